@@ -1,0 +1,336 @@
+// Syntax helpers shared by the rules. Pure functions over a `ts.SourceFile`; no type checker.
+import ts from 'typescript';
+
+/** Where a local name comes from: `import x from 'm'` → { module: 'm', imported: 'default' }. */
+export interface ImportBinding {
+  module: string;
+  /** 'default', '*' (namespace or a whole `require()`), or the exported name. */
+  imported: string;
+}
+
+export type ImportMap = ReadonlyMap<string, ImportBinding>;
+
+/**
+ * Collects the module bindings declared by top-level statements: ES imports, `import x = require()`,
+ * and `const x = require('m')` / `const { a: b } = require('m')` / `const x = require('m').y`.
+ * Only top-level statements are read, so this costs one pass over `sourceFile.statements`.
+ */
+export function collectImports(sourceFile: ts.SourceFile): Map<string, ImportBinding> {
+  const map = new Map<string, ImportBinding>();
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      const module = statement.moduleSpecifier.text;
+      const clause = statement.importClause;
+      if (!clause) continue;
+      if (clause.name) map.set(clause.name.text, { module, imported: 'default' });
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) map.set(bindings.name.text, { module, imported: '*' });
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const imported = (element.propertyName ?? element.name).text;
+          map.set(element.name.text, { module, imported });
+        }
+      }
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) {
+        map.set(statement.name.text, { module: ref.expression.text, imported: '*' });
+      }
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) addRequireBinding(decl, map);
+    }
+  }
+  return map;
+}
+
+function addRequireBinding(decl: ts.VariableDeclaration, map: Map<string, ImportBinding>): void {
+  if (!decl.initializer) return;
+  let init: ts.Expression = skipOuterExpressions(decl.initializer);
+  let member: string | undefined;
+  if (ts.isPropertyAccessExpression(init)) {
+    member = init.name.text;
+    init = skipOuterExpressions(init.expression);
+  }
+  const module = requiredModule(init);
+  if (module === undefined) return;
+  if (ts.isIdentifier(decl.name)) {
+    map.set(decl.name.text, { module, imported: member ?? '*' });
+  } else if (ts.isObjectBindingPattern(decl.name) && member === undefined) {
+    for (const element of decl.name.elements) {
+      if (!ts.isIdentifier(element.name)) continue;
+      const prop = element.propertyName;
+      const imported = prop && (ts.isIdentifier(prop) || ts.isStringLiteral(prop)) ? prop.text : element.name.text;
+      map.set(element.name.text, { module, imported });
+    }
+  }
+}
+
+/** `require('m')` → 'm'; also `await import('m')`. */
+export function requiredModule(node: ts.Expression): string | undefined {
+  let expr = skipOuterExpressions(node);
+  if (ts.isAwaitExpression(expr)) expr = skipOuterExpressions(expr.expression);
+  if (!ts.isCallExpression(expr) || expr.arguments.length !== 1) return undefined;
+  const arg = expr.arguments[0];
+  if (!ts.isStringLiteralLike(arg)) return undefined;
+  const callee = expr.expression;
+  if (ts.isIdentifier(callee) && callee.text === 'require') return arg.text;
+  if (callee.kind === ts.SyntaxKind.ImportKeyword) return arg.text;
+  return undefined;
+}
+
+/** Strips parentheses, `as`, `satisfies`, `!` and type assertions. */
+export function skipOuterExpressions(node: ts.Expression): ts.Expression {
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The parent of `node`, skipping parentheses, `as`, `satisfies` and `!` around it. */
+export function outerParent(node: ts.Node): ts.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (ts.isParenthesizedExpression(current.parent) ||
+      ts.isAsExpression(current.parent) ||
+      ts.isSatisfiesExpression(current.parent) ||
+      ts.isNonNullExpression(current.parent) ||
+      ts.isTypeAssertionExpression(current.parent))
+  ) {
+    current = current.parent;
+  }
+  return current.parent;
+}
+
+/** A string literal or a template without substitutions. */
+export function isStringLiteralLike(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+/** The static text of a property name: identifiers, string and numeric literals, private names. */
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
+  if (ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+/**
+ * The name a value is bound to, looking through parentheses and type assertions:
+ * `const dbPassword = …`, `{ password: … }`, `function f(token = …)`, `x.apiKey = …`, `class { secret = … }`,
+ * `const { password = … } = …`. Returns undefined when the value is not directly bound to a name.
+ */
+export function bindingNameOf(value: ts.Expression): string | undefined {
+  const parent = outerParent(value);
+  if (!parent) return undefined;
+  if (ts.isVariableDeclaration(parent) && parent.initializer && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
+  if (ts.isParameter(parent) || ts.isBindingElement(parent)) {
+    if (ts.isBindingElement(parent) && parent.propertyName) return propertyNameText(parent.propertyName);
+    return ts.isIdentifier(parent.name) ? parent.name.text : undefined;
+  }
+  if (ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name);
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    return assignmentTargetName(parent.left);
+  }
+  return undefined;
+}
+
+/** `a.b.password` → 'password', `a['api-key']` → 'api-key', `token` → 'token'. */
+export function assignmentTargetName(target: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(target);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+/**
+ * A read of the environment: `process.env.X`, `process.env['X']`, `process.env` itself, `import.meta.env.X`,
+ * `Bun.env.X`, `Deno.env.get('X')`. Looks through `as`, `!` and parentheses.
+ */
+export function isEnvRead(node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(node);
+  if (isProcessEnv(expr)) return true;
+  if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+    return isProcessEnv(skipOuterExpressions(expr.expression));
+  }
+  if (ts.isCallExpression(expr)) {
+    const callee = expr.expression;
+    // Deno.env.get('X'), config.get('X') style readers are left to the caller.
+    if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'get') {
+      return isProcessEnv(skipOuterExpressions(callee.expression));
+    }
+  }
+  return false;
+}
+
+/** `process.env`, `import.meta.env`, `Bun.env`, `Deno.env` */
+export function isProcessEnv(node: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+  const object = node.expression;
+  if (ts.isIdentifier(object)) return object.text === 'process' || object.text === 'Bun' || object.text === 'Deno';
+  if (ts.isMetaProperty(object)) return object.keywordToken === ts.SyntaxKind.ImportKeyword;
+  // globalThis.process.env
+  return (
+    ts.isPropertyAccessExpression(object) &&
+    object.name.text === 'process' &&
+    ts.isIdentifier(object.expression) &&
+    object.expression.text === 'globalThis'
+  );
+}
+
+/** The variable name of an env read: `process.env.PORT` → 'PORT', `process.env['DB_URL']` → 'DB_URL'. */
+export function envReadName(node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(node);
+  if (ts.isPropertyAccessExpression(expr) && isProcessEnv(skipOuterExpressions(expr.expression))) return expr.name.text;
+  if (
+    ts.isElementAccessExpression(expr) &&
+    isProcessEnv(skipOuterExpressions(expr.expression)) &&
+    ts.isStringLiteralLike(expr.argumentExpression)
+  ) {
+    return expr.argumentExpression.text;
+  }
+  return undefined;
+}
+
+/** True when any sub-expression of `node` reads the environment. Bounded: stops at functions. */
+export function containsEnvRead(node: ts.Node): boolean {
+  if (ts.isExpression(node) && isEnvRead(node)) return true;
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, (child) => (containsEnvRead(child) ? true : undefined)) ?? false;
+}
+
+/**
+ * A literal used as the fallback of an environment read, where it only applies when the variable is unset:
+ * `process.env.X ?? '…'`, `process.env.X || '…'`, `process.env.X ? process.env.X : '…'`,
+ * `const { PORT = 3000 } = process.env`, `parseInt(process.env.PORT || '3000')`,
+ * `Number(process.env.PORT) || 3000`, `env('X', '…')`-style calls whose first argument names a variable.
+ */
+export function isEnvFallback(value: ts.Expression): boolean {
+  let child: ts.Node = value;
+  let parent = outerParent(value);
+  for (let depth = 0; parent && depth < 4; depth++) {
+    if (ts.isBinaryExpression(parent) && parent.right === skipToChild(parent.right, child)) {
+      const op = parent.operatorToken.kind;
+      if (
+        (op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.BarBarToken) &&
+        containsEnvRead(parent.left)
+      ) {
+        return true;
+      }
+    }
+    if (ts.isConditionalExpression(parent) && containsEnvRead(parent.condition)) return true;
+    if (ts.isBindingElement(parent) && parent.initializer === child) {
+      const pattern = parent.parent;
+      const decl = pattern.parent;
+      if (ts.isVariableDeclaration(decl) && decl.initializer && isEnvRead(decl.initializer)) return true;
+      return false;
+    }
+    if (ts.isCallExpression(parent) && parent.arguments.length >= 2) {
+      // env('PORT', 3000), getEnv("REDIS_URL", "redis://localhost"), config.get('x', default) keeps it configurable.
+      const first = parent.arguments[0];
+      if (child !== first && ts.isStringLiteralLike(first) && /^[A-Z][A-Z0-9_]*$/.test(first.text)) return true;
+    }
+    if (
+      ts.isCallExpression(parent) ||
+      ts.isParenthesizedExpression(parent) ||
+      ts.isAsExpression(parent) ||
+      ts.isNonNullExpression(parent) ||
+      ts.isPrefixUnaryExpression(parent) ||
+      ts.isTemplateSpan(parent) ||
+      ts.isTemplateExpression(parent) ||
+      (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.PlusToken)
+    ) {
+      child = parent;
+      parent = parent.parent;
+      continue;
+    }
+    if (ts.isBinaryExpression(parent)) {
+      child = parent;
+      parent = parent.parent;
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+function skipToChild(expr: ts.Expression, child: ts.Node): ts.Node {
+  let current: ts.Node = expr;
+  while (current !== child && (ts.isParenthesizedExpression(current) || ts.isAsExpression(current))) {
+    current = current.expression;
+  }
+  return current;
+}
+
+/** `a.b.c(…)` → 'a.b.c', `f(…)` → 'f', `new X(…)` → 'X'; undefined for computed callees. */
+export function calleeText(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  return dottedName(call.expression);
+}
+
+/** `a.b.c` → 'a.b.c', `this.x` → 'this.x'; undefined when any part is computed. */
+export function dottedName(node: ts.Expression): string | undefined {
+  const expr = skipOuterExpressions(node);
+  if (ts.isIdentifier(expr)) return expr.text;
+  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(expr)) {
+    const left = dottedName(expr.expression);
+    return left === undefined ? undefined : `${left}.${expr.name.text}`;
+  }
+  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
+    const left = dottedName(expr.expression);
+    return left === undefined ? undefined : `${left}.${expr.argumentExpression.text}`;
+  }
+  return undefined;
+}
+
+/** The module a dotted callee's root identifier is bound to: `fs.writeFileSync` with `import fs from 'fs'` → 'fs'. */
+export function rootModule(expr: ts.Expression, imports: ImportMap): ImportBinding | undefined {
+  let current = skipOuterExpressions(expr);
+  while (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current)) {
+    current = skipOuterExpressions(current.expression);
+  }
+  return ts.isIdentifier(current) ? imports.get(current.text) : undefined;
+}
+
+/** Strips a `node:` prefix: 'node:fs/promises' → 'fs/promises'. */
+export function normalizeModule(module: string): string {
+  return module.startsWith('node:') ? module.slice(5) : module;
+}
+
+/** True when the node is inside a type position (type annotation, interface, type alias, enum member). */
+export function isInTypeContext(node: ts.Node): boolean {
+  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
+    if (ts.isTypeNode(current) || ts.isEnumMember(current) || ts.isTypeAliasDeclaration(current)) return true;
+    if (ts.isInterfaceDeclaration(current)) return true;
+    if (ts.isStatement(current) || ts.isSourceFile(current)) return false;
+  }
+  return false;
+}
+
+/** The nearest enclosing function-like node, or undefined at module level. */
+export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current;
+  }
+  return undefined;
+}
+
+/** Start of the node's own text, after leading trivia. */
+export function nodeStart(node: ts.Node, sourceFile: ts.SourceFile): number {
+  return node.getStart(sourceFile);
+}

@@ -1,0 +1,128 @@
+// Analyzer configuration: defaults, and the shared `.twelvefactorrc.json` file (JSONC).
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { Severity } from './rule';
+
+export const CONFIG_FILE_NAME = '.twelvefactorrc.json';
+
+export type RuleLevel = Severity | 'off';
+
+export interface RuleConfig {
+  level: RuleLevel | 'default';
+  options: Record<string, unknown>;
+}
+
+export interface AnalyzerConfig {
+  /** Per-rule overrides by id; rules not listed run at their default severity. */
+  rules: Record<string, RuleConfig>;
+  /** Glob patterns (relative to the project root) of files never analyzed. */
+  ignorePatterns: string[];
+  /** Run rules in tests, fixtures and scripts too (off by default: they would mostly be noise there). */
+  includeTestsAndScripts: boolean;
+  /** Files larger than this many bytes are skipped (bundles, generated code). */
+  maxFileSize: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export const DEFAULT_CONFIG: AnalyzerConfig = Object.freeze({
+  rules: {},
+  ignorePatterns: [],
+  includeTestsAndScripts: false,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
+}) as AnalyzerConfig;
+
+export interface ConfigProblem {
+  message: string;
+  /** 0-based offset in the config text, when known. */
+  offset?: number;
+}
+
+export interface ParsedConfig {
+  config: AnalyzerConfig;
+  problems: ConfigProblem[];
+}
+
+const LEVELS = new Set(['error', 'warning', 'warn', 'info', 'hint', 'off', 'default']);
+
+function normalizeLevel(value: unknown): RuleLevel | 'default' | undefined {
+  if (typeof value !== 'string' || !LEVELS.has(value)) return undefined;
+  return value === 'warn' ? 'warning' : (value as RuleLevel | 'default');
+}
+
+/**
+ * Parses `.twelvefactorrc.json` text. Never throws: every problem is returned with a message that says what
+ * to change, and whatever parsed cleanly is kept (a typo in one rule does not drop the others).
+ *
+ * Shape: `{ "rules": { "<rule id>": "off" | "error" | "warning" | "info" | "hint" | [level, { options }] },
+ *           "ignorePatterns": ["dist/**"], "includeTestsAndScripts": false, "maxFileSize": 2097152 }`
+ */
+export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+  const errors: ParseError[] = [];
+  const json: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const problems: ConfigProblem[] = errors.map((error) => ({
+    message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
+    offset: error.offset,
+  }));
+  const config: AnalyzerConfig = { ...DEFAULT_CONFIG, rules: {}, ignorePatterns: [] };
+  if (errors.length > 0) return { config, problems };
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
+    problems.push({ message: 'the file must hold a JSON object' });
+    return { config, problems };
+  }
+  const record = json as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', '$schema'].includes(key)) {
+      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)` });
+    }
+  }
+  const rules = record.rules;
+  if (rules !== undefined) {
+    if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
+      problems.push({ message: '"rules" must be an object of rule id to level' });
+    } else {
+      for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
+        if (!knownRuleIds.has(id)) {
+          problems.push({ message: `unknown rule "${id}"` });
+          continue;
+        }
+        const [levelValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
+        const level = normalizeLevel(levelValue);
+        if (level === undefined) {
+          problems.push({ message: `rule "${id}": level must be one of off, error, warning, info, hint` });
+          continue;
+        }
+        if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
+          problems.push({ message: `rule "${id}": options must be an object` });
+          continue;
+        }
+        config.rules[id] = { level, options: (options as Record<string, unknown> | undefined) ?? {} };
+      }
+    }
+  }
+  const ignore = record.ignorePatterns;
+  if (ignore !== undefined) {
+    if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) config.ignorePatterns = ignore as string[];
+    else problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+  }
+  const include = record.includeTestsAndScripts;
+  if (include !== undefined) {
+    if (typeof include === 'boolean') config.includeTestsAndScripts = include;
+    else problems.push({ message: '"includeTestsAndScripts" must be true or false' });
+  }
+  const maxFileSize = record.maxFileSize;
+  if (maxFileSize !== undefined) {
+    if (typeof maxFileSize === 'number' && maxFileSize > 0) config.maxFileSize = maxFileSize;
+    else problems.push({ message: '"maxFileSize" must be a positive number of bytes' });
+  }
+  return { config, problems };
+}
+
+/** Later layers override earlier ones rule by rule (defaults ← config file ← editor settings). */
+export function mergeConfig(base: AnalyzerConfig, override: Partial<AnalyzerConfig>): AnalyzerConfig {
+  return {
+    rules: { ...base.rules, ...override.rules },
+    ignorePatterns: [...base.ignorePatterns, ...(override.ignorePatterns ?? [])],
+    includeTestsAndScripts: override.includeTestsAndScripts ?? base.includeTestsAndScripts,
+    maxFileSize: override.maxFileSize ?? base.maxFileSize,
+  };
+}

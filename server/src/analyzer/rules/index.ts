@@ -1,0 +1,29 @@
+// The rule registry, sorted by id. A rule file's path is its id.
+import type { RuleDefinition } from '../rule';
+import noHardcodedHost from './backing-services/no-hardcoded-host';
+import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noUnusedDisable from './codebase/no-unused-disable';
+import noHardcodedSecret from './config/no-hardcoded-secret';
+import handleSigterm from './disposability/handle-sigterm';
+import noConsole from './logs/no-console';
+import noLogFiles from './logs/no-log-files';
+import noHardcodedPort from './port-binding/no-hardcoded-port';
+import noInMemorySession from './processes/no-in-memory-session';
+import noLocalFileState from './processes/no-local-file-state';
+
+export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
+
+export const RULES: readonly RuleDefinition[] = [
+  noHardcodedHost,
+  noHardcodedServiceUrl,
+  noUnusedDisable,
+  noHardcodedSecret,
+  handleSigterm,
+  noConsole,
+  noLogFiles,
+  noHardcodedPort,
+  noInMemorySession,
+  noLocalFileState,
+] as readonly RuleDefinition[];
+
+export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));

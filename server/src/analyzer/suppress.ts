@@ -1,0 +1,71 @@
+// Disable comments: `// twelve-factor-disable-next-line <rule>[, <rule>…] [-- reason]` silences the next line,
+// `/* twelve-factor-disable <rule> */` silences from there to the end of the file (or to a matching
+// `/* twelve-factor-enable <rule> */`). With no rule named, every rule is silenced.
+import type ts from 'typescript';
+
+export interface Directive {
+  kind: 'next-line' | 'disable' | 'enable';
+  /** Rule ids named by the comment; empty means every rule. */
+  rules: string[];
+  /** Offsets of the whole comment. */
+  start: number;
+  end: number;
+  /** Offsets of each named rule id inside the comment, parallel to `rules`. */
+  ruleRanges: Array<[number, number]>;
+  /** 0-based line the comment silences (next-line only). */
+  targetLine: number;
+  /** Rule ids (or '*') that silenced at least one finding. */
+  used: Set<string>;
+}
+
+const DIRECTIVE = /(\/\/|\/\*)[ \t]*twelve-factor-(disable-next-line|disable|enable)(?![\w-])([^\n]*?)(?:\*\/|$)/gm;
+
+export function parseDirectives(text: string, sourceFile: ts.SourceFile): Directive[] {
+  if (!text.includes('twelve-factor-')) return [];
+  const directives: Directive[] = [];
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const start = match.index ?? 0;
+    const opener = match[1];
+    const kind: Directive['kind'] = match[2] === 'disable-next-line' ? 'next-line' : (match[2] as 'disable' | 'enable');
+    if (opener === '//' && kind !== 'next-line') continue;
+    const body = match[3];
+    const bodyStart = start + match[0].length - (match[0].endsWith('*/') ? 2 : 0) - body.length;
+    const rules: string[] = [];
+    const ruleRanges: Array<[number, number]> = [];
+    const listText = body.split(/\s--\s|\s--$/)[0];
+    for (const ruleMatch of listText.matchAll(/[^\s,]+/g)) {
+      rules.push(ruleMatch[0]);
+      const ruleStart = bodyStart + (ruleMatch.index ?? 0);
+      ruleRanges.push([ruleStart, ruleStart + ruleMatch[0].length]);
+    }
+    const end = start + match[0].length;
+    const line = sourceFile.getLineAndCharacterOfPosition(end).line;
+    directives.push({ kind, rules, start, end, ruleRanges, targetLine: line + 1, used: new Set() });
+  }
+  return directives;
+}
+
+/**
+ * True when a directive silences `ruleId` at `offset` (on 0-based `line`); marks the directive used.
+ */
+export function isSuppressed(directives: Directive[], ruleId: string, offset: number, line: number): boolean {
+  let suppressedBy: { directive: Directive; key: string } | undefined;
+  for (const directive of directives) {
+    const key = directive.rules.length === 0 ? '*' : directive.rules.includes(ruleId) ? ruleId : undefined;
+    if (key === undefined) continue;
+    if (directive.kind === 'next-line') {
+      if (directive.targetLine === line) {
+        directive.used.add(key);
+        return true;
+      }
+    } else if (directive.start < offset) {
+      // The last disable/enable before the finding decides.
+      suppressedBy = directive.kind === 'disable' ? { directive, key } : undefined;
+    }
+  }
+  if (suppressedBy) {
+    suppressedBy.directive.used.add(suppressedBy.key);
+    return true;
+  }
+  return false;
+}

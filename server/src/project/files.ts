@@ -1,0 +1,91 @@
+// Finds a project's source files on disk. One module for the CLI's scan and the server's background index.
+import fs from 'node:fs';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import { scriptKindOf } from '../analyzer/analyze';
+
+/** Folders that hold dependencies, VCS data or build output: never application source. */
+export const IGNORED_DIRS: ReadonlySet<string> = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  'dist',
+  'build',
+  'out',
+  'coverage',
+  '.nyc_output',
+  '.next',
+  '.nuxt',
+  '.output',
+  '.svelte-kit',
+  '.turbo',
+  '.cache',
+  '.parcel-cache',
+  '.vercel',
+  '.netlify',
+  '.serverless',
+  '.aws-sam',
+  '.vscode-test',
+  'bower_components',
+  'jspm_packages',
+]);
+
+export function isSourceFile(fileName: string): boolean {
+  return scriptKindOf(fileName) !== undefined;
+}
+
+export interface WalkOptions {
+  /** Globs relative to `root` (forward slashes) of files and folders to leave out. */
+  ignorePatterns?: readonly string[];
+  /** Stop after this many files (the server's background index is bounded). */
+  maxFiles?: number;
+}
+
+/** Compiles ignore globs; `dist/**`, `**\/*.generated.ts` and bare folder names like `legacy` all work. */
+export function ignoreMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
+  if (patterns.length === 0) return () => false;
+  const expanded = patterns.flatMap((pattern) => {
+    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
+    return clean.includes('/') ? [clean, `${clean}/**`] : [clean, `**/${clean}`, `${clean}/**`, `**/${clean}/**`];
+  });
+  const match = picomatch(expanded, { dot: true });
+  return (relativePath) => match(relativePath);
+}
+
+/**
+ * Yields absolute paths of source files below `root`, depth-first in name order, skipping ignored folders,
+ * declaration files and symbolic links. Unreadable folders are skipped, never thrown.
+ * If `root` is a file, yields it when it is a source file.
+ */
+export function* walkSourceFiles(root: string, options: WalkOptions = {}): Generator<string> {
+  const ignored = ignoreMatcher(options.ignorePatterns ?? []);
+  const limit = options.maxFiles ?? Number.POSITIVE_INFINITY;
+  let count = 0;
+  const stack: string[] = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const files: string[] = [];
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const relative = path.relative(root, full).split(path.sep).join('/');
+      if (entry.isDirectory()) {
+        if (IGNORED_DIRS.has(entry.name) || ignored(relative)) continue;
+        stack.push(full);
+      } else if (entry.isFile() && isSourceFile(entry.name) && !ignored(relative)) {
+        files.push(full);
+      }
+    }
+    for (let i = files.length - 1; i >= 0; i--) {
+      yield files[i];
+      if (++count >= limit) return;
+    }
+  }
+}

@@ -1,0 +1,107 @@
+// Data-driven rule tests: each case becomes one mocha test that runs the real analyzer with one rule.
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analyzer/analyze';
+import { DEFAULT_CONFIG, type AnalyzerConfig } from '../../server/src/analyzer/config';
+import { EMPTY_PROJECT, type ProjectView } from '../../server/src/analyzer/project';
+import type { Finding, RuleDefinition } from '../../server/src/analyzer/rule';
+
+export interface CaseOptions {
+  code: string;
+  /** Defaults to `src/app.ts` (application code). Use `.js` names to test JavaScript parsing. */
+  filename?: string;
+  /** This rule's options, as in `.twelvefactorrc.json`. */
+  options?: Record<string, unknown>;
+  project?: ProjectView;
+  /** Why the case exists (shown in the test title): a peer's false positive, an issue number. */
+  name?: string;
+}
+
+export interface ExpectedError {
+  messageId: string;
+  /** 1-based, like editors show. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Exact message text, when the case is about the message (e.g. a secret must not be echoed). */
+  message?: string;
+}
+
+export interface InvalidCase extends CaseOptions {
+  errors: ExpectedError[];
+}
+
+export interface RuleTests {
+  valid: Array<string | CaseOptions>;
+  invalid: InvalidCase[];
+}
+
+export function runCase(rule: RuleDefinition, testCase: CaseOptions): Finding[] {
+  const config: AnalyzerConfig = {
+    ...DEFAULT_CONFIG,
+    rules: testCase.options ? { [rule.id]: { level: 'default', options: testCase.options } } : {},
+  };
+  const result = analyze({
+    fileName: testCase.filename ?? 'src/app.ts',
+    text: testCase.code,
+    config,
+    project: testCase.project ?? EMPTY_PROJECT,
+    rules: [rule],
+  });
+  return result.findings.filter((finding) => finding.ruleId === rule.id);
+}
+
+/** 1-based line and column of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function title(testCase: CaseOptions): string {
+  const code = testCase.code.replace(/\s+/g, ' ').trim();
+  const short = code.length > 90 ? `${code.slice(0, 87)}...` : code;
+  return testCase.name ? `${testCase.name}: ${short}` : short;
+}
+
+export function runRuleTests(rule: RuleDefinition, tests: RuleTests): void {
+  describe(rule.id, () => {
+    describe('valid', () => {
+      for (const raw of tests.valid) {
+        const testCase = typeof raw === 'string' ? { code: raw } : raw;
+        it(title(testCase), () => {
+          const findings = runCase(rule, testCase);
+          assert.deepEqual(
+            findings.map((f) => `${f.messageId} at ${JSON.stringify(lineColumn(testCase.code, f.start))}: ${f.message}`),
+            [],
+          );
+        });
+      }
+    });
+    describe('invalid', () => {
+      for (const testCase of tests.invalid) {
+        it(title(testCase), () => {
+          const findings = runCase(rule, testCase);
+          const actual = findings.map((f) => {
+            const start = lineColumn(testCase.code, f.start);
+            const end = lineColumn(testCase.code, f.end);
+            return { messageId: f.messageId, ...start, endLine: end.line, endColumn: end.column, message: f.message };
+          });
+          const expected = testCase.errors.map((e, i) => ({
+            messageId: e.messageId,
+            line: e.line,
+            column: e.column,
+            endLine: e.endLine ?? actual[i]?.endLine,
+            endColumn: e.endColumn ?? actual[i]?.endColumn,
+            message: e.message ?? actual[i]?.message,
+          }));
+          assert.deepEqual(actual, expected);
+        });
+      }
+    });
+  });
+}
