@@ -1,0 +1,76 @@
+// Conventions that keep the project navigable, enforced: rule id = file path = test path = docs path,
+// the analyzer stays editor-free, and editor settings in package.json match the server's defaults.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { FACTORS } from '../server/src/analyzer/rule';
+import { RULES } from '../server/src/analyzer/rules/index';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function filesUnder(dir: string, ext: RegExp): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(full, ext));
+    else if (ext.test(entry.name)) out.push(full);
+  }
+  return out;
+}
+
+describe('project conventions', () => {
+  it('registers rules sorted by id, each id unique', () => {
+    const ids = RULES.map((rule) => rule.id);
+    assert.deepEqual(ids, [...ids].sort());
+    assert.equal(new Set(ids).size, ids.length);
+  });
+
+  for (const rule of RULES) {
+    describe(rule.id, () => {
+      it('has an id of the form <factor>/<kebab-name> matching its factor', () => {
+        const [factor, name] = rule.id.split('/');
+        assert.ok((FACTORS as readonly string[]).includes(factor), `unknown factor ${factor}`);
+        assert.equal(rule.factor, factor);
+        assert.match(name, /^[a-z]+(-[a-z]+)*$/);
+      });
+      it('lives in the file named by its id, with a test and a docs page of the same name', () => {
+        const source = path.join(ROOT, 'server/src/analyzer/rules', `${rule.id}.ts`);
+        assert.ok(fs.existsSync(source), `missing ${source}`);
+        assert.match(fs.readFileSync(source, 'utf8'), new RegExp(`id: '${rule.id}'`));
+        assert.ok(fs.existsSync(path.join(ROOT, 'test/rules', `${rule.id}.test.ts`)), 'missing rule test');
+        const docs = path.join(ROOT, 'docs/rules', `${rule.id}.md`);
+        assert.ok(fs.existsSync(docs), 'missing docs page');
+        assert.match(fs.readFileSync(docs, 'utf8'), new RegExp(`^# ${rule.id}`));
+      });
+      it('has a description and non-empty messages', () => {
+        assert.ok(rule.description.length > 10 && !/TODO/.test(rule.description));
+        for (const message of Object.values<string>(rule.messages)) assert.ok(message.length > 0 && !/TODO/.test(message));
+      });
+    });
+  }
+
+  it('has no rule file that is not registered', () => {
+    const registered = new Set<string>(RULES.map((rule) => rule.id));
+    const files = filesUnder(path.join(ROOT, 'server/src/analyzer/rules'), /\.ts$/)
+      .map((file) => path.relative(path.join(ROOT, 'server/src/analyzer/rules'), file).replace(/\\/g, '/'))
+      .filter((file) => file.includes('/'))
+      .map((file) => file.replace(/\.ts$/, ''));
+    assert.deepEqual(files.filter((id) => !registered.has(id)), []);
+  });
+
+  it('keeps the analyzer free of editor imports', () => {
+    const offenders = filesUnder(path.join(ROOT, 'server/src/analyzer'), /\.ts$/).filter((file) =>
+      /from\s+['"](vscode|vscode-languageserver[\w/-]*|vscode-languageclient[\w/-]*)['"]|require\(['"]vscode/.test(
+        fs.readFileSync(file, 'utf8'),
+      ),
+    );
+    assert.deepEqual(offenders, []);
+  });
+
+  it('keeps the server free of client imports', () => {
+    const offenders = filesUnder(path.join(ROOT, 'server/src'), /\.ts$/).filter((file) =>
+      /from\s+['"][./]*\/client\//.test(fs.readFileSync(file, 'utf8')),
+    );
+    assert.deepEqual(offenders, []);
+  });
+});
