@@ -1,0 +1,301 @@
+// Scans files and folders on disk: the one loop the CLI and the benchmark share. Keeps one syntax tree alive
+// at a time (findings with positions and file facts are all that outlive a file), so memory stays flat in
+// the size of the corpus; findings that depend on other files (`Finding.unless`) are settled once every
+// file of their project has been indexed.
+import fs from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+import { analyze, resolveProjectFindings } from '../analyzer/analyze';
+import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
+import { parsePackageJson, ProjectIndex } from '../analyzer/project';
+import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
+import { RULE_IDS } from '../analyzer/rules/index';
+import { ignoreMatcher, isSourceFile, walkSourceFiles } from './files';
+import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+
+/** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
+export interface ScanDiagnostic {
+  ruleId: RuleId;
+  factor: Factor;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  /** Position just after the last character of the range (exclusive), like ESLint's endColumn. */
+  endLine: number;
+  endColumn: number;
+  /** UTF-16 offsets in the file. */
+  start: number;
+  end: number;
+}
+
+export interface ScannedFile {
+  /** Absolute path. */
+  file: string;
+  /** Absolute path of the project root the file was analyzed in. */
+  projectRoot: string;
+  diagnostics: ScanDiagnostic[];
+  /** Set when the file was not analyzed (unreadable, binary, too large, minified, ignored), saying why. */
+  skipped?: string;
+}
+
+export interface ScanConfigProblem {
+  /** The config file that has the problem. */
+  file: string;
+  /** 1-based, when known. */
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ScanOptions {
+  /** Use this config file for every file instead of the nearest `.twelvefactorrc.json`. */
+  configFile?: string;
+  /** Per-rule levels applied over the config files' (e.g. from `--rule`). */
+  ruleOverrides?: Record<string, RuleConfig>;
+  /** Overrides the config files' `includeTestsAndScripts` when set. */
+  includeTestsAndScripts?: boolean;
+  /** The rules to run; all registered rules by default. */
+  rules?: readonly RuleDefinition[];
+  /** Called once per file, in completion order, when its diagnostics are final. */
+  onFile?: (result: ScannedFile) => void;
+}
+
+export interface ScanResult {
+  /** Every file considered, in walk order (paths in the given order, each folder depth-first by name). */
+  files: ScannedFile[];
+  /** Files analyzed (not skipped). */
+  filesScanned: number;
+  filesSkipped: number;
+  /** Problems in the config files used; whatever parsed cleanly was still applied. */
+  configProblems: ScanConfigProblem[];
+  /** Paths named explicitly that were not analyzed (missing, not a source file, ignored), with why. */
+  pathWarnings: Array<{ path: string; message: string }>;
+}
+
+interface PendingFile {
+  result: ScannedFile;
+  /** Findings waiting on project facts, with their positions already resolved. */
+  pending: Array<{ finding: Finding; diagnostic: ScanDiagnostic }>;
+}
+
+interface ProjectState {
+  index: ProjectIndex;
+  /** Files holding findings that carry `unless`, settled when the scan ends. */
+  waiting: PendingFile[];
+}
+
+/**
+ * Scans `paths` (files or folders, absolute or relative to the current directory). Never throws on file
+ * contents: unreadable or unanalyzable files are reported as skipped. A path that does not exist yields a
+ * `pathWarnings` entry (callers that treat it as a usage error should check before scanning).
+ */
+export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
+  const locator = new ProjectLocator();
+  const projects = new Map<string, ProjectState>();
+  const files: ScannedFile[] = [];
+  const configProblems: ScanConfigProblem[] = [];
+  const pathWarnings: ScanResult['pathWarnings'] = [];
+  const reportedConfigs = new Set<string>();
+  const effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
+  const ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
+  const seen = new Set<string>();
+  let filesScanned = 0;
+  let filesSkipped = 0;
+
+  const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+
+  const configFor = (dir: string): AnalyzerConfig => {
+    const loaded = explicitConfig ?? locator.configFor(dir);
+    if (loaded.path && !reportedConfigs.has(loaded.path)) {
+      reportedConfigs.add(loaded.path);
+      for (const problem of loaded.problems) configProblems.push(toScanProblem(loaded.path, problem));
+    }
+    let effective = effectiveConfigs.get(loaded);
+    if (!effective) {
+      effective = mergeConfig(loaded.config, {
+        rules: options.ruleOverrides ?? {},
+        ...(options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: options.includeTestsAndScripts } : {}),
+      });
+      effectiveConfigs.set(loaded, effective);
+    }
+    return effective;
+  };
+
+  const isIgnored = (config: AnalyzerConfig, projectRoot: string, file: string): boolean => {
+    if (config.ignorePatterns.length === 0) return false;
+    let matcher = ignoreMatchers.get(config);
+    if (!matcher) {
+      matcher = ignoreMatcher(config.ignorePatterns);
+      ignoreMatchers.set(config, matcher);
+    }
+    return matcher(toSlash(path.relative(projectRoot, file)));
+  };
+
+  const projectFor = (root: string): ProjectState => {
+    let state = projects.get(root);
+    if (!state) {
+      const index = new ProjectIndex(root);
+      const pkg = readTextFile(path.join(root, 'package.json'));
+      if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
+      state = { index, waiting: [] };
+      projects.set(root, state);
+    }
+    return state;
+  };
+
+  const scanFile = (file: string, fallbackRoot: string, explicit: boolean): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const dir = path.dirname(file);
+    const projectRoot = locator.projectRootOf(dir, fallbackRoot);
+    const config = configFor(dir);
+    if (isIgnored(config, projectRoot, file)) {
+      if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
+      return;
+    }
+    const result: ScannedFile = { file, projectRoot, diagnostics: [] };
+    files.push(result);
+    const text = readTextFile(file);
+    if (text === undefined) {
+      result.skipped = 'could not be read';
+      filesSkipped++;
+      options.onFile?.(result);
+      return;
+    }
+    const project = projectFor(projectRoot);
+    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules });
+    if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
+      result.skipped = analyzed.skipped ?? 'not analyzed';
+      filesSkipped++;
+      options.onFile?.(result);
+      return;
+    }
+    filesScanned++;
+    project.index.setFile(file, analyzed.facts);
+    const sourceFile = analyzed.sourceFile;
+    const pending: PendingFile['pending'] = [];
+    for (const finding of analyzed.findings) {
+      const diagnostic = toDiagnostic(finding, sourceFile);
+      if (finding.unless) pending.push({ finding, diagnostic });
+      else result.diagnostics.push(diagnostic);
+    }
+    if (pending.length > 0) {
+      project.waiting.push({ result, pending });
+    } else {
+      options.onFile?.(result);
+    }
+  };
+
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch {
+      pathWarnings.push({ path: absolute, message: 'no such file or directory' });
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const root = locator.projectRootOf(absolute, absolute);
+      // Prune ignored folders during the walk when the patterns are relative to this folder; other files
+      // are still matched one by one against their own project's patterns.
+      const config = configFor(absolute);
+      const walkIgnores = root === absolute ? config.ignorePatterns : [];
+      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) scanFile(file, absolute, false);
+    } else if (!isSourceFile(absolute)) {
+      pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
+    } else {
+      scanFile(absolute, path.dirname(absolute), true);
+    }
+  }
+
+  for (const [root, state] of projects) {
+    if (state.waiting.length === 0) continue;
+    completeFacts(root, state, locator, configFor, isIgnored);
+    for (const { result, pending } of state.waiting) {
+      const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
+      for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
+      result.diagnostics.sort(compareDiagnostics);
+      options.onFile?.(result);
+    }
+    state.waiting = [];
+  }
+
+  return { files, filesScanned, filesSkipped, configProblems, pathWarnings };
+}
+
+/**
+ * A finding can wait on a fact held by a file of its project that was not among the scanned paths
+ * (`twelve-factor-lint src/server.ts` while `src/shutdown.ts` handles SIGTERM). Reads the project's other
+ * files for facts only (no rules run), stopping as soon as every waiting finding's fact is known.
+ */
+function completeFacts(
+  root: string,
+  state: ProjectState,
+  locator: ProjectLocator,
+  configFor: (dir: string) => AnalyzerConfig,
+  isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
+): void {
+  // Without a package.json the project is exactly what was scanned.
+  if (!fs.existsSync(path.join(root, 'package.json'))) return;
+  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.finding.unless)));
+  const missing = () => [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
+  if (!missing()) return;
+  const rootConfig = configFor(root);
+  for (const file of walkSourceFiles(root, { ignorePatterns: rootConfig.ignorePatterns })) {
+    if (state.index.hasFile(file)) continue;
+    // A nested package is its own project.
+    if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
+    const config = configFor(path.dirname(file));
+    if (isIgnored(config, root, file)) continue;
+    const text = readTextFile(file);
+    if (text === undefined) continue;
+    const analyzed = analyze({ fileName: file, text, config, project: state.index, rules: [] });
+    if (analyzed.skipped !== undefined) continue;
+    state.index.setFile(file, analyzed.facts);
+    if (!missing()) return;
+  }
+}
+
+function loadExplicitConfig(file: string): LoadedConfig {
+  const absolute = path.resolve(file);
+  const text = readTextFile(absolute);
+  if (text === undefined) return { ...parseConfig('{}', RULE_IDS), path: absolute, problems: [{ message: 'could not be read' }] };
+  const parsed = parseConfig(text, RULE_IDS);
+  return { config: parsed.config, path: absolute, problems: parsed.problems };
+}
+
+function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem {
+  if (problem.offset === undefined) return { file, message: problem.message };
+  const text = readTextFile(file) ?? '';
+  const before = text.slice(0, problem.offset);
+  const line = before.split('\n').length;
+  const column = problem.offset - (before.lastIndexOf('\n') + 1) + 1;
+  return { file, line, column, message: problem.message };
+}
+
+function toDiagnostic(finding: Finding, sourceFile: ts.SourceFile): ScanDiagnostic {
+  const start = sourceFile.getLineAndCharacterOfPosition(finding.start);
+  const end = sourceFile.getLineAndCharacterOfPosition(finding.end);
+  return {
+    ruleId: finding.ruleId,
+    factor: finding.factor,
+    severity: finding.severity,
+    message: finding.message,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    start: finding.start,
+    end: finding.end,
+  };
+}
+
+function compareDiagnostics(a: ScanDiagnostic, b: ScanDiagnostic): number {
+  return a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId);
+}
+
+function toSlash(p: string): string {
+  return p.split(path.sep).join('/');
+}
