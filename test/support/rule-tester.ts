@@ -1,6 +1,8 @@
 // Data-driven rule tests: each case becomes one mocha test that runs the real analyzer with one rule.
 import assert from 'node:assert/strict';
+import ts from 'typescript';
 import { analyze } from '../../server/src/analyzer/analyze';
+import { applyEdits, editsFor, editsOverlap } from '../../server/src/analyzer/fixes/edits';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from '../../server/src/analyzer/config';
 import { EMPTY_PROJECT, type ProjectView } from '../../server/src/analyzer/project';
 import type { Finding, RuleDefinition } from '../../server/src/analyzer/rule';
@@ -25,6 +27,8 @@ export interface ExpectedError {
   endColumn?: number;
   /** Exact message text, when the case is about the message (e.g. a secret must not be echoed). */
   message?: string;
+  /** Each fix offered for this finding, in order: its title and the whole file after applying it. */
+  fixes?: Array<{ title: string; output: string }>;
 }
 
 export interface InvalidCase extends CaseOptions {
@@ -100,8 +104,50 @@ export function runRuleTests(rule: RuleDefinition, tests: RuleTests): void {
             message: e.message ?? actual[i]?.message,
           }));
           assert.deepEqual(actual, expected);
+          testCase.errors.forEach((error, i) => {
+            if (error.fixes === undefined) return;
+            const fileName = testCase.filename ?? 'src/app.ts';
+            assert.deepEqual(
+              findings[i].fixes.map((fix) => ({ title: fix.title, output: applyEdits(testCase.code, editsFor(fix)) })),
+              error.fixes,
+              `fixes of error ${i + 1} in ${fileName}`,
+            );
+          });
+          assertFixesSafe(rule, testCase, findings);
         });
       }
     });
   });
+}
+
+/** Syntax errors of a text, as TypeScript's parser reports them (no type checking). */
+export function syntaxErrorCount(fileName: string, text: string): number {
+  const out = ts.transpileModule(text, {
+    fileName,
+    reportDiagnostics: true,
+    compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, target: ts.ScriptTarget.Latest },
+  });
+  return (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error).length;
+}
+
+/**
+ * The safety contract of every fix, checked on every invalid case: its edits do not overlap, applying it
+ * parses no worse than before, and the rule then reports fewer findings than before.
+ */
+export function assertFixesSafe(rule: RuleDefinition, testCase: CaseOptions, findings: Finding[]): void {
+  const fileName = testCase.filename ?? 'src/app.ts';
+  const before = syntaxErrorCount(fileName, testCase.code);
+  for (const finding of findings) {
+    for (const fix of finding.fixes) {
+      const own = editsFor(fix);
+      assert.ok(!editsOverlap(own), `fix "${fix.title}" has overlapping edits`);
+      const output = applyEdits(testCase.code, own);
+      assert.ok(
+        syntaxErrorCount(fileName, output) <= before,
+        `fix "${fix.title}" leaves a file that parses worse:\n${output}`,
+      );
+      const after = runCase(rule, { ...testCase, code: output });
+      assert.ok(after.length < findings.length, `fix "${fix.title}" does not remove the finding:\n${output}`);
+    }
+  }
 }
