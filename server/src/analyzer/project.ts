@@ -1,5 +1,6 @@
 // The project index: facts that span files, kept per file and combined on demand, so that one file's edit
 // updates one entry instead of re-reading the workspace.
+import path from 'node:path';
 import ts from 'typescript';
 import { envReadName, normalizeModule, skipOuterExpressions, type ImportMap } from './ast';
 
@@ -32,6 +33,8 @@ export interface ProjectView {
   envNames(): ReadonlySet<string>;
   /** Logger modules imported anywhere in the project. */
   loggerModules(): ReadonlySet<string>;
+  /** The project's `.env.example` (its text is undefined when the file does not exist yet). */
+  envExampleFile?(): { path: string; text: string | undefined } | undefined;
 }
 
 export interface PackageJsonInfo {
@@ -66,6 +69,8 @@ export class ProjectIndex implements ProjectView {
   packageName: string | undefined;
   private readonly files = new Map<string, FileFacts>();
   private shutdownFiles = new Set<string>();
+  /** Text of `<root>/.env.example`, undefined when it does not exist; kept current by the caller. */
+  envExampleText: string | undefined;
 
   constructor(root: string) {
     this.root = root;
@@ -113,6 +118,11 @@ export class ProjectIndex implements ProjectView {
     const names = new Set<string>();
     for (const facts of this.files.values()) for (const name of facts.envNames) names.add(name);
     return names;
+  }
+
+  envExampleFile(): { path: string; text: string | undefined } | undefined {
+    if (!this.root) return undefined;
+    return { path: path.join(this.root, '.env.example'), text: this.envExampleText };
   }
 
   loggerModules(): ReadonlySet<string> {
@@ -167,6 +177,8 @@ export const LOGGER_MODULES = new Set([
 export class FactsCollector {
   readonly facts: FileFacts = emptyFacts();
   private readonly envNames = new Set<string>();
+  /** A `process.on(signal, …)` whose signal is a variable; counts when the file names 'SIGTERM' somewhere. */
+  private dynamicSignalListener: ts.SourceFile | undefined;
 
   constructor(imports: ImportMap) {
     const loggers = new Set<string>();
@@ -190,7 +202,15 @@ export class FactsCollector {
       if (signal && ts.isStringLiteralLike(signal) && SHUTDOWN_SIGNALS.has(signal.text)) {
         // process.on('SIGTERM'), but also a server or emitter that re-emits it; any SIGTERM listener counts.
         this.facts.handlesShutdown = true;
+      } else if (signal && !ts.isStringLiteralLike(signal) && isProcess(callee.expression)) {
+        // const signals = ['SIGINT', 'SIGTERM']; signals.forEach((s) => process.on(s, stop)), or a helper
+        // `listen(signal)` called with 'SIGTERM': decided in finish() from the file's text.
+        this.dynamicSignalListener = node.getSourceFile();
       }
+    } else if (method === 'addSignalListener') {
+      // Deno.addSignalListener('SIGTERM', …)
+      const [signal] = node.arguments;
+      if (signal && isSigtermLiteral(signal)) this.facts.handlesShutdown = true;
     } else if (method === 'enableShutdownHooks') {
       // NestJS: app.enableShutdownHooks() installs SIGTERM handling.
       this.facts.handlesShutdown = true;
@@ -218,8 +238,17 @@ export class FactsCollector {
 
   finish(): FileFacts {
     this.facts.envNames = [...this.envNames];
+    if (!this.facts.handlesShutdown && this.dynamicSignalListener) {
+      this.facts.handlesShutdown = /(['"`])SIGTERM\1/.test(this.dynamicSignalListener.text);
+    }
     return this.facts;
   }
+}
+
+function isProcess(node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(node);
+  if (ts.isIdentifier(expr)) return expr.text === 'process';
+  return ts.isPropertyAccessExpression(expr) && expr.name.text === 'process' && ts.isIdentifier(expr.expression) && expr.expression.text === 'globalThis';
 }
 
 function isSigtermLiteral(node: ts.Node): boolean {
