@@ -1,0 +1,270 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyze, resolveProjectFindings } from '../../../server/src/analyzer/analyze';
+import { EMPTY_PROJECT, ProjectIndex, parsePackageJson, type ProjectView } from '../../../server/src/analyzer/project';
+import rule from '../../../server/src/analyzer/rules/disposability/handle-sigterm';
+import { walkSourceFiles } from '../../../server/src/project/files';
+import { ProjectLocator } from '../../../server/src/project/loader';
+import { lineColumn, runRuleTests } from '../../support/rule-tester';
+
+const withExpress: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(['express']) };
+const withReact: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(['react']) };
+
+runRuleTests(rule, {
+  valid: [
+    // A handler in the same file, before or after the listen call.
+    `import express from 'express';
+const app = express();
+const server = app.listen(process.env.PORT);
+process.on('SIGTERM', () => server.close());`,
+    `const http = require('http');
+process.once('SIGTERM', () => process.exit(0));
+http.createServer(handler).listen(8080);`,
+    {
+      name: 'signals listed in a variable, registered in a loop',
+      code: `import http from 'node:http';
+const signals = ['SIGINT', 'SIGTERM'];
+const server = http.createServer();
+server.listen(3000);
+signals.forEach((signal) => process.on(signal, () => server.close()));`,
+    },
+    {
+      name: 'for-of over a literal list',
+      code: `import express from 'express';
+const app = express();
+const server = app.listen(3000);
+for (const s of ['SIGTERM', 'SIGINT']) process.on(s, () => server.close());`,
+    },
+    `import express from 'express';
+const app = express();
+['SIGINT', 'SIGTERM'].forEach((sig) => process.on(sig, shutdown));
+app.listen(3000);`,
+    {
+      name: 'graceful-shutdown library in the same file',
+      code: `import http from 'http';
+import { createTerminus } from '@godaddy/terminus';
+const server = http.createServer(app);
+createTerminus(server, { signals: ['SIGTERM'] });
+server.listen(3000);`,
+    },
+    {
+      name: 'NestJS shutdown hooks',
+      code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableShutdownHooks();
+  await app.listen(3000);
+}`,
+    },
+    // Not servers.
+    "emitter.listen('change', onChange);",
+    "import { EventEmitter } from 'events'; const bus = new EventEmitter(); bus.listen();",
+    "recognizer.listen(); socket.listen(5);",
+    {
+      name: 'an app of unknown origin in a file and project that use no server framework',
+      code: "import app from './app';\napp.listen(3000);",
+      project: withReact,
+    },
+    {
+      name: 'unknown origin, no package.json',
+      code: "import app from './app';\napp.listen(3000);",
+    },
+    {
+      name: 'a package other than a server framework',
+      code: "import { createServer } from 'vite';\nconst server = await createServer({});\nawait server.listen();",
+      project: withExpress,
+    },
+    {
+      name: 'a listen-like method on an object that is not named like a server',
+      code: "import express from 'express';\nconst queue = makeQueue();\nqueue.listen('jobs');",
+    },
+    {
+      name: 'electron app is not an http app',
+      code: "import { app } from 'electron';\napp.listen?.();",
+      project: withExpress,
+    },
+    {
+      name: 'start() on something that is not a Hapi server',
+      code: "import express from 'express';\nconst server = express();\nserver.start();\nworker.start();",
+    },
+    {
+      name: 'a member of another object',
+      code: "import express from 'express';\nconfig.app.listen(3000);",
+    },
+    // Quiet in tests: they start throwaway servers.
+    {
+      name: 'test file',
+      filename: 'test/server.test.ts',
+      code: "import http from 'http';\nhttp.createServer(h).listen(0);",
+    },
+    {
+      name: 'spec file',
+      filename: 'src/app.spec.ts',
+      code: "import express from 'express';\nconst app = express();\napp.listen(0);",
+    },
+  ],
+  invalid: [
+    {
+      name: 'express',
+      code: `import express from 'express';
+const app = express();
+app.get('/', (req, res) => res.send('ok'));
+app.listen(process.env.PORT);`,
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 1,
+          endLine: 4,
+          endColumn: 11,
+          message:
+            'This server starts listening, but no file of the project handles SIGTERM: stop accepting connections and close it gracefully (IX. Disposability).',
+        },
+      ],
+    },
+    {
+      name: 'express via require, CommonJS',
+      filename: 'src/index.js',
+      code: "const express = require('express');\nconst app = express();\nmodule.exports = app.listen(3000);",
+      errors: [{ messageId: 'noHandler', line: 3, column: 18, endColumn: 28 }],
+    },
+    {
+      name: 'http.createServer chained',
+      code: "import http from 'node:http';\nhttp.createServer((req, res) => res.end()).listen(8080);",
+      errors: [{ messageId: 'noHandler', line: 2, column: 44, endColumn: 50 }],
+    },
+    {
+      name: 'named createServer from https',
+      code: "import { createServer } from 'https';\nconst server = createServer(opts, app);\nserver.listen(443);",
+      errors: [{ messageId: 'noHandler', line: 3, column: 1, endColumn: 14 }],
+    },
+    {
+      name: 'net server assigned later',
+      code: "import * as net from 'net';\nlet server;\nserver = net.createServer(onSocket);\nserver.listen(7000);",
+      errors: [{ messageId: 'noHandler', line: 4, column: 1 }],
+    },
+    {
+      name: 'http2 secure server via inline require',
+      code: "const server = require('http2').createSecureServer(opts);\nserver.listen(8443);",
+      errors: [{ messageId: 'noHandler', line: 2, column: 1 }],
+    },
+    {
+      name: 'listen called in a function declared before the server',
+      code: "import express from 'express';\nfunction start() {\n  app.listen(3000);\n}\nconst app = express();\nstart();",
+      errors: [{ messageId: 'noHandler', line: 3, column: 3 }],
+    },
+    {
+      name: 'koa',
+      code: "import Koa from 'koa';\nconst app = new Koa();\napp.use(router.routes());\napp.listen(3000);",
+      errors: [{ messageId: 'noHandler', line: 4, column: 1 }],
+    },
+    {
+      name: 'koa wrapped in http.createServer',
+      code: "const Koa = require('koa');\nconst http = require('http');\nconst app = new Koa();\nhttp.createServer(app.callback()).listen(3000);",
+      errors: [{ messageId: 'noHandler', line: 4, column: 35 }],
+    },
+    {
+      name: 'fastify, default import',
+      code: "import Fastify from 'fastify';\nconst fastify = Fastify({ logger: true });\nawait fastify.listen({ port: 3000 });",
+      errors: [{ messageId: 'noHandler', line: 3, column: 7, endColumn: 21 }],
+    },
+    {
+      name: 'fastify, called on require',
+      filename: 'server.js',
+      code: "const fastify = require('fastify')({ logger: true });\nfastify.listen({ port: 3000 }, (err) => {});",
+      errors: [{ messageId: 'noHandler', line: 2, column: 1 }],
+    },
+    {
+      name: 'hapi',
+      code: "import Hapi from '@hapi/hapi';\nconst init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  await server.start();\n};",
+      errors: [{ messageId: 'noHandler', line: 4, column: 9, endColumn: 21 }],
+    },
+    {
+      name: 'NestJS',
+      code: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  await app.listen(3000);
+}
+bootstrap();`,
+      errors: [{ messageId: 'noHandler', line: 4, column: 9, endColumn: 19 }],
+    },
+    {
+      name: 'a class holding the server in a field',
+      code: `import express from 'express';
+export class App {
+  private app = express();
+  start() {
+    this.app.listen(this.port);
+  }
+}`,
+      errors: [{ messageId: 'noHandler', line: 5, column: 5, endColumn: 20 }],
+    },
+    {
+      name: 'an app from another file, in a file that imports http',
+      code: "import http from 'http';\nimport app from './app';\nconst server = http.createServer(app);\nserver.listen(3000);\napp.listen(3001);",
+      errors: [
+        { messageId: 'noHandler', line: 4, column: 1 },
+        { messageId: 'noHandler', line: 5, column: 1 },
+      ],
+    },
+    {
+      name: 'an app from another file, in a project that declares express',
+      code: "import app from './app';\napp.listen(Number(process.env.PORT));",
+      project: withExpress,
+      errors: [{ messageId: 'noHandler', line: 2, column: 1 }],
+    },
+    {
+      name: 'bin/www is application code',
+      filename: 'bin/www.js',
+      code: "#!/usr/bin/env node\nvar app = require('../app');\nvar http = require('http');\nvar server = http.createServer(app);\nserver.listen(port);",
+      errors: [{ messageId: 'noHandler', line: 5, column: 1 }],
+    },
+    {
+      name: 'SIGINT alone is not SIGTERM',
+      code: "import express from 'express';\nconst app = express();\nprocess.on('SIGINT', () => process.exit());\napp.listen(3000);",
+      errors: [{ messageId: 'noHandler', line: 4, column: 1 }],
+    },
+  ],
+});
+
+/**
+ * Multi-file cases: each folder under test/fixtures/disposability/handle-sigterm holds one or more projects (each
+ * with its own package.json), and `expected.json` lists the findings (`file:line:column`) once every file is indexed.
+ */
+describe('disposability/handle-sigterm across files', () => {
+  const fixtures = path.resolve(__dirname, '../../../../test/fixtures/disposability/handle-sigterm');
+  for (const name of fs.readdirSync(fixtures).sort()) {
+    const root = path.join(fixtures, name);
+    it(name, () => {
+      const expected = JSON.parse(fs.readFileSync(path.join(root, 'expected.json'), 'utf8')) as string[];
+      const locator = new ProjectLocator();
+      const projects = new Map<string, ProjectIndex>();
+      const projectOf = (file: string): ProjectIndex => {
+        const projectRoot = locator.projectRootOf(path.dirname(file));
+        let index = projects.get(projectRoot);
+        if (!index) {
+          index = new ProjectIndex(projectRoot);
+          index.setPackageJson(parsePackageJson(fs.readFileSync(path.join(projectRoot, 'package.json'), 'utf8')));
+          projects.set(projectRoot, index);
+        }
+        return index;
+      };
+      const results = [...walkSourceFiles(root)].map((file) => {
+        const text = fs.readFileSync(file, 'utf8');
+        const project = projectOf(file);
+        const result = analyze({ fileName: file, text, project, rules: [rule] });
+        project.setFile(file, result.facts);
+        return { file, text, project, findings: result.findings };
+      });
+      const actual = results.flatMap(({ file, text, project, findings }) =>
+        resolveProjectFindings(findings, project, file).map((finding) => {
+          const { line, column } = lineColumn(text, finding.start);
+          return `${path.relative(root, file).split(path.sep).join('/')}:${line}:${column}`;
+        }),
+      );
+      assert.deepEqual(actual, expected);
+    });
+  }
+});
