@@ -10,6 +10,9 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // jsonc-parser's "main" is a UMD build whose dynamic require('./impl/…') esbuild cannot follow; its
+  // "module" build bundles cleanly. Prefer "module" for every package, as vscode-eslint does.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
