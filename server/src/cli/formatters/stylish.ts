@@ -1,0 +1,57 @@
+// `--format stylish` (the default): ESLint's layout, so it reads the way people expect. Never prints source
+// lines, so a detected secret appears only as the rule's masked message.
+import type { Severity } from '../../analyzer/rule';
+import { relativePath, type Report } from './report';
+
+const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4, dim: 2 } as const;
+type Style = keyof typeof CODES;
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'cyan', hint: 'gray' };
+const MAX_SKIPPED_LISTED = 10;
+
+export function formatStylish(report: Report, color: boolean): string {
+  const paint = (style: Style, text: string): string => (color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let out = '';
+
+  for (const scanned of report.files) {
+    if (scanned.diagnostics.length === 0) continue;
+    const rows = scanned.diagnostics.map((d) => {
+      counts[d.severity]++;
+      return { location: `${d.line}:${d.column}`, severity: d.severity, message: d.message, ruleId: d.ruleId };
+    });
+    const locationWidth = Math.max(...rows.map((r) => r.location.length));
+    const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+    const messageWidth = Math.max(...rows.map((r) => r.message.length));
+    out += `\n${paint('underline', relativePath(report.cwd, scanned.file))}\n`;
+    for (const row of rows) {
+      const severity = paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth));
+      out += `  ${paint('dim', row.location.padEnd(locationWidth))}  ${severity}  ${row.message.padEnd(messageWidth)}  ${paint('dim', row.ruleId)}\n`;
+    }
+  }
+
+  const skipped = report.files.filter((f) => f.skipped !== undefined);
+  if (skipped.length > 0) {
+    out += `\n${paint('gray', `Skipped ${plural(skipped.length, 'file')}:`)}\n`;
+    const listed = skipped.slice(0, MAX_SKIPPED_LISTED);
+    const width = Math.max(...listed.map((f) => relativePath(report.cwd, f.file).length));
+    for (const f of listed) out += paint('gray', `  ${relativePath(report.cwd, f.file).padEnd(width)}  ${f.skipped}`) + '\n';
+    if (skipped.length > listed.length) out += paint('gray', `  … and ${skipped.length - listed.length} more`) + '\n';
+  }
+
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (total > 0) {
+    const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
+    if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
+    const style: Style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
+    out += `\n${paint(style, paint('bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')})`))}\n`;
+  } else {
+    out += `\n${paint('green', '✔ No problems')}\n`;
+  }
+  out += `Scanned ${plural(report.filesScanned, 'file')}\n`;
+  return out;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

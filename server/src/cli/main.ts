@@ -1,0 +1,16 @@
+// The `twelve-factor-lint` command (bundled to server/out/cli.js). See run.ts.
+import { runCli } from './run';
+
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // `twelve-factor-lint | head`: the reader went away; stop quietly.
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = runCli(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  isTTY: process.stdout.isTTY === true,
+});
