@@ -51,8 +51,8 @@ export interface ScanConfigProblem {
 export interface ScanOptions {
   /** Use this config file for every file instead of the nearest `.twelvefactorrc.json`. */
   configFile?: string;
-  /** Per-rule levels applied over the config files' (e.g. from `--rule`). */
-  ruleOverrides?: Record<string, RuleConfig>;
+  /** Per-rule levels applied over the config files' (e.g. from `--rule`); a rule's options are kept. */
+  ruleLevels?: Record<string, RuleConfig['level']>;
   /** Overrides the config files' `includeTestsAndScripts` when set. */
   includeTestsAndScripts?: boolean;
   /** The rules to run; all registered rules by default. */
@@ -113,8 +113,12 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     }
     let effective = effectiveConfigs.get(loaded);
     if (!effective) {
+      const rules: Record<string, RuleConfig> = {};
+      for (const [id, level] of Object.entries(options.ruleLevels ?? {})) {
+        rules[id] = { level, options: loaded.config.rules[id]?.options ?? {} };
+      }
       effective = mergeConfig(loaded.config, {
-        rules: options.ruleOverrides ?? {},
+        rules,
         ...(options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: options.includeTestsAndScripts } : {}),
       });
       effectiveConfigs.set(loaded, effective);
