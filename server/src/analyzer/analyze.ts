@@ -4,9 +4,11 @@ import { collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { classifyFile, type FileKind } from './file-kind';
 import { EMPTY_PROJECT, FactsCollector, emptyFacts, type FileFacts, type ProjectView } from './project';
+import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
   formatMessage,
   type Finding,
+  type Fix,
   type NodeHandler,
   type RuleContext,
   type RuleDefinition,
@@ -183,24 +185,27 @@ function applyDirectives(
     if (directive.kind === 'enable') continue;
     if (directive.rules.length === 0) {
       if (directive.used.size === 0) {
-        kept.push(unusedFinding(directive.start, directive.end, 'This disable comment silences nothing; remove it.', severity));
+        const fix = removeUnusedDirectiveFix(text, directive, undefined);
+        kept.push(unusedFinding(directive.start, directive.end, 'This disable comment silences nothing; remove it.', severity, fix));
       }
       continue;
     }
     directive.rules.forEach((ruleId, i) => {
       if (directive.used.has(ruleId)) return;
       const [start, end] = directive.ruleRanges[i];
+      const unusedCount = directive.rules.filter((id) => !directive.used.has(id)).length;
+      const fix = removeUnusedDirectiveFix(text, directive, unusedCount === directive.rules.length ? undefined : i);
       if (!known.has(ruleId)) {
-        kept.push(unusedFinding(start, end, `Unknown rule "${ruleId}" in a disable comment.`, severity));
+        kept.push(unusedFinding(start, end, `Unknown rule "${ruleId}" in a disable comment.`, severity, fix));
       } else if (activeRules.has(ruleId)) {
-        kept.push(unusedFinding(start, end, `"${ruleId}" reports nothing here; remove it from the disable comment.`, severity));
+        kept.push(unusedFinding(start, end, `"${ruleId}" reports nothing here; remove it from the disable comment.`, severity, fix));
       }
     });
   }
   return kept;
 }
 
-function unusedFinding(start: number, end: number, message: string, severity: Severity): Finding {
+function unusedFinding(start: number, end: number, message: string, severity: Severity, fix: Fix): Finding {
   return {
     ruleId: UNUSED_DISABLE_RULE_ID,
     factor: 'codebase',
@@ -209,7 +214,7 @@ function unusedFinding(start: number, end: number, message: string, severity: Se
     message,
     start,
     end,
-    fixes: [],
+    fixes: [fix],
   };
 }
 
