@@ -1,12 +1,337 @@
-// PLACEHOLDER — being written. Docs: docs/rules/logs/no-console.md
+// Factor XI, logs: a service emits its log as an event stream, best as structured lines from a logger on stdout.
+// Docs: docs/rules/logs/no-console.md
+import ts from 'typescript';
+import { envReadName, normalizeModule, skipOuterExpressions } from '../../ast';
 import { defineRule } from '../../rule';
+
+/** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
+const PRINTING_METHODS = new Set([
+  'log',
+  'info',
+  'warn',
+  'error',
+  'debug',
+  'trace',
+  'dir',
+  'dirxml',
+  'table',
+  'group',
+  'groupCollapsed',
+  'timeLog',
+  'timeEnd',
+  'count',
+]);
+
+// Front-end code runs in a browser, where console is the only log there is.
+const FRONTEND_MODULE =
+  /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|@angular\/|@vue\/|@sveltejs\/|@remix-run\/react|@tanstack\/(react|vue|solid|svelte)-|next\/(router|navigation|link|image|head|dynamic|script|font)|react-|@react-|\$app\/)/;
+const STYLE_IMPORT = /\.(css|scss|sass|less|styl|pcss|vue|svelte)(\?.*)?$/i;
+// Command-line programs print for a human reading a terminal; that output is their interface, not a log.
+const CLI_MODULES = new Set([
+  'commander',
+  'yargs',
+  'yargs/yargs',
+  'meow',
+  'cac',
+  'sade',
+  'arg',
+  'minimist',
+  'clipanion',
+  '@oclif/core',
+  '@oclif/command',
+  'inquirer',
+  '@inquirer/prompts',
+  'prompts',
+  'enquirer',
+  '@clack/prompts',
+  'ora',
+  'listr',
+  'listr2',
+  'vorpal',
+  'caporal',
+  '@caporal/core',
+  'cli-table3',
+  'boxen',
+]);
+const DOM_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'sessionStorage']);
+const DOCUMENT_MEMBERS = new Set([
+  'getElementById',
+  'getElementsByClassName',
+  'getElementsByTagName',
+  'querySelector',
+  'querySelectorAll',
+  'createElement',
+  'addEventListener',
+  'body',
+  'head',
+  'cookie',
+  'documentElement',
+  'readyState',
+  'title',
+]);
+// A file that is the project's logger (or a logger wrapper) is where console belongs, if anywhere.
+const LOGGER_FILE = /(^|\/)(loggers?|logging|log|logs|debug)(\/|\.[cm]?[jt]sx?$)/i;
+const CLI_FILE = /(^|\/)(cli|commands?)(\/|\.[cm]?[jt]sx?$)/i;
+const FRONTEND_DIR = /(^|\/)(public|static|assets|frontend|www|browser|web-?client)\//i;
+const LOGGER_METHOD = /^(log|logs|logger|info|warn|warning|error|debug|trace|fatal|verbose|silly|notice|critical|print|write)$/i;
+const LOGGER_CLASS = /(logger|log|logging)$/i;
+
+interface Candidate {
+  node: ts.PropertyAccessExpression | ts.ElementAccessExpression;
+  method: string;
+}
 
 export default defineRule({
   id: 'logs/no-console',
   factor: 'logs',
   severity: 'info',
-  description: 'TODO',
-  messages: { todo: 'TODO' },
+  description: 'console output in application code; log structured events to stdout with a logger.',
+  messages: {
+    console: 'console.{{method}} in application code; log structured events to stdout with a logger (XI. Logs).',
+  },
   skipIn: ['test', 'script'],
-  create: () => ({ visit: {} }),
+  create(ctx) {
+    const path = ctx.fileName.replace(/\\/g, '/');
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
+    if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || FRONTEND_DIR.test(path)) return { visit: {} };
+    if (isFrontendOrCliByHeader(ctx.sourceFile)) return { visit: {} };
+
+    const allowed = new Set(allowOption(ctx.options.allow));
+    const candidates: Candidate[] = [];
+    const shadows: ts.Node[] = [];
+    let quiet = false;
+
+    const onAccess = (node: ts.Node): void => {
+      if (quiet) return;
+      const access = node as ts.PropertyAccessExpression | ts.ElementAccessExpression;
+      const object = skipOuterExpressions(access.expression);
+      if (!ts.isIdentifier(object)) {
+        // import.meta.env / import.meta.hot: a Vite-style front-end bundle.
+        if (ts.isMetaProperty(object) && ['env', 'hot'].includes(memberName(access) ?? '')) quiet = true;
+        return;
+      }
+      const name = object.text;
+      const member = memberName(access);
+      if (name === 'console') {
+        if (member === undefined || !PRINTING_METHODS.has(member) || allowed.has(member)) return;
+        const parent = access.parent;
+        if (!parent || !ts.isCallExpression(parent)) return;
+        // console.log(…) or a callback such as .catch(console.error); not console.log.bind(console) or { logger: console }.
+        if (parent.expression !== access && !parent.arguments.includes(access)) return;
+        candidates.push({ node: access, method: member });
+        return;
+      }
+      if (DOM_GLOBALS.has(name)) quiet = true;
+      else if (name === 'document' && member !== undefined && DOCUMENT_MEMBERS.has(member)) quiet = true;
+      else if (name === 'process' && member === 'argv') quiet = true;
+    };
+
+    const onDeclaration = (node: ts.Node): void => {
+      const name = (node as ts.NamedDeclaration).name;
+      if (name && ts.isIdentifier(name) && name.text === 'console') shadows.push(node);
+    };
+
+    return {
+      visit: {
+        [ts.SyntaxKind.PropertyAccessExpression]: onAccess,
+        [ts.SyntaxKind.ElementAccessExpression]: onAccess,
+        [ts.SyntaxKind.VariableDeclaration]: onDeclaration,
+        [ts.SyntaxKind.Parameter]: onDeclaration,
+        [ts.SyntaxKind.BindingElement]: onDeclaration,
+        [ts.SyntaxKind.FunctionDeclaration]: onDeclaration,
+        [ts.SyntaxKind.ClassDeclaration]: onDeclaration,
+        [ts.SyntaxKind.ImportClause]: onDeclaration,
+        [ts.SyntaxKind.ImportSpecifier]: onDeclaration,
+        [ts.SyntaxKind.NamespaceImport]: onDeclaration,
+        [ts.SyntaxKind.ImportEqualsDeclaration]: onDeclaration,
+        [ts.SyntaxKind.JsxElement]: () => (quiet = true),
+        [ts.SyntaxKind.JsxSelfClosingElement]: () => (quiet = true),
+        [ts.SyntaxKind.JsxFragment]: () => (quiet = true),
+        [ts.SyntaxKind.TypeOfExpression]: (node) => {
+          // `typeof window !== 'undefined'`: universal code that also runs in a browser.
+          const operand = skipOuterExpressions((node as ts.TypeOfExpression).expression);
+          if (ts.isIdentifier(operand) && (operand.text === 'window' || operand.text === 'document')) quiet = true;
+        },
+      },
+      end() {
+        if (quiet) return;
+        const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
+        for (const { node, method } of candidates) {
+          if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) continue;
+          if (isInsideLoggerImplementation(node) || isStructuredLine(node) || isInDevelopmentBranch(node)) continue;
+          ctx.report(node, 'console', { method });
+        }
+      },
+    };
+  },
 });
+
+function allowOption(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function memberName(access: ts.PropertyAccessExpression | ts.ElementAccessExpression): string | undefined {
+  if (ts.isPropertyAccessExpression(access)) return access.name.text;
+  return ts.isStringLiteralLike(access.argumentExpression) ? access.argumentExpression.text : undefined;
+}
+
+/** Reads the imports and directives at the top of the file: front-end frameworks, stylesheets, CLI libraries. */
+function isFrontendOrCliByHeader(sourceFile: ts.SourceFile): boolean {
+  for (const statement of sourceFile.statements) {
+    if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) {
+      if (statement.expression.text === 'use client') return true;
+      continue;
+    }
+    let module: string | undefined;
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+      module = statement.moduleSpecifier.text;
+    } else if (ts.isImportEqualsDeclaration(statement)) {
+      const ref = statement.moduleReference;
+      if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) module = ref.expression.text;
+    } else if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        const required = decl.initializer && requireOf(decl.initializer);
+        if (required !== undefined && isFrontendOrCliModule(required)) return true;
+      }
+    } else if (ts.isExpressionStatement(statement)) {
+      const required = requireOf(statement.expression);
+      if (required !== undefined && STYLE_IMPORT.test(required)) return true;
+    }
+    if (module !== undefined && isFrontendOrCliModule(module)) return true;
+  }
+  return false;
+}
+
+function isFrontendOrCliModule(module: string): boolean {
+  const name = normalizeModule(module);
+  return FRONTEND_MODULE.test(name) || STYLE_IMPORT.test(name) || CLI_MODULES.has(name);
+}
+
+/** `require('m')`, also `require('m').x` and `require('m')(…)`. */
+function requireOf(expr: ts.Expression): string | undefined {
+  let current = skipOuterExpressions(expr);
+  while (ts.isPropertyAccessExpression(current) || (ts.isCallExpression(current) && !isRequireCall(current))) {
+    current = skipOuterExpressions(current.expression);
+  }
+  if (ts.isCallExpression(current) && isRequireCall(current)) {
+    const [arg] = current.arguments;
+    return arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
+  }
+  return undefined;
+}
+
+function isRequireCall(call: ts.CallExpression): boolean {
+  return ts.isIdentifier(call.expression) && call.expression.text === 'require' && call.arguments.length === 1;
+}
+
+/** The region where a local declaration named `console` hides the global one. */
+function scopeOf(declaration: ts.Node): ts.Node | undefined {
+  let node = declaration;
+  while (ts.isBindingElement(node)) node = node.parent.parent;
+  if (ts.isParameter(node)) return node.parent;
+  if (ts.isImportClause(node) || ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node)) {
+    return node.getSourceFile();
+  }
+  if (ts.isVariableDeclaration(node)) {
+    if (ts.isCatchClause(node.parent)) return node.parent;
+    const list = node.parent;
+    const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+    return blockScoped ? enclosingBlock(list) : enclosingFunctionOrFile(list);
+  }
+  if (ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) return enclosingBlock(node);
+  return undefined;
+}
+
+function enclosingBlock(node: ts.Node): ts.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      ts.isBlock(current) ||
+      ts.isSourceFile(current) ||
+      ts.isModuleBlock(current) ||
+      ts.isCaseBlock(current) ||
+      ts.isForStatement(current) ||
+      ts.isForOfStatement(current) ||
+      ts.isForInStatement(current)
+    ) {
+      return current;
+    }
+  }
+  return node.getSourceFile();
+}
+
+function enclosingFunctionOrFile(node: ts.Node): ts.Node {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current) || ts.isSourceFile(current)) return current;
+  }
+  return node.getSourceFile();
+}
+
+/**
+ * Inside a hand-written logger: a method named like a log level (`info(msg) { console.log(…) }`), a class named
+ * `…Logger`, or a variable `logger = { … }`. That wrapper is the one place to change, and often already writes
+ * structured lines.
+ */
+function isInsideLoggerImplementation(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (
+      ts.isMethodDeclaration(current) ||
+      ts.isFunctionDeclaration(current) ||
+      ts.isPropertyAssignment(current) ||
+      ts.isPropertyDeclaration(current) ||
+      ts.isVariableDeclaration(current)
+    ) {
+      const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
+      if (name !== undefined && LOGGER_METHOD.test(name)) return true;
+      if (name !== undefined && ts.isVariableDeclaration(current) && LOGGER_CLASS.test(name)) return true;
+    }
+    if ((ts.isClassDeclaration(current) || ts.isClassExpression(current)) && current.name) {
+      if (LOGGER_CLASS.test(current.name.text)) return true;
+    }
+  }
+  return false;
+}
+
+/** `console.log(JSON.stringify({ level, msg }))` already writes one structured event to stdout. */
+function isStructuredLine(node: ts.Node): boolean {
+  const call = node.parent;
+  if (!ts.isCallExpression(call) || call.expression !== node || call.arguments.length !== 1) return false;
+  const arg = skipOuterExpressions(call.arguments[0]);
+  if (!ts.isCallExpression(arg)) return false;
+  const callee = skipOuterExpressions(arg.expression);
+  return (
+    ts.isPropertyAccessExpression(callee) &&
+    callee.name.text === 'stringify' &&
+    ts.isIdentifier(callee.expression) &&
+    callee.expression.text === 'JSON'
+  );
+}
+
+/** Inside `if (process.env.NODE_ENV !== 'production')` or `if (process.env.DEBUG)`: output the author kept out of production. */
+function isInDevelopmentBranch(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && current.thenStatement === child && conditionReadsDevFlag(current.expression)) {
+      return true;
+    }
+    if (
+      ts.isBinaryExpression(current) &&
+      current.right === child &&
+      current.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken &&
+      conditionReadsDevFlag(current.left)
+    ) {
+      return true;
+    }
+    if (ts.isFunctionLike(current)) return false;
+  }
+  return false;
+}
+
+function conditionReadsDevFlag(condition: ts.Node): boolean {
+  if (ts.isExpression(condition)) {
+    const name = envReadName(condition);
+    if (name !== undefined && /^(NODE_ENV|DEBUG|VERBOSE|APP_ENV|ENV|ENVIRONMENT)$|DEBUG|VERBOSE/.test(name)) return true;
+    if (ts.isIdentifier(condition) && /^(is)?(dev|development|debug|verbose)(mode)?$/i.test(condition.text)) return true;
+  }
+  return ts.forEachChild(condition, (child) => (conditionReadsDevFlag(child) ? true : undefined)) ?? false;
+}
