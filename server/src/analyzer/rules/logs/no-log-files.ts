@@ -1,12 +1,420 @@
-// PLACEHOLDER — being written. Docs: docs/rules/logs/no-log-files.md
+// Factor XI, logs: a service never routes or stores its own log; it writes to stdout and the environment decides.
+// Docs: docs/rules/logs/no-log-files.md
+import ts from 'typescript';
+import { envReadName, isEnvRead, normalizeModule, propertyNameText, requiredModule, skipOuterExpressions, type ImportMap } from '../../ast';
 import { defineRule } from '../../rule';
+
+/** A module export reached through a local name: `winston.transports.File` → { module: 'winston', path: ['transports', 'File'] }. */
+interface ModuleRef {
+  module: string;
+  path: string[];
+}
+
+const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
+const FS_APPENDERS = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
+const FS_WRITERS = new Set(['writeFile', 'writeFileSync']);
+const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
+const PINO_FILE_TARGETS = new Set(['pino/file', 'pino-roll']);
+// Paths that are the process's own standard streams (or nowhere): writing there is what the factor asks for.
+const STANDARD_STREAM = /^(\/dev\/(stdout|stderr|null|fd\/[12])|\/proc\/self\/fd\/[12]|stdout|stderr|-)$/i;
+// Env toggles that make file logging opt-in per deployment; NODE_ENV is a stage name, not a routing choice.
+const STAGE_VARIABLES = /^(NODE_ENV|APP_ENV|ENV|ENVIRONMENT|STAGE)$/;
 
 export default defineRule({
   id: 'logs/no-log-files',
   factor: 'logs',
   severity: 'warning',
-  description: 'TODO',
-  messages: { todo: 'TODO' },
+  description: 'Logs written to files; write them to stdout and let the environment route them.',
+  messages: {
+    logFileNamed:
+      'Logs written to the file "{{file}}"; write them to stdout and let the environment route them (XI. Logs).',
+    logFile: 'Logs written to a file; write them to stdout and let the environment route them (XI. Logs).',
+  },
   skipIn: ['test', 'script'],
-  create: () => ({ visit: {} }),
+  create(ctx) {
+    const aliases = collectAliases(ctx.sourceFile, ctx.imports);
+    const resolve = (expr: ts.Expression): ModuleRef | undefined => resolveRef(expr, ctx.imports, aliases);
+    const consts = new ConstLookup(ctx.sourceFile);
+    const reported = new Set<ts.Node>();
+
+    const report = (node: ts.Node, fileExpr: ts.Expression | undefined, range?: { start: number; end: number }): void => {
+      if (reported.has(node) || isEnvOptIn(node)) return;
+      reported.add(node);
+      const file = fileExpr ? describePath(fileExpr, consts) : undefined;
+      if (file !== undefined) ctx.report(node, 'logFileNamed', { file }, range);
+      else ctx.report(node, 'logFile', undefined, range);
+    };
+    const calleeRange = (call: ts.CallExpression | ts.NewExpression): { start: number; end: number } => ({
+      start: call.getStart(ctx.sourceFile),
+      end: call.expression.getEnd(),
+    });
+
+    const onCallOrNew = (node: ts.Node): void => {
+      const call = node as ts.CallExpression | ts.NewExpression;
+      const args: readonly ts.Expression[] = call.arguments ?? [];
+      const ref = resolve(call.expression);
+      const first = args[0] === undefined ? undefined : skipOuterExpressions(args[0]);
+      if (!ref) {
+        // log.addStream({ type: 'rotating-file', path }) on a bunyan logger held in a variable.
+        const callee = skipOuterExpressions(call.expression);
+        if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'addStream' && first && ts.isObjectLiteralExpression(first)) {
+          checkBunyanStream(first);
+        }
+        return;
+      }
+      const module = normalizeModule(ref.module);
+      const last = ref.path[ref.path.length - 1];
+
+      if (module === 'winston' && ts.isNewExpression(call)) {
+        if (ref.path.length === 2 && ref.path[0] === 'transports' && (last === 'File' || last === 'DailyRotateFile')) {
+          checkWinstonFile(call, first);
+        }
+        return;
+      }
+      if (module === 'winston-daily-rotate-file' && ts.isNewExpression(call) && (ref.path.length === 0 || (ref.path.length === 1 && last === 'default'))) {
+        checkWinstonFile(call, first);
+        return;
+      }
+      if (module === 'pino' && last === 'destination' && ts.isCallExpression(call)) {
+        const dest = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'dest') : first;
+        if (dest && isFilePath(dest, consts)) report(call, dest, calleeRange(call));
+        return;
+      }
+      if (module === 'sonic-boom' && (last === undefined || last === 'SonicBoom' || last === 'default')) {
+        const dest = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'dest') : undefined;
+        if (dest && isFilePath(dest, consts)) report(call, dest, calleeRange(call));
+        return;
+      }
+      if (module === 'pino-roll' && (last === undefined || last === 'default')) {
+        const file = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'file') : undefined;
+        report(call, file, calleeRange(call));
+        return;
+      }
+      if (module === 'rotating-file-stream' && (last === undefined || last === 'createStream' || last === 'default')) {
+        report(call, first && !ts.isFunctionLike(first) ? first : undefined, calleeRange(call));
+        return;
+      }
+      if (module === 'file-stream-rotator' && last === 'getStream') {
+        const file = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'filename') : undefined;
+        report(call, file, calleeRange(call));
+        return;
+      }
+      if (module === 'bunyan-rotating-file-stream' && ts.isNewExpression(call)) {
+        const file = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'path') : undefined;
+        report(call, file, calleeRange(call));
+        return;
+      }
+      if (module === 'bunyan' && (last === undefined || last === 'createLogger' || last === 'default')) {
+        const options = first && consts.objectLiteral(first);
+        const streams = options && propertyValue(options, 'streams');
+        if (streams && ts.isArrayLiteralExpression(streams)) {
+          for (const element of streams.elements) {
+            const stream = skipOuterExpressions(element);
+            if (ts.isObjectLiteralExpression(stream)) checkBunyanStream(stream);
+          }
+        }
+        return;
+      }
+      if (module === 'log4js' && last === 'configure') {
+        const options = first && consts.objectLiteral(first);
+        if (options) checkLog4jsConfig(options);
+        return;
+      }
+      if (module === 'log4js' && ref.path.length === 2 && ref.path[0] === 'appenders' && LOG4JS_FILE_APPENDERS.has(last)) {
+        // log4js 0.x: log4js.appenders.file('logs/app.log')
+        report(call, first, calleeRange(call));
+        return;
+      }
+      if (module === 'fastify' && (last === undefined || last === 'default' || last === 'fastify')) {
+        const options = first && consts.objectLiteral(first);
+        const logger = options && propertyValue(options, 'logger');
+        const file = logger && ts.isObjectLiteralExpression(logger) ? propertyProperty(logger, 'file') : undefined;
+        if (file && isFilePath(file.initializer, consts)) report(file, file.initializer);
+        return;
+      }
+      if (FS_MODULES.has(module) && last !== undefined && (FS_APPENDERS.has(last) || FS_WRITERS.has(last))) {
+        if (first && isLogPath(first, FS_APPENDERS.has(last), consts)) report(call, first, calleeRange(call));
+      }
+    };
+
+    function checkWinstonFile(call: ts.NewExpression | ts.CallExpression, options: ts.Expression | undefined): void {
+      const literal = options && consts.objectLiteral(options);
+      const filename = literal && propertyValue(literal, 'filename');
+      if (filename) {
+        const value = consts.value(filename);
+        // The deployment picks the file (or /dev/stdout): the code no longer decides where logs go.
+        if (isEnvRead(value)) return;
+        if (isStringLiteralish(value) && STANDARD_STREAM.test(value.text)) return;
+      }
+      report(call, filename && isFilePath(filename, consts) ? filename : undefined, calleeRange(call));
+    }
+
+    function checkBunyanStream(stream: ts.ObjectLiteralExpression): void {
+      const path = propertyProperty(stream, 'path');
+      if (!path || !isFilePath(path.initializer, consts)) return;
+      const type = propertyValue(stream, 'type');
+      if (type && !(isStringLiteralish(type) && (type.text === 'file' || type.text === 'rotating-file'))) return;
+      report(path, path.initializer);
+    }
+
+    function checkLog4jsConfig(options: ts.ObjectLiteralExpression): void {
+      const appenders = propertyValue(options, 'appenders');
+      if (!appenders) return;
+      const entries: ts.Expression[] = [];
+      if (ts.isObjectLiteralExpression(appenders)) {
+        for (const property of appenders.properties) if (ts.isPropertyAssignment(property)) entries.push(property.initializer);
+      } else if (ts.isArrayLiteralExpression(appenders)) {
+        entries.push(...appenders.elements);
+      }
+      for (const entry of entries) {
+        const appender = skipOuterExpressions(entry);
+        if (!ts.isObjectLiteralExpression(appender)) continue;
+        const type = propertyProperty(appender, 'type');
+        if (!type || !isStringLiteralish(type.initializer) || !LOG4JS_FILE_APPENDERS.has(type.initializer.text)) continue;
+        const file = propertyValue(appender, 'filename') ?? propertyValue(appender, 'base');
+        report(type, file && isFilePath(file, consts) ? file : undefined);
+      }
+    }
+
+    // `{ target: 'pino/file', options: { destination: './app.log' } }`, in pino(), pino.transport() or a
+    // framework's logger options (Fastify, NestJS pino modules) that import nothing from pino themselves.
+    const onObject = (node: ts.Node): void => {
+      const object = node as ts.ObjectLiteralExpression;
+      const target = propertyProperty(object, 'target');
+      if (!target || !isStringLiteralish(target.initializer) || !PINO_FILE_TARGETS.has(target.initializer.text)) return;
+      const options = propertyValue(object, 'options');
+      const optionsObject = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+      if (target.initializer.text === 'pino-roll') {
+        const file = optionsObject && propertyValue(optionsObject, 'file');
+        if (file && isEnvRead(consts.value(file))) return;
+        report(target, file && isFilePath(file, consts) ? file : undefined);
+        return;
+      }
+      // pino/file without a destination writes to stdout (fd 1).
+      const destination = optionsObject && propertyValue(optionsObject, 'destination');
+      if (destination && isFilePath(destination, consts)) report(target, destination);
+    };
+
+    return {
+      visit: {
+        [ts.SyntaxKind.CallExpression]: onCallOrNew,
+        [ts.SyntaxKind.NewExpression]: onCallOrNew,
+        [ts.SyntaxKind.ObjectLiteralExpression]: onObject,
+      },
+    };
+  },
 });
+
+/** Top-level `const { File } = winston.transports` and `const t = winston.transports`, resolved to their module. */
+function collectAliases(sourceFile: ts.SourceFile, imports: ImportMap): Map<string, ModuleRef> {
+  const aliases = new Map<string, ModuleRef>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (!decl.initializer) continue;
+      const init = skipOuterExpressions(decl.initializer);
+      // Plain `require()` forms are already in the import map.
+      if (requiredModule(init) !== undefined) continue;
+      const ref = resolveRef(init, imports, aliases);
+      if (!ref) continue;
+      if (ts.isIdentifier(decl.name)) {
+        aliases.set(decl.name.text, ref);
+      } else if (ts.isObjectBindingPattern(decl.name)) {
+        for (const element of decl.name.elements) {
+          if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+          const key = element.propertyName ? propertyNameText(element.propertyName) : element.name.text;
+          if (key !== undefined) aliases.set(element.name.text, { module: ref.module, path: [...ref.path, key] });
+        }
+      }
+    }
+  }
+  return aliases;
+}
+
+function resolveRef(node: ts.Expression, imports: ImportMap, aliases: ReadonlyMap<string, ModuleRef>): ModuleRef | undefined {
+  const expr = skipOuterExpressions(node);
+  if (ts.isIdentifier(expr)) {
+    const alias = aliases.get(expr.text);
+    if (alias) return alias;
+    const binding = imports.get(expr.text);
+    if (!binding) return undefined;
+    return { module: binding.module, path: binding.imported === '*' || binding.imported === 'default' ? [] : [binding.imported] };
+  }
+  if (ts.isPropertyAccessExpression(expr) || (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression))) {
+    const base = resolveRef(expr.expression, imports, aliases);
+    if (!base) return undefined;
+    const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : (expr.argumentExpression as ts.StringLiteralLike).text;
+    // `import winston from 'winston'` and `import * as winston` reach the same members; so does `.default`.
+    if (name === 'default' && base.path.length === 0) return base;
+    return { module: base.module, path: [...base.path, name] };
+  }
+  const module = requiredModule(expr);
+  return module === undefined ? undefined : { module, path: [] };
+}
+
+/** Values of top-level `const` declarations, so `filename: LOG_FILE` and `log4js.configure(config)` can be read. */
+class ConstLookup {
+  private table: Map<string, ts.Expression> | undefined;
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  /** Follows identifiers bound by a top-level `const` (at most a few hops). */
+  value(node: ts.Expression): ts.Expression {
+    let current = skipOuterExpressions(node);
+    for (let hops = 0; hops < 4 && ts.isIdentifier(current); hops++) {
+      const next = this.lookup(current.text);
+      if (!next) break;
+      current = skipOuterExpressions(next);
+    }
+    return current;
+  }
+
+  objectLiteral(node: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    const value = this.value(node);
+    return ts.isObjectLiteralExpression(value) ? value : undefined;
+  }
+
+  private lookup(name: string): ts.Expression | undefined {
+    if (!this.table) {
+      this.table = new Map();
+      for (const statement of this.sourceFile.statements) {
+        if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+        for (const decl of statement.declarationList.declarations) {
+          if (ts.isIdentifier(decl.name) && decl.initializer) this.table.set(decl.name.text, decl.initializer);
+        }
+      }
+    }
+    return this.table.get(name);
+  }
+}
+
+function propertyProperty(object: ts.ObjectLiteralExpression, name: string): ts.PropertyAssignment | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) return property;
+  }
+  return undefined;
+}
+
+/** `{ name: value }` → value; `{ name }` shorthand → the identifier. */
+function propertyValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) {
+      return skipOuterExpressions(property.initializer);
+    }
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return property.name;
+  }
+  return undefined;
+}
+
+function isStringLiteralish(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+/**
+ * True when the expression evidently names a file: a path literal, a template or concatenation with literal parts,
+ * `path.join(…, 'app.log')`, or an env read with such a fallback. Numbers (file descriptors), the standard streams,
+ * bare env reads and unknown variables are not.
+ */
+function isFilePath(node: ts.Expression, consts: ConstLookup): boolean {
+  const expr = consts.value(node);
+  if (isStringLiteralish(expr)) return expr.text.trim() !== '' && !STANDARD_STREAM.test(expr.text.trim());
+  if (ts.isTemplateExpression(expr)) return true;
+  if (ts.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) return literalParts(expr, consts).some((part) => part !== '');
+    // process.env.LOG_FILE || './app.log': the default still writes to a file.
+    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return isFilePath(expr.right, consts);
+    return false;
+  }
+  if (ts.isCallExpression(expr) && isPathCall(expr)) {
+    return expr.arguments.some((arg) => isStringLiteralish(skipOuterExpressions(arg)));
+  }
+  return false;
+}
+
+/** A file path that looks like a log: ends in `.log`, or (for appends) sits in a `logs/` folder. */
+function isLogPath(node: ts.Expression, appending: boolean, consts: ConstLookup): boolean {
+  if (!isFilePath(node, consts)) return false;
+  const text = describePath(node, consts);
+  if (text === undefined) return false;
+  if (/\.log$/i.test(text)) return true;
+  return appending && /(^|\/)logs?\//i.test(text);
+}
+
+function isPathCall(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+  return name === 'join' || name === 'resolve' || name === 'normalize';
+}
+
+function literalParts(expr: ts.Expression, consts: ConstLookup): string[] {
+  const node = consts.value(expr);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    return [...literalParts(node.left, consts), ...literalParts(node.right, consts)];
+  }
+  if (isStringLiteralish(node)) return [node.text];
+  return [''];
+}
+
+/**
+ * A short, readable form of a path expression for the message: './app.log', '…/logs/app.log' for
+ * `path.join(__dirname, 'logs', 'app.log')`, or undefined when nothing of it is literal.
+ */
+function describePath(node: ts.Expression, consts: ConstLookup): string | undefined {
+  const expr = consts.value(node);
+  let text: string | undefined;
+  if (isStringLiteralish(expr)) text = expr.text;
+  else if (ts.isTemplateExpression(expr)) {
+    text = expr.head.text + expr.templateSpans.map((span) => `…${span.literal.text}`).join('');
+  } else if (ts.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    if (op === ts.SyntaxKind.PlusToken) {
+      text = literalParts(expr, consts)
+        .map((part) => (part === '' ? '…' : part))
+        .join('');
+    } else if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+      return describePath(expr.right, consts);
+    }
+  } else if (ts.isCallExpression(expr) && isPathCall(expr)) {
+    text = expr.arguments
+      .map((arg) => {
+        const value = consts.value(arg);
+        return isStringLiteralish(value) ? value.text.replace(/^\/+|\/+$/g, '') : '…';
+      })
+      .filter((part) => part !== '')
+      .join('/');
+  }
+  if (text === undefined || !/[^…/.\s]/.test(text)) return undefined;
+  return text.length > 80 ? `…${text.slice(-79)}` : text;
+}
+
+/**
+ * Inside `if (process.env.LOG_TO_FILE)`, `options.logFile ? … : …` and the like: file logging the deployment
+ * switches on. A NODE_ENV check does not count: it picks a stage, and a production stage writing files is the problem.
+ */
+function isEnvOptIn(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
+    let condition: ts.Expression | undefined;
+    if (ts.isIfStatement(current) && child !== current.expression) condition = current.expression;
+    else if (ts.isConditionalExpression(current) && child !== current.condition) condition = current.condition;
+    else if (
+      ts.isBinaryExpression(current) &&
+      child === current.right &&
+      current.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+    ) {
+      condition = current.left;
+    }
+    if (condition && isOptInCondition(condition)) return true;
+  }
+  return false;
+}
+
+function isOptInCondition(condition: ts.Node): boolean {
+  if (ts.isExpression(condition)) {
+    const name = envReadName(condition);
+    if (name !== undefined && !STAGE_VARIABLES.test(name)) return true;
+  }
+  if (ts.isIdentifier(condition) && /file/i.test(condition.text)) return true;
+  return ts.forEachChild(condition, (child) => (isOptInCondition(child) ? true : undefined)) ?? false;
+}
