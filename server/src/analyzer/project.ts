@@ -33,6 +33,8 @@ export interface ProjectView {
   envNames(): ReadonlySet<string>;
   /** Logger modules imported anywhere in the project. */
   loggerModules(): ReadonlySet<string>;
+  /** The package is a published library (not private, declares an entry point, has no start script). */
+  readonly isLibrary?: boolean;
   /** The project's `.env.example` (its text is undefined when the file does not exist yet). */
   envExampleFile?(): { path: string; text: string | undefined } | undefined;
 }
@@ -40,12 +42,15 @@ export interface ProjectView {
 export interface PackageJsonInfo {
   name?: string;
   dependencies: Set<string>;
+  /** See `ProjectView.isLibrary`. */
+  library?: boolean;
 }
 
 /** Parses package.json text; never throws (a broken file yields no dependencies). */
 export function parsePackageJson(text: string): PackageJsonInfo {
   const dependencies = new Set<string>();
   let name: string | undefined;
+  let library = false;
   try {
     const json: unknown = JSON.parse(text);
     if (json && typeof json === 'object') {
@@ -55,11 +60,16 @@ export function parsePackageJson(text: string): PackageJsonInfo {
         const deps = record[key];
         if (deps && typeof deps === 'object') for (const dep of Object.keys(deps)) dependencies.add(dep);
       }
+      const scripts = record.scripts as Record<string, unknown> | undefined;
+      library =
+        record.private !== true &&
+        ['main', 'exports', 'module', 'types', 'typings'].some((key) => record[key] !== undefined) &&
+        !(scripts && typeof scripts === 'object' && typeof scripts.start === 'string');
     }
   } catch {
     // A half-edited package.json is normal while typing; treat it as declaring nothing.
   }
-  return { name, dependencies };
+  return { name, dependencies, library };
 }
 
 /** The facts of every indexed file of one project. */
@@ -67,6 +77,7 @@ export class ProjectIndex implements ProjectView {
   readonly root: string;
   dependencies: Set<string> = new Set();
   packageName: string | undefined;
+  isLibrary = false;
   private readonly files = new Map<string, FileFacts>();
   private shutdownFiles = new Set<string>();
   /** Text of `<root>/.env.example`, undefined when it does not exist; kept current by the caller. */
@@ -79,6 +90,7 @@ export class ProjectIndex implements ProjectView {
   setPackageJson(info: PackageJsonInfo): void {
     this.dependencies = info.dependencies;
     this.packageName = info.name;
+    this.isLibrary = info.library ?? false;
   }
 
   /** Records a file's facts. Returns true when a project-level fact changed. */

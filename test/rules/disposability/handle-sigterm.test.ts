@@ -9,6 +9,7 @@ import { ProjectLocator } from '../../../server/src/project/loader';
 import { lineColumn, runRuleTests } from '../../support/rule-tester';
 
 const withExpress: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(['express']) };
+const library: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(), isLibrary: true };
 const withReact: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(['react']) };
 
 runRuleTests(rule, {
@@ -91,6 +92,35 @@ async function bootstrap() {
     {
       name: 'a member of another object',
       code: "import express from 'express';\nconfig.app.listen(3000);",
+    },
+    // A random port: a throwaway server (supertest-style tests in files not named like tests, tools).
+    "import express from 'express';\nconst app = express();\nconst server = app.listen();",
+    "import http from 'http';\nhttp.createServer(h).listen(0, '127.0.0.1');",
+    "import express from 'express';\nconst app = express();\napp.listen(() => ready());",
+    "import Fastify from 'fastify';\nconst app = Fastify();\nawait app.listen({ port: 0 });",
+    {
+      name: 'a library that starts a server on its caller\'s port (engine.io listen)',
+      code: `import { createServer } from 'http';
+export function listen(port: number, callback?: () => void) {
+  const server = createServer();
+  server.listen(port, callback);
+  return server;
+}`,
+      project: library,
+    },
+    {
+      name: 'a library method whose port is aliased from a parameter (socket.io attach)',
+      code: `import { createServer } from 'http';
+export class Server {
+  attach(srv: number | object) {
+    if (typeof srv === 'number') {
+      const port = srv;
+      srv = createServer();
+      srv.listen(port);
+    }
+  }
+}`,
+      project: library,
     },
     // Quiet in tests: they start throwaway servers.
     {
@@ -220,6 +250,17 @@ export class App {
       filename: 'bin/www.js',
       code: "#!/usr/bin/env node\nvar app = require('../app');\nvar http = require('http');\nvar server = http.createServer(app);\nserver.listen(port);",
       errors: [{ messageId: 'noHandler', line: 5, column: 1 }],
+    },
+    {
+      name: 'an application function taking the port as a parameter',
+      code: "import express from 'express';\nexport function start(port: number) {\n  express().listen(port);\n}",
+      errors: [{ messageId: 'noHandler', line: 3, column: 13, endColumn: 19 }],
+    },
+    {
+      name: 'a library that starts its own server on a port from the environment',
+      code: "import http from 'http';\nhttp.createServer(h).listen(process.env.PORT);",
+      project: library,
+      errors: [{ messageId: 'noHandler', line: 2, column: 22 }],
     },
     {
       name: 'SIGINT alone is not SIGTERM',

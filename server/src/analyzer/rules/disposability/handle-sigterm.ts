@@ -3,7 +3,9 @@
 import ts from 'typescript';
 import {
   dottedName,
+  enclosingFunction,
   normalizeModule,
+  propertyNameText,
   requiredModule,
   skipOuterExpressions,
   type ImportBinding,
@@ -61,7 +63,11 @@ export default defineRule({
         const resolver = new ServerResolver(ctx.imports, locals, ctx.project);
         for (const call of candidates) {
           const callee = skipOuterExpressions(call.expression) as ts.PropertyAccessExpression;
+          if (callee.name.text === 'listen' && listensOnEphemeralPort(call)) continue;
           if (!resolver.startsServer(callee)) continue;
+          // socket.io's `attach(port)`, engine.io's `listen(port)`: a library that starts a server for its caller,
+          // on the caller's port. Shutting it down is the caller's business.
+          if (ctx.project.isLibrary && portFromParameter(call, locals)) continue;
           const receiver = skipOuterExpressions(callee.expression);
           const short = ts.isIdentifier(receiver) || (dottedName(receiver) ?? '').startsWith('this.');
           ctx.report(callee, 'noHandler', undefined, {
@@ -221,6 +227,47 @@ class ServerResolver {
     const binding = this.imports.get(object.text);
     return binding ? { name: normalizeModule(binding.module), binding } : undefined;
   }
+}
+
+/** `listen()`, `listen(0)`, `listen(() => …)`, `listen({ port: 0 })`: a throwaway server on a random port (tests, tools). */
+function listensOnEphemeralPort(call: ts.CallExpression): boolean {
+  if (call.arguments.length === 0) return true;
+  const port = portArgument(call);
+  if (port === undefined) return ts.isFunctionLike(skipOuterExpressions(call.arguments[0]));
+  return ts.isNumericLiteral(port) && Number(port.text) === 0;
+}
+
+/** The port a `listen` call binds: its first argument, or the `port` property of an options object. */
+function portArgument(call: ts.CallExpression): ts.Expression | undefined {
+  const first = call.arguments[0];
+  if (first === undefined) return undefined;
+  const arg = skipOuterExpressions(first);
+  if (ts.isFunctionLike(arg)) return undefined;
+  if (!ts.isObjectLiteralExpression(arg)) return arg;
+  for (const property of arg.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === 'port') {
+      return skipOuterExpressions(property.initializer);
+    }
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === 'port') return property.name;
+  }
+  return undefined;
+}
+
+/** The port is a parameter of an enclosing function, directly or through one local alias (`const port = srv`). */
+function portFromParameter(call: ts.CallExpression, locals: ReadonlyMap<string, readonly ts.Expression[]>): boolean {
+  const port = portArgument(call);
+  if (port === undefined || !ts.isIdentifier(port)) return false;
+  const names = [port.text];
+  for (const value of locals.get(port.text) ?? []) {
+    const alias = skipOuterExpressions(value);
+    if (ts.isIdentifier(alias)) names.push(alias.text);
+  }
+  for (let fn = enclosingFunction(call); fn; fn = enclosingFunction(fn)) {
+    for (const parameter of fn.parameters) {
+      if (ts.isIdentifier(parameter.name) && names.includes(parameter.name.text)) return true;
+    }
+  }
+  return false;
 }
 
 function isRelative(module: string): boolean {
