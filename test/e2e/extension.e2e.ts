@@ -1,0 +1,190 @@
+// Route B of E2E.md: what a person sees. The packaged VSIX is installed into code-server (real VS Code), Chromium opens
+// the workbench on test/e2e/workspace (copied to scratch), and each check drives the UI like a user would.
+// Run through `npm run test:e2e` (test/e2e/run.ts), which packages the VSIX and passes its path in TWELVE_FACTOR_E2E_VSIX.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, CodeServer, REPO_ROOT, RESULTS_DIR, Scratch, installExtension } from './harness';
+import { contributedSnippet, expandedLine, serverCapabilities } from './probe';
+import {
+  centre,
+  editorText,
+  openFile,
+  openProblems,
+  problemRows,
+  quickFixTitles,
+  squiggleOnLine,
+  waitFor,
+  waitForWorkbench,
+  type Severity,
+} from './workbench';
+
+const FILE = 'server.ts';
+const SOURCE = 'twelve-factor';
+
+/** What test/e2e/workspace/src/server.ts must show: one entry per finding a professional would agree with. */
+const EXPECTED: { rule: string; line: string; severity: Severity }[] = [
+  { rule: 'port-binding/no-hardcoded-port', line: 'app.listen(3000', severity: 'warning' },
+  { rule: 'config/no-hardcoded-secret', line: "password: 'Xq7#", severity: 'error' },
+];
+const PORT_RULE = EXPECTED[0];
+/** The port quick fix, whatever its exact wording: it reads the port from the environment. */
+const PORT_FIX_TITLE = /process\.env\.PORT|\bPORT\b/;
+const SNIPPET_PREFIX = '12f-port';
+
+let scratch: Scratch | undefined;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let page: Page;
+let failures = 0;
+
+/** Marks the running test pending with a reason the reporter prints; a skipped check never counts as passed. */
+function skipBecause(context: Mocha.Context, reason: string): never {
+  if (context.test) context.test.title += ` [SKIPPED: ${reason}]`;
+  context.skip();
+}
+
+describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
+  this.timeout(90_000);
+  const savedEnv = { ...process.env };
+
+  before(async function () {
+    const vsix = process.env.TWELVE_FACTOR_E2E_VSIX;
+    assert.ok(vsix && fs.existsSync(vsix), 'TWELVE_FACTOR_E2E_VSIX must name a packaged VSIX; run `npm run test:e2e`');
+    scratch = new Scratch();
+    // Playwright puts Chromium's profile in os.tmpdir(); Chromium writes under the XDG folders.
+    for (const key of ['TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'] as const) process.env[key] = scratch.env[key];
+    installExtension(scratch, vsix);
+    server = await CodeServer.start(scratch);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: scratch.env, timeout: 30_000 });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`, { timeout: 30_000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failures++;
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
+    const name = (this.currentTest.title || 'hook').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await page?.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) }).catch(() => undefined);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    if (failures > 0 || this.test?.parent?.tests.some((t) => t.state === 'failed')) keepLogs();
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    scratch?.remove();
+    for (const key of ['TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'] as const) {
+      if (savedEnv[key] === undefined) delete process.env[key];
+      else process.env[key] = savedEnv[key];
+    }
+  });
+
+  it('opens the workbench on the workspace', async () => {
+    await waitForWorkbench(page);
+  });
+
+  it(`draws our squiggles when ${FILE} is opened`, async () => {
+    await openFile(page, FILE);
+    for (const expected of EXPECTED) await squiggleOnLine(page, expected.severity, expected.line);
+  });
+
+  it('lists our findings in the Problems panel with source and rule id', async () => {
+    await openProblems(page);
+    for (const expected of EXPECTED) {
+      const row = problemRows(page, expected.rule).first();
+      await row.waitFor({ timeout: 20_000 });
+      const text = await row.innerText();
+      assert.ok(text.includes(SOURCE), `Problems row for ${expected.rule} should name the source ${SOURCE}: ${text}`);
+    }
+  });
+
+  it('shows our message on hover', async () => {
+    const box = await squiggleOnLine(page, PORT_RULE.severity, PORT_RULE.line);
+    const at = centre(box);
+    const hover = page.locator('.monaco-hover', { hasText: PORT_RULE.rule });
+    await waitFor('our hover', async () => {
+      await page.mouse.move(at.x, at.y - 30);
+      await page.mouse.move(at.x, at.y);
+      // the hover shows after a delay and only while the mouse rests: wait, don't poll-and-move
+      return (await hover.first().waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => undefined));
+    }, 20_000);
+    const text = await hover.first().innerText();
+    assert.ok(text.includes(SOURCE), `hover should name ${SOURCE}: ${text}`);
+    assert.match(text, /3000|port/i, `hover should explain the hard-coded port: ${text}`);
+    await page.keyboard.press('Escape');
+  });
+
+  it('shows the status bar item', async () => {
+    // vscode gives an extension's status bar entry the DOM id `<publisher>.<name>.<item id>`
+    const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]');
+    await item.first().waitFor({ state: 'visible', timeout: 20_000 });
+  });
+
+  it('applies the quick fix for the hard-coded port', async function () {
+    const capabilities = await serverCapabilities(path.join(REPO_ROOT, 'server', 'out', 'server.js'), scratch!.env);
+    if (!capabilities.codeActionProvider) skipBecause(this, 'the language server does not advertise codeActionProvider yet');
+    const box = await squiggleOnLine(page, PORT_RULE.severity, PORT_RULE.line);
+    let titles: string[] = [];
+    const title = await waitFor(
+      `a quick fix matching ${PORT_FIX_TITLE}`,
+      async () => {
+        titles = await quickFixTitles(page, centre(box));
+        const found = titles.find((t) => PORT_FIX_TITLE.test(t));
+        if (found === undefined) await page.keyboard.press('Escape');
+        return found;
+      },
+      30_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; the menu listed: ${JSON.stringify(titles)}`);
+    });
+    await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().click();
+    await waitFor('the fix in the editor', async () => ((await editorText(page)).includes('process.env.PORT') ? true : undefined));
+    assert.ok(!(await editorText(page)).includes('listen(3000'), 'the literal port should be gone');
+    await page.keyboard.press('Control+S');
+    const onDisk = path.join(scratch!.workspace, 'src', FILE);
+    await waitFor('the saved fix on disk', async () => (fs.readFileSync(onDisk, 'utf8').includes('process.env.PORT') ? true : undefined));
+    await openProblems(page);
+    await waitFor(`the ${PORT_RULE.rule} row to leave the Problems panel`, async () =>
+      (await problemRows(page, PORT_RULE.rule).count()) === 0 ? true : undefined,
+    );
+  });
+
+  it(`expands the ${SNIPPET_PREFIX} snippet`, async function () {
+    const snippet = contributedSnippet(REPO_ROOT, SNIPPET_PREFIX);
+    if (!snippet) skipBecause(this, `package.json contributes no snippet with prefix ${SNIPPET_PREFIX} yet`);
+    const expected = snippet.body.map(expandedLine).filter((line) => line.length > 0);
+    assert.ok(expected.length > 0, `snippet ${SNIPPET_PREFIX} has an empty body`);
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(SNIPPET_PREFIX, { delay: 20 });
+    const row = page.locator('.suggest-widget .monaco-list-row', { hasText: SNIPPET_PREFIX }).first();
+    await waitFor('the snippet in the suggestions', async () => {
+      if (await row.isVisible()) return true;
+      await page.keyboard.press('Control+Space');
+      return row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => undefined);
+    });
+    await row.click(); // not Enter: another completion may hold the focus
+    await waitFor(`"${expected[0]}" in the editor`, async () => ((await editorText(page)).includes(expected[0]) ? true : undefined));
+    // the editor renders only the lines in view: compare the whole expansion on disk
+    await page.keyboard.press('Control+S');
+    const onDisk = path.join(scratch!.workspace, 'src', FILE);
+    await waitFor('the expanded snippet on disk', async () => {
+      const text = fs.readFileSync(onDisk, 'utf8');
+      return expected.every((line) => text.includes(line)) ? true : undefined;
+    });
+  });
+});
+
+/** Keeps code-server's and the extension host's logs next to the screenshots when a check failed. */
+function keepLogs(): void {
+  if (!scratch) return;
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const logs = path.join(scratch.userData, 'logs');
+  if (fs.existsSync(logs)) fs.cpSync(logs, path.join(RESULTS_DIR, 'logs'), { recursive: true });
+  if (server) fs.writeFileSync(path.join(RESULTS_DIR, 'code-server.log'), server.log());
+}

@@ -1,0 +1,72 @@
+// Entry point of `npm run test:e2e` (after `npm run build`): checks that code-server, Node 24 and Chromium are installed
+// (test/e2e/install.sh), packages the extension into a temporary VSIX, and runs the Route B suite with mocha.
+// Without the prerequisites it prints SKIPPED and exits 0, unless CI is set and TWELVE_FACTOR_E2E=required.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import { REPO_ROOT, RESULTS_DIR, missingPrerequisites, runPendingCleanups } from './harness';
+
+const required = Boolean(process.env.CI) && process.env.TWELVE_FACTOR_E2E === 'required';
+
+function skip(reason: string): never {
+  if (required) {
+    console.error(`FAILED: end-to-end tests are required here (CI, TWELVE_FACTOR_E2E=required) but ${reason}`);
+    process.exit(1);
+  }
+  console.log(`SKIPPED: end-to-end tests: ${reason}`);
+  process.exit(0);
+}
+
+function packageVsix(outDir: string): string {
+  const vsix = path.join(outDir, 'twelve-factor-lint.vsix');
+  const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (result.status !== 0 || !fs.existsSync(vsix)) {
+    throw new Error(`vsce package failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return vsix;
+}
+
+async function main(): Promise<number> {
+  const missing = missingPrerequisites();
+  if (missing.length > 0) skip(`missing ${missing.join(', ')}; run test/e2e/install.sh first`);
+  for (const bundle of ['client/out/extension.js', 'server/out/server.js']) {
+    if (!fs.existsSync(path.join(REPO_ROOT, bundle))) skip(`${bundle} is not built; run npm run build first`);
+  }
+
+  const started = Date.now();
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true }); // screenshots of an earlier run would mislead
+  const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-e2e-vsix-'));
+  try {
+    const vsix = packageVsix(packDir);
+    console.log(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${Date.now() - started} ms`);
+    process.env.TWELVE_FACTOR_E2E_VSIX = vsix;
+    const mocha = new Mocha({ timeout: 90_000, reporter: 'spec', color: process.stdout.isTTY });
+    mocha.addFile(path.join(__dirname, 'extension.e2e.js'));
+    const failures = await new Promise<number>((resolve) => mocha.run(resolve));
+    console.log(`end-to-end run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (failures > 0) console.log(`screenshots and logs: ${path.relative(REPO_ROOT, RESULTS_DIR)}/`);
+    return failures > 0 ? 1 : 0;
+  } finally {
+    fs.rmSync(packDir, { recursive: true, force: true });
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    runPendingCleanups();
+    process.exit(130);
+  });
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
