@@ -96,6 +96,55 @@ function syntaxErrors(text: string, fileName: string): string[] {
   });
 }
 
+/**
+ * Semantic errors of snippets that need nothing but Node's own types, under strict (and checkJs for .js),
+ * keyed by file name. One program for all of them: building one per snippet costs seconds each.
+ * The files are virtual but sit under the repository so that node_modules/@types/node resolves.
+ */
+function typeCheck(files: ReadonlyMap<string, string>): Map<string, string[]> {
+  const byPath = new Map([...files].map(([name, text]) => [join(ROOT, 'snippet-typecheck', name), text]));
+  const options: ts.CompilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: ['node'],
+    allowJs: true,
+    checkJs: true,
+    jsx: ts.JsxEmit.Preserve,
+  };
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists, readFile } = host;
+  host.fileExists = (name) => byPath.has(name) || fileExists.call(host, name);
+  host.readFile = (name) => byPath.get(name) ?? readFile.call(host, name);
+  host.getSourceFile = (name, languageVersion, ...rest) => {
+    const text = byPath.get(name);
+    return text === undefined
+      ? getSourceFile.call(host, name, languageVersion, ...rest)
+      : ts.createSourceFile(name, text, languageVersion, true);
+  };
+  const program = ts.createProgram([...byPath.keys()], options, host);
+  const result = new Map<string, string[]>();
+  for (const [name] of files) {
+    const sourceFile = program.getSourceFile(join(ROOT, 'snippet-typecheck', name));
+    assert.ok(sourceFile, `${name} is not in the program`);
+    const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
+    result.set(
+      name,
+      diagnostics.map((d) => {
+        const line = d.start === undefined ? '?' : sourceFile.getLineAndCharacterOfPosition(d.start).line + 1;
+        return `line ${line}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+      }),
+    );
+  }
+  return result;
+}
+
+/** Snippets that import nothing and use no free names: these must also type-check, not just parse. */
+const SELF_CONTAINED = new Set(['12f-config', '12f-release']);
+
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
@@ -171,8 +220,25 @@ describe('snippets', () => {
               assert.deepEqual(syntaxErrors(text, fileName), [], text);
             });
           }
+
         });
       }
+
+      it(`type-checks the self-contained snippets (${[...SELF_CONTAINED].join(', ')}) under strict`, function () {
+        this.timeout(60000);
+        const inputs = new Map<string, string>();
+        for (const [, snippet] of snippets) {
+          const prefix = prefixes(snippet)[0];
+          if (!SELF_CONTAINED.has(prefix)) continue;
+          for (const language of languages) {
+            const fileName = `${prefix}${EXTENSION[language]}`;
+            inputs.set(fileName, expandSnippet(bodyText(snippet), `src/${fileName}`));
+          }
+        }
+        assert.equal(inputs.size, SELF_CONTAINED.size * languages.length, 'a self-contained snippet is missing');
+        const errors = [...typeCheck(inputs)].flatMap(([name, list]) => list.map((error) => `${name} ${error}`));
+        assert.deepEqual(errors, []);
+      });
 
       // A project made of every snippet of this file, as a user who typed them all would have. Facts are
       // project-wide: `12f-port` listens and `12f-graceful-shutdown` handles SIGTERM, in different files.
@@ -240,6 +306,20 @@ describe('snippet expander', () => {
 
   it('rejects an unterminated placeholder', () => {
     assert.throws(() => expandSnippet('${1:port'), /unterminated/);
+  });
+
+  it('the type check catches a type error, in TypeScript and in JSDoc-typed JavaScript', function () {
+    this.timeout(60000);
+    const result = typeCheck(
+      new Map([
+        ['bad.ts', 'export const x: number = process.env.PORT;'],
+        ['bad.js', '/** @type {number} */\nexport const x = process.env.PORT;'],
+        ['good.ts', 'export const x: string | undefined = process.env.PORT;'],
+      ]),
+    );
+    assert.notDeepEqual(result.get('bad.ts'), []);
+    assert.notDeepEqual(result.get('bad.js'), []);
+    assert.deepEqual(result.get('good.ts'), []);
   });
 
   it('the syntax check catches TypeScript-only syntax in JavaScript', () => {
