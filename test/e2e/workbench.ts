@@ -74,6 +74,14 @@ export async function squiggleOnLine(page: Page, severity: Severity, lineText: s
   );
 }
 
+/** The box of `token`, a whole Monaco token (e.g. a number literal), on the editor line containing `lineText`. */
+export async function tokenBox(page: Page, lineText: string, token: string, timeoutMs = 10_000): Promise<Box> {
+  const line = page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: lineText }).first();
+  const element = line.getByText(token, { exact: true }).first();
+  await element.waitFor({ timeout: timeoutMs });
+  return waitFor(`the box of "${token}"`, () => boxOf(element), timeoutMs);
+}
+
 export function centre(box: Box): { x: number; y: number } {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
