@@ -34,6 +34,9 @@ runRuleTests(rule, {
     { filename: 'bin/server.js', code: 'console.log("usage: server [port]");' },
     { filename: 'src/tool.ts', code: '#!/usr/bin/env node\nconsole.log("done");' },
     { filename: 'webpack.config.js', code: 'console.log("building");' },
+    { name: 'parse-server CI check script', filename: 'ci/nodeEngineCheck.js', code: 'console.log(`all dependencies satisfy the engine`);' },
+    { name: 'Prisma seed script outside a seeds/ folder', filename: 'src/prisma/seed.ts', code: 'main().catch((e) => { console.error(e); process.exit(1); });' },
+    { filename: 'benchmarks/routes.js', code: 'console.log(`${ops} ops/sec`);' },
     // CLI programs: their output is their interface.
     { filename: 'src/cli.ts', code: 'console.log("created project");' },
     { filename: 'src/commands/init.ts', code: 'console.log("initialised");' },
@@ -67,6 +70,11 @@ runRuleTests(rule, {
     'export const logger = {\n  info: (msg: string) => console.log(msg),\n  error: (msg: string) => console.error(msg),\n};',
     'const nestLogger: LoggerService = { log(message) { console.log(message); } } as LoggerService;',
     'function log(...args: unknown[]) { console.log(...args); }',
+    { name: 'minimatch: a debug hook', code: 'class M {\n  debug = () => {};\n  constructor(opts: { debug?: boolean }) {\n    if (opts.debug) this.debug = (...args: unknown[]) => console.error(...args);\n  }\n}' },
+    'const emitWarning = (msg: string) => (process.emitWarning ? process.emitWarning(msg) : console.error(msg));',
+    'function printWarning(m: string) { console.warn(m); }',
+    { filename: 'install.js', code: 'console.error(`[pkg] Trying to download ${url}`);' },
+    { filename: 'lib/browser.js', code: 'console.warn(msg);' },
     // Output the author kept out of production.
     "if (process.env.NODE_ENV !== 'production') {\n  console.log('query', sql);\n}",
     'if (process.env.DEBUG) console.debug(payload);',

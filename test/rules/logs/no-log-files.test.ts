@@ -27,6 +27,10 @@ runRuleTests(rule, {
     "import pino from 'pino';\nconst logger = pino(pino.destination(process.env.LOG_DEST));",
     "import winston from 'winston';\nif (process.env.LOG_TO_FILE) {\n  logger.add(new winston.transports.File({ filename: 'app.log' }));\n}",
     "import { transports } from 'winston';\nconst t = config.logToFile ? new transports.File({ filename: 'app.log' }) : new transports.Console();",
+    {
+      name: 'parse-server: file transports only when the caller passes a folder',
+      code: "import DailyRotateFile from 'winston-daily-rotate-file';\nfunction configure(options) {\n  if (!_.isNil(options.dirname)) {\n    transports.push(new DailyRotateFile({ filename: 'parse-server.info', ...options }));\n  }\n}",
+    },
     // Unrelated File classes and streams.
     "const f = new File(['hello'], 'notes.log', { type: 'text/plain' });",
     "import { File } from './models/file';\nnew File({ filename: 'app.log' });",
@@ -179,6 +183,31 @@ runRuleTests(rule, {
     {
       code: "const fs = require('fs');\nfs.promises.writeFile('error.log', String(err));",
       errors: [{ messageId: 'logFileNamed', line: 2, column: 1, message: named('error.log') }],
+    },
+    {
+      name: 'pino with a string destination',
+      code: "const pino = require('pino');\nmodule.exports = pino({ level: process.env.LOG_LEVEL || 'info' }, './logs/server.log');",
+      errors: [{ messageId: 'logFileNamed', line: 2, column: 18, endColumn: 22, message: named('./logs/server.log') }],
+    },
+    {
+      name: 'pino/file destination through a path constant',
+      code: "import pino from 'pino';\nimport path from 'path';\nconst dest = path.join(process.cwd(), 'pino-logs/log.log');\nexport default pino({ transport: { target: 'pino/file', options: { destination: dest, mkdir: true } } });",
+      errors: [{ messageId: 'logFileNamed', line: 4, column: 36, message: named('…/pino-logs/log.log') }],
+    },
+    {
+      name: 'koa-log4 wraps log4js',
+      code: "import log4js from 'koa-log4';\nlog4js.configure({\n  appenders: { pool: { type: 'dateFile', filename: path.join('logs/', 'pool'), pattern: '.yyyy-MM-dd.log' }, console: { type: 'console' } },\n  categories: { default: { appenders: ['pool', 'console'], level: 'info' } },\n});",
+      errors: [{ messageId: 'logFileNamed', line: 3, column: 24, message: named('logs/pool') }],
+    },
+    {
+      name: 'log4js 1.x appenders array with lower-case datefile',
+      code: "const log4js = require('log4js');\nlog4js.configure({ appenders: [{ type: 'datefile', filename: 'log/', pattern: 'yyyy-MM-dd.log' }] });",
+      errors: [{ messageId: 'logFileNamed', line: 2, column: 34, message: named('log/') }],
+    },
+    {
+      name: 'log4js 0.x appender factory',
+      code: "import log4js from 'log4js';\nlog4js.addAppender(log4js.appenders.file(`${config.logs_dir}/koa.log`), 'koa');",
+      errors: [{ messageId: 'logFileNamed', line: 2, column: 20, message: named('…/koa.log') }],
     },
     {
       name: 'JavaScript file',

@@ -72,8 +72,14 @@ const DOCUMENT_MEMBERS = new Set([
 // A file that is the project's logger (or a logger wrapper) is where console belongs, if anywhere.
 const LOGGER_FILE = /(^|\/)(loggers?|logging|log|logs|debug)(\/|\.[cm]?[jt]sx?$)/i;
 const CLI_FILE = /(^|\/)(cli|commands?)(\/|\.[cm]?[jt]sx?$)/i;
-const FRONTEND_DIR = /(^|\/)(public|static|assets|frontend|www|browser|web-?client)\//i;
-const LOGGER_METHOD = /^(log|logs|logger|info|warn|warning|error|debug|trace|fatal|verbose|silly|notice|critical|print|write)$/i;
+// Scripts the shared file classification does not know: CI checks, benchmarks, npm install hooks, database seeds
+// and migrations, and a bare `test.js`.
+const SCRIPT_FILE =
+  /(^|\/)(ci|\.github|\.circleci|\.husky|benchmarks?|bench)\/|(^|\/)(seed|seeds|seeder|migrate|migration|bench|benchmark|(pre|post)?install|tests?)\.[cm]?[jt]s$/i;
+const FRONTEND_DIR = /(^|\/)(public|static|assets|frontend|www|browser|web-?client)\/|(^|\/|\.)browser\.[cm]?[jt]s$/i;
+// `info`, `warn`, `logError`, `printWarning`, `emitWarning`, `debug`: named like a logging function.
+const LOGGER_METHOD =
+  /^(logs?|logger|print|write|emit|output)?(info|warn|warning|error|err|debug|trace|fatal|verbose|silly|notice|critical|message|msg)?$/i;
 const LOGGER_CLASS = /(logger|log|logging)$/i;
 
 interface Candidate {
@@ -94,7 +100,9 @@ export default defineRule({
     const path = ctx.fileName.replace(/\\/g, '/');
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
-    if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || FRONTEND_DIR.test(path)) return { visit: {} };
+    if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
+      return { visit: {} };
+    }
     if (isFrontendOrCliByHeader(ctx.sourceFile)) return { visit: {} };
 
     const allowed = new Set(allowOption(ctx.options.allow));
@@ -282,8 +290,14 @@ function isInsideLoggerImplementation(node: ts.Node): boolean {
       ts.isVariableDeclaration(current)
     ) {
       const name = current.name && ts.isIdentifier(current.name) ? current.name.text : undefined;
-      if (name !== undefined && LOGGER_METHOD.test(name)) return true;
+      if (name !== undefined && name !== '' && LOGGER_METHOD.test(name)) return true;
       if (name !== undefined && ts.isVariableDeclaration(current) && LOGGER_CLASS.test(name)) return true;
+    }
+    if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      // this.debug = (...args) => console.error(...args)
+      const target = skipOuterExpressions(current.left);
+      const name = ts.isPropertyAccessExpression(target) ? target.name.text : ts.isIdentifier(target) ? target.text : '';
+      if (name !== '' && LOGGER_METHOD.test(name)) return true;
     }
     if ((ts.isClassDeclaration(current) || ts.isClassExpression(current)) && current.name) {
       if (LOGGER_CLASS.test(current.name.text)) return true;

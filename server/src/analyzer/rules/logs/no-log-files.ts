@@ -13,7 +13,10 @@ interface ModuleRef {
 const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs', 'mz/fs']);
 const FS_APPENDERS = new Set(['appendFile', 'appendFileSync', 'createWriteStream']);
 const FS_WRITERS = new Set(['writeFile', 'writeFileSync']);
-const LOG4JS_FILE_APPENDERS = new Set(['file', 'dateFile', 'fileSync', 'multiFile']);
+// Compared in lower case: old configs spell them `datefile`.
+const LOG4JS_FILE_APPENDERS = new Set(['file', 'datefile', 'filesync', 'multifile']);
+// koa-log4 re-exports log4js with the same configure().
+const LOG4JS_MODULES = new Set(['log4js', 'koa-log4']);
 const PINO_FILE_TARGETS = new Set(['pino/file', 'pino-roll']);
 // Paths that are the process's own standard streams (or nowhere): writing there is what the factor asks for.
 const STANDARD_STREAM = /^(\/dev\/(stdout|stderr|null|fd\/[12])|\/proc\/self\/fd\/[12]|stdout|stderr|-)$/i;
@@ -75,6 +78,12 @@ export default defineRule({
         checkWinstonFile(call, first);
         return;
       }
+      if (module === 'pino' && (last === undefined || last === 'pino' || last === 'default') && ts.isCallExpression(call)) {
+        // pino('./app.log') and pino(options, './app.log'): a string destination is a file path.
+        const dest = args.slice(0, 2).find((arg) => isFilePath(arg, consts));
+        if (dest) report(call, dest, calleeRange(call));
+        return;
+      }
       if (module === 'pino' && last === 'destination' && ts.isCallExpression(call)) {
         const dest = first && ts.isObjectLiteralExpression(first) ? propertyValue(first, 'dest') : first;
         if (dest && isFilePath(dest, consts)) report(call, dest, calleeRange(call));
@@ -115,12 +124,12 @@ export default defineRule({
         }
         return;
       }
-      if (module === 'log4js' && last === 'configure') {
+      if (LOG4JS_MODULES.has(module) && last === 'configure') {
         const options = first && consts.objectLiteral(first);
         if (options) checkLog4jsConfig(options);
         return;
       }
-      if (module === 'log4js' && ref.path.length === 2 && ref.path[0] === 'appenders' && LOG4JS_FILE_APPENDERS.has(last)) {
+      if (LOG4JS_MODULES.has(module) && ref.path.length === 2 && ref.path[0] === 'appenders' && LOG4JS_FILE_APPENDERS.has(last.toLowerCase())) {
         // log4js 0.x: log4js.appenders.file('logs/app.log')
         report(call, first, calleeRange(call));
         return;
@@ -170,7 +179,7 @@ export default defineRule({
         const appender = skipOuterExpressions(entry);
         if (!ts.isObjectLiteralExpression(appender)) continue;
         const type = propertyProperty(appender, 'type');
-        if (!type || !isStringLiteralish(type.initializer) || !LOG4JS_FILE_APPENDERS.has(type.initializer.text)) continue;
+        if (!type || !isStringLiteralish(type.initializer) || !LOG4JS_FILE_APPENDERS.has(type.initializer.text.toLowerCase())) continue;
         const file = propertyValue(appender, 'filename') ?? propertyValue(appender, 'base');
         report(type, file && isFilePath(file, consts) ? file : undefined);
       }
@@ -415,6 +424,7 @@ function isOptInCondition(condition: ts.Node): boolean {
     const name = envReadName(condition);
     if (name !== undefined && !STAGE_VARIABLES.test(name)) return true;
   }
-  if (ts.isIdentifier(condition) && /file/i.test(condition.text)) return true;
+  // `if (options.logFile)`, `if (!_.isNil(options.dirname))`: a caller's option decides whether files are written.
+  if (ts.isIdentifier(condition) && /file|dir|folder/i.test(condition.text)) return true;
   return ts.forEachChild(condition, (child) => (isOptInCondition(child) ? true : undefined)) ?? false;
 }
