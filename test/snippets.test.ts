@@ -181,6 +181,13 @@ describe('snippets', () => {
     });
   });
 
+  it('docs/snippets.md lists every prefix, and no prefix that does not exist', () => {
+    const docs = readFileSync(join(ROOT, 'docs', 'snippets.md'), 'utf8');
+    const documented = [...new Set([...docs.matchAll(/`(12f-[a-z0-9-]+)`/g)].map((m) => m[1]))].sort();
+    const all = [...new Set(files.flatMap((file) => loadSnippets(file).flatMap(([, s]) => prefixes(s))))].sort();
+    assert.deepEqual(documented, all);
+  });
+
   it('the TypeScript and JavaScript files offer the same prefixes', () => {
     const ts = loadSnippets('typescript.json').flatMap(([, s]) => prefixes(s)).sort();
     const js = loadSnippets('javascript.json').flatMap(([, s]) => prefixes(s)).sort();
