@@ -399,6 +399,33 @@ describe('cli', function () {
       assert.equal(report.filesScanned, 1);
     });
 
+    it('finds every problem examples/orders-service documents in its README', function () {
+      const { code, report } = runJson(['examples/orders-service'], { cwd: ROOT });
+      assert.equal(code, 1);
+      assert.equal(report.filesScanned, 7);
+      const found = new Set(report.diagnostics.map((d) => `${d.file.replace('examples/orders-service/', '')} ${d.ruleId}`));
+      const expected = [
+        'src/config.ts config/no-hardcoded-secret',
+        'src/config.ts backing-services/no-hardcoded-service-url',
+        'src/config.ts backing-services/no-hardcoded-host',
+        'src/db.ts backing-services/no-hardcoded-host',
+        'src/server.ts port-binding/no-hardcoded-port',
+        'src/config.ts port-binding/no-hardcoded-port',
+        'src/db.ts port-binding/no-hardcoded-port',
+        'src/server.ts disposability/handle-sigterm',
+        'src/routes/orders.ts processes/no-local-file-state',
+        'src/routes/uploads.ts processes/no-local-file-state',
+        'src/session.ts processes/no-in-memory-session',
+        'src/server.ts logs/no-console',
+        'src/routes/orders.ts logs/no-console',
+        'src/db.ts logs/no-console',
+        'src/logger.ts logs/no-log-files',
+      ];
+      assert.deepEqual(expected.filter((pair) => !found.has(pair)), []);
+      // The Stripe-shaped key, the database password and the password in the replica URL.
+      assert.equal(report.diagnostics.filter((d) => d.ruleId === 'config/no-hardcoded-secret').length, 3);
+    });
+
     it('stops with exit 2 on a broken .twelvefactorrc.json, naming the file and the problem', function () {
       const unknownRule = tempProject({
         '.twelvefactorrc.json': '{ "rules": { "logs/no-consol": "off" } }\n',
