@@ -145,6 +145,8 @@ function typeCheck(files: ReadonlyMap<string, string>): Map<string, string[]> {
 /** Snippets that import nothing and use no free names: these must also type-check, not just parse. */
 const SELF_CONTAINED = new Set(['12f-config', '12f-release']);
 
+const EXPRESS_APP = "import express from 'express';\n\nconst app = express();\n\n";
+
 function lineOf(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
 }
@@ -267,7 +269,11 @@ describe('snippets', () => {
         const texts = snippets.map(([name, snippet]) => {
           const prefix = prefixes(snippet)[0];
           const fileName = `/snippet-project/src/${prefix}${sourceExtension}`;
-          return { name, fileName, text: expandSnippet(bodyText(snippet), fileName) };
+          const body = expandSnippet(bodyText(snippet), fileName);
+          // Snippets that use an `app` they do not create are inserted into an Express app's file: give the
+          // rules the same context (e.g. handle-sigterm only knows `app.listen` starts a server from it).
+          const text = /\bapp\.\w+\(/.test(body) && !/\b(const|let|var) app\b/.test(body) ? EXPRESS_APP + body : body;
+          return { name, fileName, text };
         });
         for (const { fileName, text } of texts) project.setFile(fileName, analyze({ fileName, text }).facts);
 
