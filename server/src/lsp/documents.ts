@@ -1,0 +1,106 @@
+// Open documents, synced incrementally, each with the syntax tree of its current text so that an edit re-parses
+// only the changed region (`ts.updateSourceFile`) instead of the whole file.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { scriptKindOf } from '../analyzer/analyze';
+import type { Finding } from '../analyzer/rule';
+import type { ProjectIndex } from '../analyzer/project';
+
+export interface OpenDocument {
+  document: TextDocument;
+  /** Absolute path for `file:` documents; undefined for untitled and virtual ones. */
+  readonly file: string | undefined;
+  /** The name the analyzer sees: the path, with an extension from the language id when the path has none (`bin/www`). */
+  readonly analysisName: string;
+  /** A tree of exactly `document.getText()`, or undefined when the next analysis must parse. */
+  tree: ts.SourceFile | undefined;
+  /** Findings of the last analysis, before project facts were applied (see `Finding.unless`). */
+  findings: Finding[];
+  project: ProjectIndex | undefined;
+  /** Whether the last publish sent a non-empty list (a skipped file then needs clearing once). */
+  published: boolean;
+}
+
+const EXTENSION_BY_LANGUAGE: Record<string, string> = {
+  typescript: '.ts',
+  typescriptreact: '.tsx',
+  javascript: '.js',
+  javascriptreact: '.jsx',
+};
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return path.normalize(fileURLToPath(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+
+  get(uri: string): OpenDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): OpenDocument {
+    const file = filePathOf(uri);
+    const base = file ?? decodeURIComponent(uri.replace(/^[a-z]+:/i, '')).replace(/[?#].*$/, '');
+    const analysisName = scriptKindOf(base) ? base : `${base}${EXTENSION_BY_LANGUAGE[languageId] ?? '.ts'}`;
+    const open: OpenDocument = {
+      document: TextDocument.create(uri, languageId, version, text),
+      file,
+      analysisName,
+      tree: undefined,
+      findings: [],
+      project: undefined,
+      published: false,
+    };
+    this.documents.set(uri, open);
+    return open;
+  }
+
+  /**
+   * Applies the changes in order, each to the text left by the previous one, updating the tree incrementally.
+   * A full-text change (or a tree update that fails) drops the tree; the next analysis parses from scratch.
+   */
+  change(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): OpenDocument | undefined {
+    const open = this.documents.get(uri);
+    if (!open) return undefined;
+    for (const change of changes) {
+      if (!('range' in change) || !change.range) {
+        open.document = TextDocument.update(open.document, [change], version);
+        open.tree = undefined;
+        continue;
+      }
+      const start = open.document.offsetAt(change.range.start);
+      const end = open.document.offsetAt(change.range.end);
+      open.document = TextDocument.update(open.document, [change], version);
+      if (open.tree) {
+        try {
+          open.tree = ts.updateSourceFile(open.tree, open.document.getText(), {
+            span: { start, length: end - start },
+            newLength: change.text.length,
+          });
+        } catch {
+          open.tree = undefined;
+        }
+      }
+    }
+    return open;
+  }
+
+  close(uri: string): OpenDocument | undefined {
+    const open = this.documents.get(uri);
+    this.documents.delete(uri);
+    return open;
+  }
+}

@@ -1,0 +1,212 @@
+// What the server does with documents: analyze, apply project facts, publish. server.ts only wires it to the connection.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  DiagnosticSeverity,
+  type Connection,
+  type Diagnostic,
+  type FileEvent,
+  FileChangeType,
+  MessageType,
+  ShowMessageRequest,
+  type TextDocumentContentChangeEvent,
+} from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import { analyze, resolveProjectFindings } from '../analyzer/analyze';
+import { DEFAULT_CONFIG, type ConfigProblem } from '../analyzer/config';
+import { ProjectIndex } from '../analyzer/project';
+import { readTextFile } from '../project/loader';
+import { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DocumentStore, filePathOf, type OpenDocument } from './documents';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, effectiveConfig, toSettings, type Settings } from './settings';
+import { Workspace, describe } from './workspace';
+
+export interface ServiceOptions {
+  /** The client answers `workspace/configuration`; otherwise settings come from didChangeConfiguration. */
+  configurationCapability: boolean;
+}
+
+export class LintService {
+  readonly documents = new DocumentStore();
+  readonly workspace: Workspace;
+  private readonly settingsCache = new Map<string, Promise<Settings>>();
+  private globalSettings: Settings = { ...DEFAULT_SETTINGS };
+  private readonly pending = new Set<string>();
+  /** Config files whose problems were shown, by path → the problems' text (shown again only when they change). */
+  private readonly configProblemsShown = new Map<string, string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: ServiceOptions,
+  ) {
+    this.workspace = new Workspace({
+      factsChanged: (root) => this.republishProject(root),
+      projectChanged: (root) => this.revalidateProject(root),
+      log: (message) => this.connection.console.info(message),
+    });
+  }
+
+  // --- documents -------------------------------------------------------------------------------------------
+
+  didOpen(uri: string, languageId: string, version: number, text: string): void {
+    const open = this.documents.open(uri, languageId, version, text);
+    if (open.file) this.workspace.setOpen(open.file, true);
+    this.schedule(uri);
+  }
+
+  didChange(uri: string, version: number, changes: readonly TextDocumentContentChangeEvent[]): void {
+    if (!this.documents.change(uri, version, changes)) return;
+    void this.settingsFor(uri).then((settings) => {
+      if (settings.run === 'onType') this.schedule(uri);
+    });
+  }
+
+  didSave(uri: string): void {
+    void this.settingsFor(uri).then((settings) => {
+      if (settings.run === 'onSave') this.schedule(uri);
+    });
+  }
+
+  didClose(uri: string): void {
+    const open = this.documents.close(uri);
+    this.settingsCache.delete(uri);
+    this.pending.delete(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (open?.file) {
+      // The buffer may have held unsaved edits: the disk is the truth again.
+      this.workspace.setOpen(open.file, false);
+      this.workspace.refreshFromDisk(open.file);
+    }
+  }
+
+  // --- settings and watched files ---------------------------------------------------------------------------
+
+  didChangeConfiguration(settings: unknown): void {
+    if (!this.options.configurationCapability) {
+      const section = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
+      this.globalSettings = toSettings(section);
+    }
+    this.settingsCache.clear();
+    for (const open of this.documents.all()) this.schedule(open.document.uri);
+  }
+
+  didChangeWatchedFiles(changes: readonly FileEvent[]): void {
+    for (const change of changes) {
+      const file = filePathOf(change.uri);
+      if (!file) continue;
+      const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      this.workspace.onWatchedFile(file, kind);
+    }
+  }
+
+  private settingsFor(uri: string): Promise<Settings> {
+    if (!this.options.configurationCapability) return Promise.resolve(this.globalSettings);
+    let settings = this.settingsCache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(toSettings, (error: unknown) => {
+          this.connection.console.warn(`Could not read settings for ${uri}: ${describe(error)}`);
+          return { ...DEFAULT_SETTINGS };
+        });
+      this.settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  // --- analysis ---------------------------------------------------------------------------------------------
+
+  /** Coalesces bursts of edits: the analysis runs once, after the notifications already queued are applied. */
+  private schedule(uri: string): void {
+    if (this.pending.has(uri)) return;
+    this.pending.add(uri);
+    setImmediate(() => {
+      if (!this.pending.delete(uri)) return;
+      this.validate(uri).catch((error: unknown) => this.connection.console.error(`Analysis of ${uri} failed: ${describe(error)}`));
+    });
+  }
+
+  private async validate(uri: string): Promise<void> {
+    const settings = await this.settingsFor(uri);
+    const open = this.documents.get(uri);
+    if (!open) return;
+    if (!settings.enable) {
+      open.findings = [];
+      this.publish(open);
+      return;
+    }
+    const loaded = open.file ? this.workspace.configFor(open.file) : { config: DEFAULT_CONFIG, problems: [] as ConfigProblem[] };
+    if (loaded.path) this.reportConfigProblems(loaded.path, loaded.problems);
+    const config = effectiveConfig(loaded.config, settings);
+    const project = open.file ? this.workspace.projectFor(open.file) : new ProjectIndex('');
+    open.project = project;
+    if (open.file && this.workspace.isIgnored(open.file, project, config)) {
+      open.findings = [];
+      if (project.removeFile(open.file)) this.republishProject(project.root, uri);
+      this.publish(open);
+      return;
+    }
+    const text = open.document.getText();
+    const result = analyze({ fileName: open.analysisName, text, config, project, sourceFile: open.tree });
+    open.tree = result.sourceFile;
+    open.findings = result.findings;
+    if (result.skipped) this.connection.console.info(`Skipped ${uri}: ${result.skipped}.`);
+    if (open.file && project.setFile(open.file, result.facts)) this.republishProject(project.root, uri);
+    this.publish(open, result.skipped !== undefined);
+  }
+
+  /**
+   * Publishes the last findings of a document, with the project's current facts applied. A skipped file (binary,
+   * too large, minified) publishes nothing, unless earlier diagnostics must be cleared.
+   */
+  private publish(open: OpenDocument, skipped = false): void {
+    const findings = open.project ? resolveProjectFindings(open.findings, open.project, open.file) : open.findings;
+    if (skipped && findings.length === 0 && !open.published) return;
+    open.published = findings.length > 0;
+    const diagnostics = findings.map((finding) => toDiagnostic(finding, open.document));
+    void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
+  }
+
+  /** A project fact changed: findings voided by facts (`unless`) are re-resolved, without analyzing again. */
+  private republishProject(root: string, exceptUri?: string): void {
+    for (const open of this.documents.all()) {
+      if (open.document.uri !== exceptUri && open.project && open.project.root === root && !this.pending.has(open.document.uri)) {
+        this.publish(open);
+      }
+    }
+  }
+
+  /** A package.json or config file changed: documents of that project (or all, when undefined) are analyzed again. */
+  private revalidateProject(root: string | undefined): void {
+    for (const open of this.documents.all()) {
+      if (root === undefined || open.project?.root === root) this.schedule(open.document.uri);
+    }
+  }
+
+  private reportConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {
+    const signature = problems.map((problem) => `${problem.offset ?? ''}:${problem.message}`).join('\n');
+    const shown = this.configProblemsShown.get(configPath);
+    if (shown === signature || (shown === undefined && problems.length === 0)) return;
+    this.configProblemsShown.set(configPath, signature);
+    const uri = pathToFileURL(configPath).href;
+    if (problems.length === 0) {
+      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const config = TextDocument.create(uri, 'jsonc', 0, readTextFile(configPath) ?? '');
+    const diagnostics: Diagnostic[] = problems.map((problem) => {
+      const position = config.positionAt(problem.offset ?? 0);
+      return {
+        range: { start: position, end: position },
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        message: `${problem.message}. The defaults apply for what could not be read.`,
+      };
+    });
+    void this.connection.sendDiagnostics({ uri, diagnostics });
+    // window/showMessageRequest, sent directly: `window.showWarningMessage` hides the promise a client may reject.
+    const message = `Twelve-Factor Lint: ${configPath} has ${problems.length === 1 ? 'a problem' : `${problems.length} problems`} (${problems[0].message}); the defaults apply for what could not be read.`;
+    this.connection
+      .sendRequest(ShowMessageRequest.type, { type: MessageType.Warning, message })
+      .then(undefined, (error: unknown) => this.connection.console.warn(`Could not show a message: ${describe(error)}`));
+  }
+}

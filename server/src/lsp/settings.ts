@@ -1,0 +1,67 @@
+// Editor settings (`twelveFactor.*`). DEFAULT_SETTINGS mirrors `contributes.configuration` in package.json;
+// test/meta.test.ts checks that the two agree.
+import { DEFAULT_CONFIG, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer/config';
+
+export type RunMode = 'onType' | 'onSave';
+export type TraceLevel = 'off' | 'messages' | 'verbose';
+export type RuleSettingLevel = RuleLevel | 'default';
+
+export interface Settings {
+  enable: boolean;
+  run: RunMode;
+  /** Rule id → level; overrides `.twelvefactorrc.json` for this editor only. */
+  rules: Record<string, RuleSettingLevel>;
+  /** Also lint tests, fixtures and scripts. `false` leaves the project's `.twelvefactorrc.json` in charge. */
+  includeTestsAndScripts: boolean;
+  trace: { server: TraceLevel };
+}
+
+export const SETTINGS_SECTION = 'twelveFactor';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enable: true,
+  run: 'onType',
+  rules: {},
+  includeTestsAndScripts: false,
+  trace: { server: 'off' },
+}) as Readonly<Settings>;
+
+const LEVELS: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'info', 'hint', 'default']);
+
+/** Reads what the client sent for the `twelveFactor` section; anything malformed falls back to its default. */
+export function toSettings(raw: unknown): Settings {
+  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const rules: Record<string, RuleSettingLevel> = {};
+  if (record.rules !== null && typeof record.rules === 'object' && !Array.isArray(record.rules)) {
+    for (const [id, level] of Object.entries(record.rules as Record<string, unknown>)) {
+      const normalized = level === 'warn' ? 'warning' : level;
+      if (typeof normalized === 'string' && LEVELS.has(normalized)) rules[id] = normalized as RuleSettingLevel;
+    }
+  }
+  const trace = record.trace !== null && typeof record.trace === 'object' ? (record.trace as Record<string, unknown>) : {};
+  return {
+    enable: typeof record.enable === 'boolean' ? record.enable : DEFAULT_SETTINGS.enable,
+    run: record.run === 'onSave' || record.run === 'onType' ? record.run : DEFAULT_SETTINGS.run,
+    rules,
+    includeTestsAndScripts:
+      typeof record.includeTestsAndScripts === 'boolean'
+        ? record.includeTestsAndScripts
+        : DEFAULT_SETTINGS.includeTestsAndScripts,
+    trace: {
+      server: trace.server === 'messages' || trace.server === 'verbose' ? trace.server : DEFAULT_SETTINGS.trace.server,
+    },
+  };
+}
+
+/** The analyzer configuration for a document: defaults ← `.twelvefactorrc.json` ← editor settings. */
+export function effectiveConfig(fileConfig: AnalyzerConfig = DEFAULT_CONFIG, settings: Settings): AnalyzerConfig {
+  const rules: Record<string, RuleConfig> = {};
+  for (const [id, level] of Object.entries(settings.rules)) {
+    // A level from the editor keeps the rule's options from the config file.
+    rules[id] = { level, options: fileConfig.rules[id]?.options ?? {} };
+  }
+  return mergeConfig(fileConfig, {
+    rules,
+    includeTestsAndScripts: settings.includeTestsAndScripts || fileConfig.includeTestsAndScripts,
+  });
+}
