@@ -59,10 +59,18 @@ export interface ScanOptions {
   rules?: readonly RuleDefinition[];
   /** Called once per file, in completion order, when its diagnostics are final. */
   onFile?: (result: ScannedFile) => void;
+  /**
+   * Keep every file's result in `ScanResult.files` (default true). With false, only files still waiting on
+   * project facts are held, so a caller streaming through `onFile` uses memory flat in the number of files.
+   */
+  keepFiles?: boolean;
 }
 
 export interface ScanResult {
-  /** Every file considered, in walk order (paths in the given order, each folder depth-first by name). */
+  /**
+   * Every file considered, in walk order (paths in the given order, each folder depth-first by name);
+   * empty when `keepFiles` is false.
+   */
   files: ScannedFile[];
   /** Files analyzed (not skipped). */
   filesScanned: number;
@@ -102,6 +110,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
   const seen = new Set<string>();
   let filesScanned = 0;
   let filesSkipped = 0;
+  const keepFiles = options.keepFiles ?? true;
 
   const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
 
@@ -159,7 +168,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       return;
     }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
-    files.push(result);
+    if (keepFiles) files.push(result);
     const text = readTextFile(file);
     if (text === undefined) {
       result.skipped = 'could not be read';
