@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FACTORS } from '../server/src/analyzer/rule';
 import { RULES } from '../server/src/analyzer/rules/index';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../server/src/lsp/settings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -72,5 +73,29 @@ describe('project conventions', () => {
       /from\s+['"][./]*\/client\//.test(fs.readFileSync(file, 'utf8')),
     );
     assert.deepEqual(offenders, []);
+  });
+
+  it('declares every editor setting in package.json with the default DEFAULT_SETTINGS has, a scope and a description', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, Record<string, unknown>> } };
+    };
+    const properties = pkg.contributes.configuration.properties;
+    const flatten = (value: Record<string, unknown>, prefix: string): Record<string, unknown> => {
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) {
+        // `rules` is itself an object-valued setting; `trace` is only a namespace for `trace.server`.
+        if (child !== null && typeof child === 'object' && !Array.isArray(child) && key !== 'rules') {
+          Object.assign(out, flatten(child as Record<string, unknown>, `${prefix}${key}.`));
+        } else out[`${prefix}${key}`] = child;
+      }
+      return out;
+    };
+    const defaults = flatten(DEFAULT_SETTINGS as unknown as Record<string, unknown>, `${SETTINGS_SECTION}.`);
+    assert.deepEqual(Object.keys(properties).sort(), Object.keys(defaults).sort());
+    for (const [key, schema] of Object.entries(properties)) {
+      assert.deepEqual(schema.default, defaults[key], `${key} default`);
+      assert.ok(typeof schema.scope === 'string', `${key} scope`);
+      assert.ok(typeof (schema.description ?? schema.markdownDescription) === 'string', `${key} description`);
+    }
   });
 });
