@@ -215,6 +215,13 @@ export class CodeServer {
   }
 }
 
+/** Stops a detached child's whole process group: SIGTERM, then SIGKILL after `timeoutMs`; waits until it is gone. */
+export async function stopProcessGroup(child: ChildProcess, timeoutMs = 5_000): Promise<void> {
+  killGroup(child, 'SIGTERM');
+  await waitForGroupGone(child, timeoutMs);
+  await waitForGroupGone(child, 2_000);
+}
+
 function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): void {
   if (child.pid === undefined) return;
   try {

@@ -1,5 +1,7 @@
 // Entry point of `npm run test:e2e` (after `npm run build`): checks that code-server, Node 24 and Chromium are installed
-// (test/e2e/install.sh), packages the extension into a temporary VSIX, and runs the Route B suite with mocha.
+// (test/e2e/install.sh), packages the extension into a temporary VSIX, and runs the Route B suite with mocha (what a
+// person sees), then the Route A suite inside the extension host (what the API sees). TWELVE_FACTOR_E2E_ROUTES=b or =a
+// runs one route only.
 // Without the prerequisites it prints SKIPPED and exits 0, unless CI is set and TWELVE_FACTOR_E2E=required.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 import { REPO_ROOT, RESULTS_DIR, missingPrerequisites, runPendingCleanups } from './harness';
+import { runExtensionHostSuite } from './route-a/run';
 
 const required = Boolean(process.env.CI) && process.env.TWELVE_FACTOR_E2E === 'required';
 
@@ -36,8 +39,29 @@ async function main(): Promise<number> {
     if (!fs.existsSync(path.join(REPO_ROOT, bundle))) skip(`${bundle} is not built; run npm run build first`);
   }
 
+  const routes = (process.env.TWELVE_FACTOR_E2E_ROUTES ?? 'b,a').split(',').map((r) => r.trim().toLowerCase());
   const started = Date.now();
   fs.rmSync(RESULTS_DIR, { recursive: true, force: true }); // screenshots of an earlier run would mislead
+  let failed = false;
+  if (routes.includes('b')) failed = (await routeB()) > 0;
+  if (routes.includes('a')) {
+    const routeStarted = Date.now();
+    console.log('\nRoute A: the suite inside the extension host (@vscode/test-electron + stand-in)');
+    try {
+      await runExtensionHostSuite();
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : error);
+      failed = true;
+    }
+    console.log(`Route A took ${((Date.now() - routeStarted) / 1000).toFixed(1)} s`);
+  }
+  console.log(`end-to-end run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return failed ? 1 : 0;
+}
+
+/** Route B: package the VSIX, install it into code-server, drive the workbench. Returns the number of failures. */
+async function routeB(): Promise<number> {
+  const started = Date.now();
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-e2e-vsix-'));
   try {
     const vsix = packageVsix(packDir);
@@ -46,9 +70,9 @@ async function main(): Promise<number> {
     const mocha = new Mocha({ timeout: 90_000, reporter: 'spec', color: process.stdout.isTTY });
     mocha.addFile(path.join(__dirname, 'extension.e2e.js'));
     const failures = await new Promise<number>((resolve) => mocha.run(resolve));
-    console.log(`end-to-end run took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`Route B took ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (failures > 0) console.log(`screenshots and logs: ${path.relative(REPO_ROOT, RESULTS_DIR)}/`);
-    return failures > 0 ? 1 : 0;
+    return failures;
   } finally {
     fs.rmSync(packDir, { recursive: true, force: true });
   }
