@@ -1,12 +1,165 @@
-// PLACEHOLDER — being written. Docs: docs/rules/port-binding/no-hardcoded-port.md
+// Factor VII, port binding: a service binds to the port the environment gives it (and factor IV: reaches its
+// backing services at ports the environment gives it).
+// Docs: docs/rules/port-binding/no-hardcoded-port.md
+import ts from 'typescript';
+import { outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
+import {
+  calleeLastName,
+  calleeModule,
+  isClientCall,
+  isConnectionOptions,
+  isDevOnlyHost,
+  isLocalHost,
+  resolveLiteral,
+} from '../../connection';
 import { defineRule } from '../../rule';
+
+// Clients whose positional form is `(port, host)`: `net.connect(6379, 'cache')`, `new Redis(6379, 'cache')`.
+const POSITIONAL_PORT_MODULES = new Set(['net', 'tls', 'redis', 'ioredis']);
 
 export default defineRule({
   id: 'port-binding/no-hardcoded-port',
   factor: 'port-binding',
   severity: 'warning',
-  description: 'TODO',
-  messages: { todo: 'TODO' },
-  skipIn: ['test', 'script'],
-  create: () => ({ visit: {} }),
+  description: 'Ports given to listen() and to backing-service clients come from the environment, not from literals.',
+  messages: {
+    listen: 'Port {{port}} is hard-coded; read it from process.env.PORT (VII. Port binding).',
+    connection: 'Port {{port}} of a backing service is hard-coded; read it from the environment (IV. Backing services).',
+  },
+  // listen() ports in bin/ and scripts are application code (bin/www binds the server), so only tests are
+  // skipped; connection ports stay quiet in scripts like backing-services/no-hardcoded-host.
+  skipIn: ['test'],
+  create(ctx) {
+    const reported = new Set<ts.Node>();
+    const report = (literal: ts.Expression, messageId: 'listen' | 'connection'): void => {
+      if (reported.has(literal)) return;
+      const port = portOf(literal);
+      if (port === undefined) return;
+      reported.add(literal);
+      ctx.report(literal, messageId, { port });
+    };
+
+    /** A literal, or a same-file constant initialised with one (`const PORT = 3000`). */
+    const portLiteral = (value: ts.Expression): ts.Expression | undefined => {
+      const expr = skipOuterExpressions(value);
+      if (ts.isNumericLiteral(expr) || ts.isStringLiteralLike(expr)) return expr;
+      if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) {
+        const resolved = resolveLiteral(expr);
+        if (resolved && (ts.isNumericLiteral(resolved) || ts.isStringLiteralLike(resolved))) return resolved;
+      }
+      return undefined;
+    };
+
+    /** `{ port: 3000 }` handed to listen() or a server factory. */
+    const checkBindOptions = (options: ts.Expression): void => {
+      const object = skipOuterExpressions(options);
+      if (!ts.isObjectLiteralExpression(object)) return;
+      const value = propertyValue(object, 'port');
+      const literal = value && portLiteral(value);
+      if (literal) report(literal, 'listen');
+    };
+
+    const onCall = (node: ts.Node): void => {
+      const call = node as ts.CallExpression | ts.NewExpression;
+      const args = call.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+      const last = calleeLastName(call.expression);
+      if (last === undefined) return;
+
+      // server.listen(3000), app.listen(PORT), fastify.listen({ port: 3000 })
+      if (last === 'listen' && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression)) && args.length > 0) {
+        const [first] = args;
+        const literal = portLiteral(first);
+        if (literal) report(literal, 'listen');
+        else checkBindOptions(first);
+        return;
+      }
+
+      // Express: app.set('port', 3000)
+      if (last === 'set' && args.length === 2 && ts.isPropertyAccessExpression(skipOuterExpressions(call.expression))) {
+        const [key, value] = args;
+        if (ts.isStringLiteralLike(key) && key.text === 'port') {
+          const literal = portLiteral(value);
+          if (literal) report(literal, 'listen');
+        }
+        return;
+      }
+
+      if (args.length === 0) return;
+      // Server factories that take the port in their options: Hapi.server({ port }), Bun.serve, Deno.serve,
+      // new WebSocketServer({ port }).
+      const module = calleeModule(call.expression, ctx.imports);
+      const callee = skipOuterExpressions(call.expression);
+      const owner = ts.isPropertyAccessExpression(callee) ? skipOuterExpressions(callee.expression) : undefined;
+      const ownerName = owner && ts.isIdentifier(owner) ? owner.text : undefined;
+      if (
+        ((module === '@hapi/hapi' || module === 'hapi') && /^[Ss]erver$/.test(last)) ||
+        (module === 'ws' && /Server$/.test(last)) ||
+        (last === 'serve' && (ownerName === 'Bun' || ownerName === 'Deno'))
+      ) {
+        checkBindOptions(args[0]);
+        return;
+      }
+
+      // new Redis(6379, 'cache'), net.connect(5432, host)
+      if (module !== undefined && POSITIONAL_PORT_MODULES.has(module) && isClientCall(call, ctx.imports)) {
+        const first = skipOuterExpressions(args[0]);
+        if (ts.isNumericLiteral(first) && args.length >= 2 && !ctx.fileKind.script) report(first, 'connection');
+      }
+    };
+
+    return {
+      visit: {
+        [ts.SyntaxKind.CallExpression]: onCall,
+        [ts.SyntaxKind.NewExpression]: onCall,
+        // { host, port: 5432, user, database } and objects handed to database, cache, queue and mail clients.
+        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+          const property = node as ts.PropertyAssignment;
+          if (propertyNameText(property.name) !== 'port' || !ts.isObjectLiteralExpression(property.parent)) return;
+          const value = skipOuterExpressions(property.initializer);
+          if (!ts.isNumericLiteral(value) && !ts.isStringLiteralLike(value)) return;
+          const object = property.parent;
+          if (isBindOptions(object)) return; // the listen() handler reports these
+          if (hasLocalHost(object)) return; // a dev, test or sidecar server: see no-hardcoded-host
+          if (ctx.fileKind.script || !isConnectionOptions(object, ctx.imports)) return;
+          report(value, 'connection');
+        },
+      },
+    };
+  },
 });
+
+/** The port a literal names, or undefined for 0 (an ephemeral port), non-integers and non-ports. */
+function portOf(literal: ts.Expression): string | undefined {
+  const text = ts.isNumericLiteral(literal) || ts.isStringLiteralLike(literal) ? literal.text : undefined;
+  if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
+  const port = Number(text);
+  return port >= 1 && port <= 65535 ? String(port) : undefined;
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === key) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+  }
+  return undefined;
+}
+
+function hasLocalHost(object: ts.ObjectLiteralExpression): boolean {
+  for (const key of ['host', 'hostname', 'server']) {
+    const value = propertyValue(object, key);
+    const expr = value && skipOuterExpressions(value);
+    if (expr && ts.isStringLiteralLike(expr) && (isLocalHost(expr.text) || isDevOnlyHost(expr.text))) return true;
+  }
+  return false;
+}
+
+/** `{ port }` passed straight to `.listen(…)`. */
+function isBindOptions(object: ts.ObjectLiteralExpression): boolean {
+  const parent = outerParent(object);
+  return (
+    (ts.isCallExpression(parent) || ts.isNewExpression(parent)) &&
+    calleeLastName(parent.expression) === 'listen' &&
+    parent.arguments?.[0] !== undefined &&
+    skipOuterExpressions(parent.arguments[0]) === object
+  );
+}

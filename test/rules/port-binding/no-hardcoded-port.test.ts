@@ -1,0 +1,137 @@
+import rule from '../../../server/src/analyzer/rules/port-binding/no-hardcoded-port';
+import { runRuleTests } from '../../support/rule-tester';
+
+const listen = (port: number): string => `Port ${port} is hard-coded; read it from process.env.PORT (VII. Port binding).`;
+const connection = (port: number): string =>
+  `Port ${port} of a backing service is hard-coded; read it from the environment (IV. Backing services).`;
+
+runRuleTests(rule, {
+  valid: [
+    // The fix: the environment decides, a literal is only the fallback.
+    'app.listen(process.env.PORT);',
+    'app.listen(process.env.PORT || 3000);',
+    'app.listen(Number(process.env.PORT ?? 3000));',
+    'server.listen(parseInt(process.env.PORT, 10) || 8080, () => {});',
+    'const PORT = process.env.PORT || 3000;\napp.listen(PORT);',
+    'const { PORT = 3000 } = process.env;\napp.listen(PORT);',
+    'await fastify.listen({ port: Number(process.env.PORT) || 3000, host: "0.0.0.0" });',
+    'app.set("port", process.env.PORT || 3000);\napp.listen(app.get("port"));',
+    {
+      name: 'Express generator bin/www',
+      filename: 'bin/www',
+      code: [
+        "var app = require('../app');",
+        "var http = require('http');",
+        "var port = normalizePort(process.env.PORT || '3000');",
+        "app.set('port', port);",
+        'var server = http.createServer(app);',
+        'server.listen(port);',
+        "server.on('error', onError);",
+        'function normalizePort(val) {',
+        '  var port = parseInt(val, 10);',
+        '  if (isNaN(port)) return val;',
+        '  if (port >= 0) return port;',
+        '  return false;',
+        '}',
+      ].join('\n'),
+    },
+    // Ports from config modules or parameters: somebody else's decision.
+    "import config from './config';\napp.listen(config.port);",
+    'function start(port: number) {\n  app.listen(port);\n}',
+    'export function start(opts) {\n  server.listen(opts.port || 3000);\n}',
+    { name: 'a let that is reassigned is not a constant', code: 'let port = 3000;\nif (process.env.PORT) port = Number(process.env.PORT);\napp.listen(port);' },
+    // Ephemeral ports, non-port arguments and listen() on things that are not servers.
+    'server.listen(0);',
+    "emitter.listen('ready');",
+    'bus.listen(handler);',
+    'listen(3000);',
+    'server.listen("/tmp/app.sock");',
+    'app.listen(3000.5);',
+    // Ports that are not bindings or backing-service attachments.
+    "const headers = { host: 'api.example.com', port: 443 };",
+    "https.request({ hostname: 'api.github.com', port: 443, path: '/user' });",
+    "const devServer = { port: 8080, hot: true };",
+    "const url = new URL('http://x'); url.port = '8080';",
+    "if (req.socket.localPort === 3000) next();",
+    // A dev, test or sidecar server: no-hardcoded-host does not report these hosts either.
+    "import mysql from 'mysql2';\nmysql.createConnection({ host: 'localhost', port: 3306, user: 'root', database: 'dev' });",
+    "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.ethereal.email', port: 587, auth: { user, pass } });",
+    "import { Pool } from 'pg';\nnew Pool({ host: '127.0.0.1', port: 5432 });",
+    "import { Pool } from 'pg';\nnew Pool({ port: Number(process.env.PGPORT ?? 5432) });",
+    // Tests bind fixed ports on purpose.
+    { filename: 'test/server.test.ts', code: 'app.listen(4000);' },
+    { filename: 'src/__tests__/db.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db', port: 5432 });" },
+    { name: 'connection ports in scripts (seeds, stress tests) are quiet', filename: 'scripts/seed.js', code: "const { Pool } = require('pg');\nnew Pool({ host: 'db', port: 5432, user: 'seed' });" },
+    // Mongoose schema fields and Sequelize models named port are data, not options.
+    "import mongoose from 'mongoose';\nconst s = new mongoose.Schema({ port: { type: Number, default: 80 } });",
+  ],
+  invalid: [
+    {
+      code: "const app = express();\napp.listen(3000);",
+      errors: [{ messageId: 'listen', line: 2, column: 12, endLine: 2, endColumn: 16, message: listen(3000) }],
+    },
+    { code: 'server.listen(8080, () => console.log("up"));', errors: [{ messageId: 'listen', line: 1, column: 15 }] },
+    { code: "http.createServer(app).listen(80, '0.0.0.0');", errors: [{ messageId: 'listen', line: 1, column: 31, message: listen(80) }] },
+    { name: 'Nest', code: 'async function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}', errors: [{ messageId: 'listen', line: 3, column: 20 }] },
+    { name: 'Fastify options', code: "await fastify.listen({ port: 3000, host: '0.0.0.0' });", errors: [{ messageId: 'listen', line: 1, column: 30 }] },
+    { name: 'string port', code: "app.listen('3000');", errors: [{ messageId: 'listen', line: 1, column: 12, endColumn: 18, message: listen(3000) }] },
+    {
+      name: 'module constant: reported at the literal',
+      code: 'const PORT = 3000;\nconst app = express();\napp.listen(PORT, () => {});',
+      errors: [{ messageId: 'listen', line: 1, column: 14, endColumn: 18 }],
+    },
+    {
+      name: 'var never reassigned',
+      code: 'var port = 5000;\napp.listen(port);\nconsole.log(port);',
+      errors: [{ messageId: 'listen', line: 1, column: 12 }],
+    },
+    {
+      name: 'config object in the same file',
+      code: 'const config = { server: { port: 4000 } };\napp.listen(config.server.port);',
+      errors: [{ messageId: 'listen', line: 1, column: 34 }],
+    },
+    { name: 'Express app.set', code: "app.set('port', 3000);\napp.listen(app.get('port'));", errors: [{ messageId: 'listen', line: 1, column: 17 }] },
+    { name: 'Hapi', code: "import Hapi from '@hapi/hapi';\nconst server = Hapi.server({ port: 3000, host: 'localhost' });", errors: [{ messageId: 'listen', line: 2, column: 36 }] },
+    { name: 'ws', code: "import { WebSocketServer } from 'ws';\nconst wss = new WebSocketServer({ port: 8080 });", errors: [{ messageId: 'listen', line: 2, column: 41 }] },
+    { name: 'Bun.serve', code: 'Bun.serve({ port: 3000, fetch: handler });', errors: [{ messageId: 'listen', line: 1, column: 19 }] },
+    { name: 'bin/ is application code', filename: 'bin/www', code: "var server = http.createServer(app);\nserver.listen(3000);", errors: [{ messageId: 'listen', line: 2, column: 15 }] },
+    {
+      name: 'database options',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: process.env.DB_HOST, port: 5432, user: 'app', database: 'app' });",
+      errors: [{ messageId: 'connection', line: 2, column: 58, endColumn: 62, message: connection(5432) }],
+    },
+    {
+      name: 'config object with host and database keys',
+      code: "module.exports = {\n  host: process.env.DB_HOST,\n  port: 3306,\n  user: 'app',\n  database: 'shop',\n};",
+      errors: [{ messageId: 'connection', line: 3, column: 9 }],
+    },
+    {
+      name: 'knex connection',
+      code: "import knex from 'knex';\nexport const db = knex({ client: 'pg', connection: { host: process.env.PGHOST, port: 5433 } });",
+      errors: [{ messageId: 'connection', line: 2, column: 86 }],
+    },
+    {
+      name: 'redis options and positional form',
+      code: "import Redis from 'ioredis';\nconst a = new Redis({ host: 'cache.internal', port: 6380 });\nconst b = new Redis(6379, 'cache.internal');",
+      errors: [
+        { messageId: 'connection', line: 2, column: 53 },
+        { messageId: 'connection', line: 3, column: 21 },
+      ],
+    },
+    {
+      name: 'nodemailer SMTP',
+      code: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true, auth: { user, pass } });",
+      errors: [{ messageId: 'connection', line: 2, column: 65 }],
+    },
+    {
+      name: 'BullMQ queue connection',
+      code: "import { Queue } from 'bullmq';\nconst q = new Queue('mail', { connection: { host: process.env.REDIS_HOST, port: 6379 } });",
+      errors: [{ messageId: 'connection', line: 2, column: 81 }],
+    },
+    {
+      name: 'service key in a config module',
+      code: "export default {\n  redis: { host: process.env.REDIS_HOST, port: 6379 },\n};",
+      errors: [{ messageId: 'connection', line: 2, column: 48 }],
+    },
+  ],
+});
