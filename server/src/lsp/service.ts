@@ -115,7 +115,11 @@ export class LintService {
 
   // --- analysis ---------------------------------------------------------------------------------------------
 
-  /** Coalesces bursts of edits: the analysis runs once, after the notifications already queued are applied. */
+  /**
+   * Coalesces bursts of edits: the analysis runs once, after the notifications already queued are applied. No timer:
+   * measured on a 1,300-line file, an edit costs ~1.3 ms of `updateSourceFile` and ~9 ms of analysis (a full parse
+   * is ~19 ms), so a debounce delay would only add latency.
+   */
   private schedule(uri: string): void {
     if (this.pending.has(uri)) return;
     this.pending.add(uri);
