@@ -1,12 +1,97 @@
-// PLACEHOLDER — being written. Docs: docs/rules/backing-services/no-hardcoded-host.md
+// Factor IV, backing services: a database, cache, queue or mail server is an attached resource, located by
+// config. A host name or IP literal in its connection options welds the code to one deploy.
+// Docs: docs/rules/backing-services/no-hardcoded-host.md
+import ts from 'typescript';
+import { propertyNameText, skipOuterExpressions } from '../../ast';
+import {
+  calleeModule,
+  isClientCall,
+  isConnectionOptions,
+  isDevOnlyHost,
+  isLocalHost,
+  isPlaceholderHost,
+  parseHostAndPort,
+  resolveLiteral,
+} from '../../connection';
 import { defineRule } from '../../rule';
+
+const HOST_KEYS = new Set(['host', 'hostname', 'server']);
+const HOST_LIST_KEYS = new Set(['hosts', 'contactPoints']);
+// Clients whose positional form is `(port, host)`: `net.connect(6379, 'cache')`, `new Redis(6379, 'cache')`.
+const POSITIONAL_HOST_MODULES = new Set(['net', 'tls', 'redis', 'ioredis']);
 
 export default defineRule({
   id: 'backing-services/no-hardcoded-host',
   factor: 'backing-services',
   severity: 'warning',
-  description: 'TODO',
-  messages: { todo: 'TODO' },
+  description: 'Hosts and IP addresses of databases, caches, queues and mail servers come from config, not literals.',
+  messages: {
+    hardcoded: "Host '{{host}}' is hard-coded in connection options; read it from the environment (IV. Backing services).",
+  },
+  // Dev, seed and stress-test scripts point at throwaway databases; their hosts are not deploy config.
   skipIn: ['test', 'script'],
-  create: () => ({ visit: {} }),
+  create(ctx) {
+    const reported = new Set<ts.Node>();
+
+    const check = (value: ts.Expression): void => {
+      let literal: ts.Expression | undefined = skipOuterExpressions(value);
+      if (ts.isIdentifier(literal) || ts.isPropertyAccessExpression(literal)) literal = resolveLiteral(literal);
+      if (!literal || !ts.isStringLiteralLike(literal) || reported.has(literal)) return;
+      const parsed = parseHostAndPort(literal.text);
+      if (!parsed || isLocalHost(parsed.host) || isPlaceholderHost(parsed.host) || isDevOnlyHost(parsed.host)) return;
+      reported.add(literal);
+      ctx.report(literal, 'hardcoded', { host: parsed.host });
+    };
+
+    const onProperty = (name: string, value: ts.Expression, object: ts.Node): void => {
+      if (!ts.isObjectLiteralExpression(object)) return;
+      if (HOST_KEYS.has(name)) {
+        if (name === 'server' && !hasSibling(object, ['user', 'password', 'database', 'authentication'])) return;
+        if (isConnectionOptions(object, ctx.imports)) check(value);
+      } else if (HOST_LIST_KEYS.has(name)) {
+        const list = skipOuterExpressions(value);
+        if (!isConnectionOptions(object, ctx.imports) && !isClientArgument(object)) return;
+        if (ts.isArrayLiteralExpression(list)) for (const element of list.elements) check(element);
+        else check(list);
+      }
+    };
+
+    const isClientArgument = (object: ts.ObjectLiteralExpression): boolean => {
+      const parent = object.parent;
+      return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && isClientCall(parent, ctx.imports);
+    };
+
+    const onCall = (node: ts.Node): void => {
+      const call = node as ts.CallExpression | ts.NewExpression;
+      const args = call.arguments;
+      if (!args || args.length < 2) return;
+      const module = calleeModule(call.expression, ctx.imports);
+      if (module === undefined || !POSITIONAL_HOST_MODULES.has(module) || !isClientCall(call, ctx.imports)) return;
+      const [port, host] = args;
+      if (ts.isNumericLiteral(skipOuterExpressions(port)) || ts.isIdentifier(skipOuterExpressions(port))) check(host);
+    };
+
+    return {
+      visit: {
+        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+          const property = node as ts.PropertyAssignment;
+          const name = propertyNameText(property.name);
+          if (name !== undefined) onProperty(name, property.initializer, property.parent);
+        },
+        [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => {
+          const property = node as ts.ShorthandPropertyAssignment;
+          onProperty(property.name.text, property.name, property.parent);
+        },
+        [ts.SyntaxKind.CallExpression]: onCall,
+        [ts.SyntaxKind.NewExpression]: onCall,
+      },
+    };
+  },
 });
+
+function hasSibling(object: ts.ObjectLiteralExpression, keys: string[]): boolean {
+  return object.properties.some((property) => {
+    const name = property.name && propertyNameText(property.name);
+    return name !== undefined && keys.includes(name);
+  });
+}

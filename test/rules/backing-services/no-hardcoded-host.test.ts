@@ -1,0 +1,143 @@
+import rule from '../../../server/src/analyzer/rules/backing-services/no-hardcoded-host';
+import { runRuleTests } from '../../support/rule-tester';
+
+const message = (host: string): string =>
+  `Host '${host}' is hard-coded in connection options; read it from the environment (IV. Backing services).`;
+
+runRuleTests(rule, {
+  valid: [
+    // The fix: the environment decides.
+    "import { Pool } from 'pg';\nnew Pool({ host: process.env.PGHOST, user: process.env.PGUSER });",
+    "import { Pool } from 'pg';\nnew Pool({ host: process.env.PGHOST ?? 'db.internal', database: 'app' });",
+    "import Redis from 'ioredis';\nnew Redis({ host: process.env.REDIS_HOST || 'cache', port: 6379 });",
+    "import Redis from 'ioredis';\nconst { REDIS_HOST = 'cache' } = process.env;\nnew Redis({ host: REDIS_HOST });",
+    "import mysql from 'mysql2';\nexport function connect(opts) {\n  return mysql.createConnection({ host: opts.host || 'db.internal', user: opts.user });\n}",
+    // Local hosts: binding addresses, sidecars (Cloud SQL proxy, PgBouncer) and dev defaults.
+    "import mysql from 'mysql2';\nmysql.createConnection({ host: 'localhost', user: 'root', database: 'dev' });",
+    "import { Pool } from 'pg';\nnew Pool({ host: '127.0.0.1', port: 5432 });",
+    "import Redis from 'ioredis';\nnew Redis({ host: '::1' });",
+    "const db = { host: '0.0.0.0', user: 'x', password: process.env.P };",
+    "const db = { host: 'host.docker.internal', user: 'x', database: 'y' };",
+    "import { Pool } from 'pg';\nnew Pool({ host: '/var/run/postgresql', database: 'app' });",
+    // Test mail catchers and placeholders in templates.
+    "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.ethereal.email', port: 587, auth: { user, pass } });",
+    "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'mailhog', port: 1025 });",
+    "const db = { host: 'your-db-host', user: 'USER', database: 'DB' };",
+    "const db = { host: 'db.example.com', user: 'app', database: 'app' };",
+    "const db = { host: 'HOST', user: 'app', database: 'app' };",
+    "const db = { host: '<host>', user: 'app', database: 'app' };",
+    // Host keys in objects that are not connection options.
+    "fetch(url, { headers: { host: 'api.internal' } });",
+    "const headers = { host: 'example.org', 'user-agent': 'x' };",
+    "import { Client } from '@elastic/elasticsearch';\nnew Client({ node: process.env.ES_URL, headers: { host: 'es.internal' } });",
+    "if (req.hostname === 'admin.acme.com') next();",
+    "res.cookie('sid', id, { domain: 'acme.com', httpOnly: true });",
+    "app.use(cors({ origin: 'https://app.acme.com' }));",
+    "https.request({ hostname: 'api.github.com', path: '/user', method: 'GET' });",
+    "server.listen(3000, '10.0.0.5');",
+    "const link = { host: 'github.com', path: '/acme/app' };",
+    "const s = new mongoose.Schema({ host: { type: String, required: true } });",
+    "const version = { host: '1.2.3.4' };",
+    { name: 'version strings outside host slots (PEERS C.14)', code: "const release = { version: '1.2.3.4', user: 'ci', database: 'x' };" },
+    "import { Pool } from 'pg';\nnew Pool({ host: '1.2.3', database: 'x' });",
+    // A URL in a host slot is no-hardcoded-service-url's business.
+    "const api = { host: 'https://api.internal', user: 'x', database: 'y' };",
+    // Tests and scripts (seeds, stress tests) point at throwaway databases.
+    { filename: 'test/db.test.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db.internal', database: 'app' });" },
+    { filename: 'scripts/seed.js', code: "const { Pool } = require('pg');\nnew Pool({ host: 'db.internal', database: 'app' });" },
+    // Parameters shadow module constants.
+    "import { Pool } from 'pg';\nconst host = 'db.internal';\nexport function make(host) {\n  return new Pool({ host, database: 'x' });\n}",
+  ],
+  invalid: [
+    {
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: '10.0.0.5', database: 'app' });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 31, endLine: 2, endColumn: 41, message: message('10.0.0.5') }],
+    },
+    {
+      name: 'mysql',
+      code: "const mysql = require('mysql');\nconst conn = mysql.createConnection({ host: 'db.internal', user: process.env.DB_USER });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 45, message: message('db.internal') }],
+    },
+    {
+      name: 'a compose service name is still an attachment',
+      code: "import Redis from 'ioredis';\nexport const redis = new Redis({ host: 'redis', port: Number(process.env.REDIS_PORT) });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 40, message: message('redis') }],
+    },
+    {
+      name: 'nodemailer',
+      code: "import nodemailer from 'nodemailer';\nexport const mailer = nodemailer.createTransport({ host: 'smtp.gmail.com', port: 465, secure: true, auth: { user, pass } });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 58, message: message('smtp.gmail.com') }],
+    },
+    {
+      name: 'Sequelize options',
+      code: "import { Sequelize } from 'sequelize';\nconst s = new Sequelize('app', 'u', process.env.DB_PASS, { host: 'mysql.prod.acme.net', dialect: 'mysql' });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 66 }],
+    },
+    {
+      name: 'knex connection',
+      code: "import knex from 'knex';\nexport default knex({ client: 'pg', connection: { host: '192.168.1.20', user: 'app' } });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 57 }],
+    },
+    {
+      name: 'TypeORM DataSource',
+      code: "import { DataSource } from 'typeorm';\nexport const ds = new DataSource({ type: 'postgres', host: 'pg.internal', port: 5432 });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 60 }],
+    },
+    {
+      name: 'object with database keys, not passed anywhere yet',
+      code: "export const dbOptions = {\n  host: 'db1.prod.acme.net',\n  user: process.env.DB_USER,\n  database: 'orders',\n};",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 9 }],
+    },
+    {
+      name: 'service key in a config module',
+      code: "module.exports = {\n  redis: { host: '10.0.3.7', port: process.env.REDIS_PORT },\n};",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 18 }],
+    },
+    {
+      name: 'mssql server key',
+      code: "import sql from 'mssql';\nawait sql.connect({ server: 'sql01.corp', user: 'app', password: process.env.SQL_PASSWORD });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 29, message: message('sql01.corp') }],
+    },
+    {
+      name: 'node-redis socket',
+      code: "import { createClient } from 'redis';\nconst c = createClient({ socket: { host: 'cache.internal', port: 6379 } });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 42 }],
+    },
+    {
+      name: 'ioredis cluster nodes',
+      code: "import Redis from 'ioredis';\nconst c = new Redis.Cluster([{ host: '10.0.0.1', port: 6379 }, { host: '10.0.0.2', port: 6379 }]);",
+      errors: [
+        { messageId: 'hardcoded', line: 2, column: 38 },
+        { messageId: 'hardcoded', line: 2, column: 72 },
+      ],
+    },
+    {
+      name: 'positional (port, host)',
+      code: "import net from 'node:net';\nconst socket = net.connect(6379, 'cache.internal');",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 34 }],
+    },
+    {
+      name: 'host list',
+      code: "import cassandra from 'cassandra-driver';\nconst c = new cassandra.Client({ contactPoints: ['10.1.0.1', '10.1.0.2'], localDataCenter: 'dc1' });",
+      errors: [
+        { messageId: 'hardcoded', line: 2, column: 50 },
+        { messageId: 'hardcoded', line: 2, column: 62 },
+      ],
+    },
+    {
+      name: 'a module constant handed to a client is reported at its literal',
+      code: "import { Pool } from 'pg';\nconst DB_HOST = 'pg.prod.internal';\nexport const pool = new Pool({ host: DB_HOST, database: 'app' });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 17, message: message('pg.prod.internal') }],
+    },
+    {
+      name: 'shorthand',
+      code: "import { Pool } from 'pg';\nconst host = '10.0.0.9';\nexport const pool = new Pool({ host, database: 'app' });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 14 }],
+    },
+    {
+      name: 'host with a port suffix',
+      code: "const dbConfig = { host: 'db.internal:5432' };",
+      errors: [{ messageId: 'hardcoded', line: 1, column: 26, message: message('db.internal') }],
+    },
+  ],
+});
