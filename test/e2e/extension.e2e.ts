@@ -23,6 +23,8 @@ import {
 
 const FILE = 'server.ts';
 const SOURCE = 'twelve-factor';
+/** The password in the workspace: no message may show it in full. */
+const SECRET = 'Xq7#kP2v9Lm4Rt8w';
 
 /**
  * What test/e2e/workspace/src/server.ts must show: every finding in it, each one a professional would agree with
@@ -70,10 +72,12 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failures++;
+    const failed = this.currentTest?.state === 'failed';
+    if (failed) failures++;
+    // TWELVE_FACTOR_E2E_SCREENSHOTS=1 keeps a screenshot of every check, to see what passed
+    if (!failed && !process.env.TWELVE_FACTOR_E2E_SCREENSHOTS) return;
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const name = (this.currentTest.title || 'hook').replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    const name = (this.currentTest?.title || 'hook').replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
     await page?.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) }).catch(() => undefined);
   });
 
@@ -105,6 +109,7 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
       await row.waitFor({ timeout: 20_000 });
       const text = await row.innerText();
       assert.ok(text.includes(SOURCE), `Problems row for ${expected.rule} should name the source ${SOURCE}: ${text}`);
+      assert.ok(!text.includes(SECRET), `Problems row for ${expected.rule} echoes the secret in full: ${text}`);
     }
   });
 
@@ -126,8 +131,11 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
 
   it('shows the status bar item', async () => {
     // vscode gives an extension's status bar entry the DOM id `<publisher>.<name>.<item id>`
-    const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]');
-    await item.first().waitFor({ state: 'visible', timeout: 20_000 });
+    const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]').first();
+    await item.waitFor({ state: 'visible', timeout: 20_000 });
+    const label = `${await item.innerText()} ${(await item.locator('[aria-label]').first().getAttribute('aria-label')) ?? ''}`;
+    assert.match(label, /12-Factor|Twelve-Factor/i, `status bar item: ${label}`);
+    console.log(`      status bar item: ${label.replace(/\s+/g, ' ').trim()}`);
   });
 
   it('applies a quick fix: disable logs/no-console for this line', async function () {
