@@ -1,0 +1,164 @@
+import rule from '../../../server/src/analyzer/rules/backing-services/no-hardcoded-service-url';
+import { runRuleTests } from '../../support/rule-tester';
+
+const service = (scheme: string, host: string): string =>
+  `The ${scheme} URL of ${host} is hard-coded; read it from the environment (IV. Backing services).`;
+const api = (origin: string): string =>
+  `The service URL ${origin} is hard-coded; read it from the environment (IV. Backing services).`;
+const broker = (host: string): string =>
+  `Broker address ${host} is hard-coded; read it from the environment (IV. Backing services).`;
+
+runRuleTests(rule, {
+  valid: [
+    // The fix, with a local fallback.
+    "mongoose.connect(process.env.MONGODB_URI ?? 'mongodb://localhost:27017/app');",
+    "const url = process.env.REDIS_URL || 'redis://cache.internal:6379';",
+    "const { DATABASE_URL = 'postgres://localhost/app' } = process.env;",
+    "const db = env('DATABASE_URL', 'postgres://db.internal/app');",
+    "export function connect(url?: string) {\n  return new Redis(url ?? 'redis://cache:6379');\n}",
+    "const url = process.env.NODE_ENV === 'production' ? process.env.DATABASE_URL : 'postgres://localhost/dev';",
+    // Option schemas: their defaults sit behind an env var or a flag.
+    "convict({ db: { doc: 'Database URL', format: String, default: 'postgres://db.internal/app', env: 'DATABASE_URL' } });",
+    "const env = cleanEnv(process.env, { REDIS_URL: url({ default: 'redis://cache:6379' }) });",
+    "program.option('-d, --database <url>', 'database URL', 'postgres://db.internal/app');",
+    "const schema = z.object({ DATABASE_URL: z.string().default('postgres://db.internal/app') });",
+    // Local URLs that are not handed to a client: dev config maps, documentation, comparisons.
+    "const config = { development: { db: 'mongodb://localhost/dev' } };",
+    "const DEV_DB = 'mongodb://localhost/dev';\nexport default DEV_DB;",
+    // Prefixes, comparisons, string operations, messages and logs.
+    "if (url.startsWith('redis://')) useRedis();",
+    "const isSrv = uri.startsWith('mongodb+srv://');",
+    "if (url === 'redis://cache:6379') warn();",
+    "switch (url) {\n  case 'amqp://rabbit': break;\n}",
+    "throw new Error('Expected a URL like postgres://user:pass@host:5432/db');",
+    "throw new Error('postgres://db.internal/app is not reachable');",
+    "logger.info('connecting to redis://cache:6379');",
+    "console.log('amqp://rabbit.internal');",
+    "const help = 'Set DATABASE_URL, e.g. postgres://user:password@db.internal:5432/app';",
+    "const example = { description: 'Connection string', example: 'postgres://db.internal/app' };",
+    "const u = new URL(input, 'postgres://base');",
+    "process.env.DATABASE_URL = 'postgres://db.internal/app';",
+    "type Url = `postgres://${string}`;",
+    "const x: 'redis://cache' = y;",
+    // Placeholders.
+    "const tpl = 'postgres://user:password@host:5432/database';",
+    "const tpl = 'mongodb+srv://<user>:<password>@<cluster>/db';",
+    "const tpl = 'redis://your-redis-host:6379';",
+    "const tpl = 'mysql://root@db.example.com/app';",
+    "const tpl = `postgres://${user}:${pass}@${host}:${port}/${db}`;",
+    // Test mail catchers.
+    "nodemailer.createTransport('smtp://user:pass@smtp.ethereal.email:587');",
+    // Namespaces, schema ids, docs and other links.
+    "const svg = { xmlns: 'http://www.w3.org/2000/svg' };",
+    "export const schema = { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'https://acme.com/order.json' };",
+    "const pkg = { homepage: 'https://github.com/acme/app', bugs: { url: 'https://github.com/acme/app/issues' } };",
+    "res.redirect('https://accounts.google.com/o/oauth2/auth');",
+    "res.send('<a href=\"https://docs.acme.com\">docs</a>');",
+    "const cdn = '<script src=\"https://cdn.jsdelivr.net/npm/x\"></script>';",
+    // Routes and paths.
+    "app.get('/api/users', handler);",
+    "const baseURL = '/api';",
+    "axios.get('/api/users');",
+    // Public APIs are constants of their provider; what varies per deploy is the key (config/no-hardcoded-secret).
+    "const api = axios.create({ baseURL: 'https://api.stripe.com' });",
+    "const SLACK_API_URL = 'https://slack.com/api';",
+    "const res = await fetch('https://api.github.com/repos/' + repo);",
+    "const res = await fetch(`https://api.github.com/repos/${owner}/${repo}`);",
+    "axios.get('https://api.openweathermap.org/data/2.5/weather', { params });",
+    "const octokit = new Octokit({ baseUrl: 'https://api.github.com' });",
+    { name: 'public OAuth endpoints (outline)', code: "class FigmaUtils {\n  private static authBaseUrl = 'https://www.figma.com/oauth';\n}" },
+    "const strategy = { authorizationURL: 'https://auth.internal/authorize', tokenURL: 'https://auth.internal/token' };",
+    { name: 'dev.to is a site, not a stage', code: "const apiUrl = 'https://dev.to/api';" },
+    // Local HTTP: the service itself, a sidecar (Dapr), a dev server.
+    "const res = await fetch('http://localhost:3500/v1.0/invoke/orders/method/new');",
+    "const API_URL = 'http://localhost:5000/api';",
+    "axios.create({ baseURL: 'http://127.0.0.1:8080' });",
+    // Internal hosts that are not handed to a client nor named as a base URL.
+    "const docsLink = 'http://wiki.corp/runbooks/orders';",
+    "const links = ['http://grafana.internal/d/abc'];",
+    // Broker-looking strings outside broker slots.
+    "const time = '10:30';",
+    "const pair = { key: 'kafka:9092' };",
+    // Tests and scripts.
+    { filename: 'test/db.test.ts', code: "mongoose.connect('mongodb://db.internal/test');" },
+    { filename: 'scripts/seed.ts', code: "await mongoose.connect('mongodb://localhost/dev');" },
+    // Tagged templates belong to their tag.
+    "const q = sql`SELECT 'postgres://db.internal/app'`;",
+  ],
+  invalid: [
+    {
+      code: "import mongoose from 'mongoose';\nmongoose.connect('mongodb://db.prod.internal:27017/app');",
+      errors: [{ messageId: 'serviceUrl', line: 2, column: 18, endLine: 2, endColumn: 56, message: service('mongodb', 'db.prod.internal:27017') }],
+    },
+    {
+      name: 'the password is never echoed',
+      code: "const pool = new Pool({ connectionString: 'postgres://app:s3cr3tP4ss@db.internal:5432/app' });",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 43, message: service('postgres', 'db.internal:5432') }],
+    },
+    {
+      name: 'a remote URL is reported wherever it is stored',
+      code: "export const config = {\n  redisUrl: 'redis://cache.prod.acme.net:6379',\n};",
+      errors: [{ messageId: 'serviceUrl', line: 2, column: 13, message: service('redis', 'cache.prod.acme.net:6379') }],
+    },
+    {
+      name: 'a local URL handed straight to a client',
+      code: "import mongoose from 'mongoose';\nmongoose.connect('mongodb://localhost:27017/myapp');",
+      errors: [{ messageId: 'serviceUrl', line: 2, column: 18, message: service('mongodb', 'localhost:27017') }],
+    },
+    {
+      name: 'a local URL in a client option',
+      code: "import { createClient } from 'redis';\nconst client = createClient({ url: 'redis://localhost:6379' });",
+      errors: [{ messageId: 'serviceUrl', line: 2, column: 36 }],
+    },
+    {
+      name: 'a local URL constant that a client receives',
+      code: "const MONGO_URI = 'mongodb://127.0.0.1:27017/shop';\nmongoose.connect(MONGO_URI, { autoIndex: false });",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 19 }],
+    },
+    { name: 'amqp', code: "const conn = await amqp.connect('amqp://localhost');", errors: [{ messageId: 'serviceUrl', line: 1, column: 33, message: service('amqp', 'localhost') }] },
+    { name: 'voting app', code: "var pool = new Pool({\n  connectionString: 'postgres://postgres:postgres@db/postgres'\n});", errors: [{ messageId: 'serviceUrl', line: 2, column: 21, message: service('postgres', 'db') }] },
+    { name: 'mongodb+srv', code: "const uri = 'mongodb+srv://app:pw@cluster0.ab1cd.mongodb.net/shop?retryWrites=true';", errors: [{ messageId: 'serviceUrl', line: 1, column: 13, message: service('mongodb+srv', 'cluster0.ab1cd.mongodb.net') }] },
+    { name: 'smtp', code: "const transport = nodemailer.createTransport('smtps://user:pw@smtp.gmail.com:465');", errors: [{ messageId: 'serviceUrl', line: 1, column: 46 }] },
+    { name: 'nats', code: "const nc = await connect({ servers: 'nats://nats.internal:4222' });", errors: [{ messageId: 'serviceUrl', line: 1, column: 37 }] },
+    {
+      name: 'a template whose host is literal',
+      code: "const url = `postgres://${user}:${pass}@db.internal:5432/${name}`;",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 13, message: service('postgres', 'db.internal:5432') }],
+    },
+    {
+      name: 'Kafka brokers',
+      code: "const kafka = new Kafka({ clientId: 'orders', brokers: ['10.0.0.5:9092', 'kafka:9092'] });",
+      errors: [
+        { messageId: 'broker', line: 1, column: 57, message: broker('10.0.0.5:9092') },
+        { messageId: 'broker', line: 1, column: 74, message: broker('kafka:9092') },
+      ],
+    },
+    { name: 'local brokers handed to a client', code: "const kafka = new Kafka({ brokers: ['localhost:9092'] });", errors: [{ messageId: 'broker', line: 1, column: 37 }] },
+    { name: 'rdkafka', code: "const p = new Kafka.Producer({ 'metadata.broker.list': 'k1.internal:9092,k2.internal:9092' });", errors: [{ messageId: 'broker', line: 1, column: 56, message: broker('k1.internal:9092') }] },
+    { name: 'memcached', code: "import Memcached from 'memcached';\nconst mc = new Memcached('10.0.0.8:11211');", errors: [{ messageId: 'broker', line: 2, column: 26 }] },
+    {
+      name: 'Elasticsearch node',
+      code: "import { Client } from '@elastic/elasticsearch';\nconst es = new Client({ node: 'http://es:9200' });",
+      errors: [{ messageId: 'apiUrl', line: 2, column: 31, message: api('http://es:9200') }],
+    },
+    {
+      name: 'an internal service called with fetch',
+      code: "const res = await fetch('http://user-service:8080/users');",
+      errors: [{ messageId: 'apiUrl', line: 1, column: 25, message: api('http://user-service:8080') }],
+    },
+    { name: 'template URL to axios', code: "await axios.get(`http://10.1.2.3/users/${id}`);", errors: [{ messageId: 'apiUrl', line: 1, column: 17, message: api('http://10.1.2.3') }] },
+    { name: 'got', code: "await got.post('http://billing.svc.cluster.local/charge', { json });", errors: [{ messageId: 'apiUrl', line: 1, column: 16 }] },
+    { name: 'fetch(new URL(path, base))', code: "await fetch(new URL('/v1/users', 'http://users.internal'));", errors: [{ messageId: 'apiUrl', line: 1, column: 34 }] },
+    { name: 'axios config url', code: "await axios({ method: 'post', url: 'http://10.0.0.12:8000/jobs' });", errors: [{ messageId: 'apiUrl', line: 1, column: 36 }] },
+    { name: 'base URL of an internal service', code: "const api = axios.create({ baseURL: 'https://orders.internal' });", errors: [{ messageId: 'apiUrl', line: 1, column: 37 }] },
+    { name: 'base URL constant', code: "const USER_SERVICE_URL = 'http://users:3000';", errors: [{ messageId: 'apiUrl', line: 1, column: 26, message: api('http://users:3000') }] },
+    {
+      name: 'a sandbox endpoint ships to production (hackathon-starter)',
+      code: "const AccountingBaseUrl = 'https://sandbox-quickbooks.api.intuit.com';",
+      errors: [{ messageId: 'apiUrl', line: 1, column: 27, message: api('https://sandbox-quickbooks.api.intuit.com') }],
+    },
+    { name: 'sandbox fetch', code: "await fetch('https://api.sandbox.paypal.com/v2/checkout/orders', { method: 'POST' });", errors: [{ messageId: 'apiUrl', line: 1, column: 13 }] },
+    { name: 'public host with an explicit port', code: "const apiUrl = 'https://api.acme.com:8443';", errors: [{ messageId: 'apiUrl', line: 1, column: 16 }] },
+    { name: 'bin/ and other scripts are quiet, but src is not', filename: 'src/db.js', code: "module.exports = 'postgres://db.internal/app';", errors: [{ messageId: 'serviceUrl', line: 1, column: 18 }] },
+  ],
+});
