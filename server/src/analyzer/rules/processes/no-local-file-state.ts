@@ -1,12 +1,751 @@
-// PLACEHOLDER — being written. Docs: docs/rules/processes/no-local-file-state.md
-import { defineRule } from '../../rule';
+// Factor VI, processes: a process is stateless; anything that must outlive a request goes to a backing service.
+// Docs: docs/rules/processes/no-local-file-state.md
+import ts from 'typescript';
+import {
+  dottedName,
+  enclosingFunction,
+  isEnvRead,
+  normalizeModule,
+  propertyNameText,
+  requiredModule,
+  skipOuterExpressions,
+  type ImportBinding,
+} from '../../ast';
+import { defineRule, type RuleContext } from '../../rule';
 
-export default defineRule({
+type MessageId = 'fileWrite' | 'fileDatabase' | 'upload';
+
+export default defineRule<MessageId>({
   id: 'processes/no-local-file-state',
   factor: 'processes',
   severity: 'warning',
-  description: 'TODO',
-  messages: { todo: 'TODO' },
+  description:
+    'Reports application data written to the local disk: fs writes, JSON-file and SQLite databases, uploads kept on disk.',
+  messages: {
+    fileWrite: 'Application data written to the local disk; keep state in a backing service (VI. Processes).',
+    fileDatabase: '{{library}} keeps its data in a local file ({{file}}); use a database service (VI. Processes).',
+    upload: 'Uploads stored on the local disk ({{where}}); stream them to object storage (VI. Processes).',
+  },
   skipIn: ['test', 'script'],
-  create: () => ({ visit: {} }),
+  create(ctx) {
+    if (!isServiceContext(ctx)) return { visit: {} };
+    const paths = new PathReader(ctx);
+    const modules = new ModuleResolver(ctx);
+    return {
+      visit: {
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          const method = modules.fsWriteMethod(call.expression);
+          if (method !== undefined) {
+            const [target] = call.arguments;
+            if (target && paths.isAppDataPath(target) && !isExemptContext(call)) {
+              ctx.report(call.expression, 'fileWrite');
+            }
+            return;
+          }
+          checkCallOrNew(call, ctx, paths, modules);
+          checkMultipartMove(call, ctx, paths, modules);
+        },
+        [ts.SyntaxKind.NewExpression]: (node) => checkCallOrNew(node as ts.NewExpression, ctx, paths, modules),
+        [ts.SyntaxKind.BinaryExpression]: (node) => {
+          // formidable: `form.uploadDir = path.join(__dirname, 'uploads')`
+          const assign = node as ts.BinaryExpression;
+          if (assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+          const left = skipOuterExpressions(assign.left);
+          if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'uploadDir') return;
+          if (!modules.importsAny(FORMIDABLE_MODULES)) return;
+          if (paths.isAppDataPath(assign.right)) {
+            ctx.report(left, 'upload', { where: `uploadDir: ${shortText(assign.right, ctx)}` });
+          }
+        },
+      },
+    };
+  },
 });
+
+const FS_MODULES = new Set(['fs', 'fs/promises', 'fs-extra', 'graceful-fs']);
+const FS_WRITE_METHODS = new Set([
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'createWriteStream',
+  // fs-extra
+  'outputFile',
+  'outputFileSync',
+  'outputJson',
+  'outputJsonSync',
+  'outputJSON',
+  'outputJSONSync',
+  'writeJson',
+  'writeJsonSync',
+  'writeJSON',
+  'writeJSONSync',
+]);
+const FORMIDABLE_MODULES = ['formidable'];
+const NEDB_MODULES = new Set(['nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-core', '@yetzt/nedb']);
+const LOWDB_FILE_ADAPTERS = new Set([
+  'JSONFile',
+  'JSONFileSync',
+  'TextFile',
+  'TextFileSync',
+  'DataFile',
+  'DataFileSync',
+  'FileSync',
+  'FileAsync',
+  'JSONFilePreset',
+  'JSONFileSyncPreset',
+]);
+
+/**
+ * Dependencies that make a project a long-running service or worker. Libraries, CLIs, editor extensions and
+ * desktop apps write files as their job; the rule only speaks where a package.json says "this is a service".
+ */
+const SERVICE_DEPENDENCIES = [
+  'express',
+  'koa',
+  'fastify',
+  '@nestjs/core',
+  '@hapi/hapi',
+  'hapi',
+  'restify',
+  'hono',
+  'polka',
+  'micro',
+  'h3',
+  'elysia',
+  'next',
+  'nuxt',
+  '@sveltejs/kit',
+  '@remix-run/node',
+  '@apollo/server',
+  'apollo-server',
+  'apollo-server-express',
+  'graphql-yoga',
+  '@feathersjs/feathers',
+  '@adonisjs/core',
+  'sails',
+  '@loopback/core',
+  'loopback',
+  'moleculer',
+  'socket.io',
+  'ws',
+  'bull',
+  'bullmq',
+  'amqplib',
+  'kafkajs',
+  'multer',
+  'express-fileupload',
+  'formidable',
+  'busboy',
+];
+const NOT_A_SERVICE = ['electron', 'vscode', '@types/vscode', 'react-native', 'expo'];
+const NON_SERVICE_DIR = /(^|\/)(cli|commands?|generators?|codegen|templates?|upgrades?|install(er)?)\//i;
+
+function isServiceContext(ctx: RuleContext<MessageId>): boolean {
+  for (const binding of ctx.imports.values()) {
+    const module = normalizeModule(binding.module);
+    if (module === 'electron' || module === 'vscode') return false;
+  }
+  if (NON_SERVICE_DIR.test(ctx.fileName.replace(/\\/g, '/').slice(ctx.project.root.length))) return false;
+  const deps = ctx.project.dependencies;
+  if (deps.size === 0) return true;
+  if (NOT_A_SERVICE.some((dep) => deps.has(dep))) return false;
+  return SERVICE_DEPENDENCIES.some((dep) => deps.has(dep));
+}
+
+/** Resolves callees to the modules they come from, including a few aliases `collectImports` does not see. */
+class ModuleResolver {
+  /** Local names bound to a promisified fs write (`const writeFileAsync = promisify(fs.writeFile)`). */
+  private readonly promisified = new Set<string>();
+  /** Extra top-level bindings: `const sqlite3 = require('sqlite3').verbose()`. */
+  private readonly extra = new Map<string, ImportBinding>();
+
+  constructor(private readonly ctx: RuleContext<MessageId>) {
+    for (const statement of ctx.sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const decl of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+        const init = skipOuterExpressions(decl.initializer);
+        if (!ts.isCallExpression(init)) continue;
+        const callee = dottedName(init.expression);
+        if ((callee === 'promisify' || callee === 'util.promisify') && init.arguments.length === 1) {
+          if (this.fsWriteMethod(init.arguments[0]) !== undefined) this.promisified.add(decl.name.text);
+        } else if (ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'verbose') {
+          const module = requiredModule(init.expression.expression);
+          if (module !== undefined) this.extra.set(decl.name.text, { module, imported: '*' });
+        }
+      }
+    }
+  }
+
+  binding(name: string): ImportBinding | undefined {
+    return this.ctx.imports.get(name) ?? this.extra.get(name);
+  }
+
+  /** The module of an identifier or an inline `require('m')`. */
+  moduleOf(expr: ts.Expression): { module: string; imported: string } | undefined {
+    const node = skipOuterExpressions(expr);
+    if (ts.isIdentifier(node)) {
+      const binding = this.binding(node.text);
+      return binding && { module: normalizeModule(binding.module), imported: binding.imported };
+    }
+    const module = requiredModule(node);
+    return module === undefined ? undefined : { module: normalizeModule(module), imported: '*' };
+  }
+
+  importsAny(modules: readonly string[]): boolean {
+    for (const binding of this.ctx.imports.values()) {
+      if (modules.includes(normalizeModule(binding.module))) return true;
+    }
+    return false;
+  }
+
+  /** `fs.writeFileSync`, `fs.promises.writeFile`, `writeFile` from 'fs/promises', … → the method name. */
+  fsWriteMethod(callee: ts.Expression): string | undefined {
+    const node = skipOuterExpressions(callee);
+    if (ts.isIdentifier(node)) {
+      if (this.promisified.has(node.text)) return 'writeFile';
+      const binding = this.moduleOf(node);
+      if (binding && FS_MODULES.has(binding.module) && FS_WRITE_METHODS.has(binding.imported)) return binding.imported;
+      return undefined;
+    }
+    if (!ts.isPropertyAccessExpression(node) || !FS_WRITE_METHODS.has(node.name.text)) return undefined;
+    let receiver = skipOuterExpressions(node.expression);
+    let viaPromises = false;
+    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises') {
+      receiver = skipOuterExpressions(receiver.expression);
+      viaPromises = true;
+    }
+    const binding = this.moduleOf(receiver);
+    if (!binding || !FS_MODULES.has(binding.module)) return undefined;
+    const whole = binding.imported === '*' || binding.imported === 'default';
+    if (whole || (!viaPromises && binding.imported === 'promises')) return node.name.text;
+    return undefined;
+  }
+}
+
+/** File databases (lowdb, node-json-db, nedb, SQLite) and upload middleware configured to keep files on disk. */
+function checkCallOrNew(
+  node: ts.CallExpression | ts.NewExpression,
+  ctx: RuleContext<MessageId>,
+  paths: PathReader,
+  modules: ModuleResolver,
+): void {
+  const args: readonly ts.Expression[] = node.arguments ?? [];
+  const callee = skipOuterExpressions(node.expression);
+  const first: ts.Expression | undefined = args[0];
+
+  // multer.diskStorage({ destination }) and multer({ dest })
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'diskStorage') {
+    const owner = modules.moduleOf(callee.expression);
+    if (owner?.module === 'multer' && isMulterDiskDestination(first, paths)) {
+      ctx.report(callee, 'upload', { where: 'multer.diskStorage' });
+    }
+    return;
+  }
+  const direct = ts.isIdentifier(callee) ? modules.moduleOf(callee) : requiredModuleOf(callee);
+  if (direct?.module === 'multer' && (direct.imported === '*' || direct.imported === 'default')) {
+    const dest = first && objectProperty(first, 'dest');
+    if (dest && paths.isAppDataPath(dest.initializer)) {
+      ctx.report(dest.property, 'upload', { where: `dest: ${shortText(dest.initializer, ctx)}` });
+    }
+    return;
+  }
+  if (ts.isIdentifier(callee) && callee.text === 'diskStorage' && direct?.module === 'multer') {
+    if (isMulterDiskDestination(first, paths)) ctx.report(callee, 'upload', { where: 'multer.diskStorage' });
+    return;
+  }
+
+  // formidable({ uploadDir }), new IncomingForm({ uploadDir }), new formidable.IncomingForm({ uploadDir })
+  const formidableOwner = ts.isPropertyAccessExpression(callee) ? modules.moduleOf(callee.expression) : direct;
+  if (formidableOwner?.module === 'formidable') {
+    const uploadDir = first && objectProperty(first, 'uploadDir');
+    if (uploadDir && paths.isAppDataPath(uploadDir.initializer)) {
+      ctx.report(uploadDir.property, 'upload', { where: `uploadDir: ${shortText(uploadDir.initializer, ctx)}` });
+    }
+    return;
+  }
+
+  const database = fileDatabase(node, callee, direct, modules);
+  if (!database || !database.path) return;
+  const file = skipOuterExpressions(database.path);
+  if (isStringLiteralText(file) && (file.text === ':memory:' || file.text === '' || file.text.startsWith('file::memory:'))) {
+    return;
+  }
+  if (paths.isAppDataPath(database.path)) {
+    ctx.report(node.expression, 'fileDatabase', { library: database.library, file: shortText(database.path, ctx) });
+  }
+}
+
+/** `req.files.avatar.mv('./uploads/' + name)` (express-fileupload). */
+function checkMultipartMove(
+  call: ts.CallExpression,
+  ctx: RuleContext<MessageId>,
+  paths: PathReader,
+  modules: ModuleResolver,
+): void {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'mv' || call.arguments.length === 0) return;
+  if (!modules.importsAny(['express-fileupload']) && !ctx.project.dependencies.has('express-fileupload')) return;
+  if (!isUploadedFile(callee.expression, paths)) return;
+  const [target] = call.arguments;
+  if (paths.isAppDataPath(target)) ctx.report(callee, 'upload', { where: `mv(${shortText(target, ctx)})` });
+}
+
+function isUploadedFile(expr: ts.Expression, paths: PathReader): boolean {
+  const node = skipOuterExpressions(expr);
+  const name = dottedName(node);
+  if (name !== undefined && /(^|\.)files(\.|$)/.test(name)) return true;
+  if (ts.isIdentifier(node)) {
+    const decl = paths.declarationOf(node);
+    const init = decl?.initializer && dottedName(decl.initializer);
+    return init !== undefined && /(^|\.)files(\.|$)/.test(init);
+  }
+  return false;
+}
+
+function requiredModuleOf(expr: ts.Expression): { module: string; imported: string } | undefined {
+  const module = requiredModule(expr);
+  return module === undefined ? undefined : { module: normalizeModule(module), imported: '*' };
+}
+
+/** multer's diskStorage writes to os.tmpdir() when it has no `destination`. */
+function isMulterDiskDestination(options: ts.Expression | undefined, paths: PathReader): boolean {
+  const object = options && skipOuterExpressions(options);
+  if (!object || !ts.isObjectLiteralExpression(object)) return false;
+  const method = object.properties.find(
+    (property) => ts.isMethodDeclaration(property) && propertyNameText(property.name) === 'destination',
+  );
+  const destination = objectProperty(object, 'destination');
+  const value = method ?? (destination && skipOuterExpressions(destination.initializer));
+  if (!value) return false;
+  if (ts.isFunctionLike(value)) {
+    // destination: (req, file, cb) => cb(null, 'uploads/')
+    let result = false;
+    const visit = (node: ts.Node): void => {
+      if (result) return;
+      if (ts.isCallExpression(node) && node.arguments.length === 2 && paths.isAppDataPath(node.arguments[1])) {
+        result = true;
+        return;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(value);
+    return result;
+  }
+  return destination !== undefined && paths.isAppDataPath(destination.initializer);
+}
+
+interface FileDatabase {
+  library: string;
+  path: ts.Expression | undefined;
+}
+
+function fileDatabase(
+  node: ts.CallExpression | ts.NewExpression,
+  callee: ts.Expression,
+  direct: { module: string; imported: string } | undefined,
+  modules: ModuleResolver,
+): FileDatabase | undefined {
+  const args: readonly ts.Expression[] = node.arguments ?? [];
+  const first: ts.Expression | undefined = args[0];
+  const isNew = ts.isNewExpression(node);
+  const member = ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const owner = ts.isPropertyAccessExpression(callee) ? modules.moduleOf(callee.expression) : undefined;
+
+  if (direct && direct.module.startsWith('lowdb')) {
+    const lastSegment = direct.module.split('/').pop() ?? '';
+    const name = direct.imported === '*' || direct.imported === 'default' ? lastSegment : direct.imported;
+    if (LOWDB_FILE_ADAPTERS.has(name)) return { library: 'lowdb', path: first };
+    return undefined;
+  }
+  if (direct?.module === 'node-json-db' && direct.imported === 'JsonDB' && isNew) {
+    let path: ts.Expression | undefined = first;
+    const inner = path && skipOuterExpressions(path);
+    if (inner && ts.isNewExpression(inner)) path = inner.arguments?.[0];
+    return { library: 'node-json-db', path };
+  }
+  const nedb = direct && NEDB_MODULES.has(direct.module) && isNew ? direct : member === 'create' ? owner : undefined;
+  if (nedb && NEDB_MODULES.has(nedb.module)) {
+    if (!first) return undefined;
+    const options = skipOuterExpressions(first);
+    if (ts.isObjectLiteralExpression(options)) {
+      const inMemory = objectProperty(options, 'inMemoryOnly');
+      if (inMemory && inMemory.initializer.kind === ts.SyntaxKind.TrueKeyword) return undefined;
+      return { library: 'NeDB', path: objectProperty(options, 'filename')?.initializer };
+    }
+    return { library: 'NeDB', path: first };
+  }
+  if (isNew && member === 'Database' && owner?.module === 'sqlite3') return { library: 'SQLite', path: first };
+  if (direct?.module === 'sqlite3' && direct.imported === 'Database' && isNew) return { library: 'SQLite', path: first };
+  if (direct?.module === 'better-sqlite3' && (direct.imported === '*' || direct.imported === 'default')) {
+    return { library: 'SQLite', path: first };
+  }
+  if (direct?.module === 'sqlite' && direct.imported === 'DatabaseSync' && isNew) return { library: 'SQLite', path: first };
+  if (isNew && member === 'DatabaseSync' && owner?.module === 'sqlite') return { library: 'SQLite', path: first };
+  if (direct?.module === 'sqlite' && direct.imported === 'open' && first) {
+    return { library: 'SQLite', path: objectProperty(first, 'filename')?.initializer };
+  }
+  if (direct?.module === 'sequelize' && isNew && first) {
+    const options = args[args.length - 1];
+    const dialect = options && objectProperty(options, 'dialect');
+    if (!dialect || !isStringLiteralText(dialect.initializer) || dialect.initializer.text !== 'sqlite') return undefined;
+    return { library: 'SQLite', path: objectProperty(options, 'storage')?.initializer };
+  }
+  return undefined;
+}
+
+function isStringLiteralText(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node);
+}
+
+interface FoundProperty {
+  property: ts.ObjectLiteralElementLike;
+  initializer: ts.Expression;
+}
+
+/** A property of an object literal (`{ dest: 'uploads/' }`, `{ dest }`); undefined when absent or not literal. */
+function objectProperty(expr: ts.Expression, name: string): FoundProperty | undefined {
+  const node = skipOuterExpressions(expr);
+  if (!ts.isObjectLiteralExpression(node)) return undefined;
+  for (const property of node.properties) {
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === name) {
+      return { property, initializer: property.initializer };
+    }
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) {
+      return { property, initializer: property.name };
+    }
+  }
+  return undefined;
+}
+
+function shortText(node: ts.Node, ctx: RuleContext<MessageId>): string {
+  const text = node.getText(ctx.sourceFile).replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/** What a path expression is made of, as far as this file shows. */
+interface PathInfo {
+  /** Has a location decided in this file: a literal, `__dirname`, `process.cwd()`. */
+  anchored: boolean;
+  /** Comes from the environment or from something this file cannot see (a parameter, an import, a property). */
+  external: boolean;
+  /** Literal fragments and identifier names, for the word checks. */
+  words: string[];
+  literals: string[];
+}
+
+const EXEMPT_WORDS = new Set([
+  'tmp',
+  'temp',
+  'tmpdir',
+  'tempdir',
+  'mkdtemp',
+  'log',
+  'logs',
+  'logfile',
+  'cache',
+  'caches',
+  'dist',
+  'build',
+  'generated',
+  'coverage',
+  'swagger',
+  'openapi',
+  'schema',
+  'pid',
+  // Writing a config file is an install or admin step (factors III and XII), not request-time data.
+  'config',
+  'pidfile',
+  'lock',
+  'lockfile',
+  'test',
+  'tests',
+  'fixture',
+  'fixtures',
+  'stdout',
+  'stderr',
+  'null',
+]);
+
+/** Source, docs and manifests: whoever writes these is a code generator or release tool, not a service. */
+const SOURCE_FILE = /(\.([cm]?[jt]sx?|d\.[cm]?ts|map|md|markdown|html?|css|scss|vue|svelte)|(^|\/)package(-lock)?\.json|(^|\/)tsconfig[\w.-]*\.json)$/i;
+
+/** Reads path expressions: where they point and whether this file decides it. */
+class PathReader {
+  private declarations: Map<string, ts.VariableDeclaration[]> | undefined;
+  private followCallers = true;
+
+  constructor(private readonly ctx: RuleContext<MessageId>) {}
+
+  /**
+   * True when a path is decided in this file and names no temporary, log, cache or build location.
+   * Paths from the environment, parameters or imports are left alone: the deployment may point them
+   * at a mounted volume, and a helper's caller decides what it writes.
+   */
+  isAppDataPath(expr: ts.Expression): boolean {
+    const info: PathInfo = { anchored: false, external: false, words: [], literals: [] };
+    this.read(expr, info, 0);
+    return this.isAppData(info);
+  }
+
+  private isAppData(info: PathInfo): boolean {
+    if (!info.anchored || info.external) return false;
+    if (info.literals.some((text) => /^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(text) || /^\\\\\.\\/.test(text))) return false;
+    if (info.literals.some((text) => SOURCE_FILE.test(text))) return false;
+    return !info.words.some((word) => EXEMPT_WORDS.has(word));
+  }
+
+  declarationOf(id: ts.Identifier): ts.VariableDeclaration | undefined {
+    if (!this.declarations) {
+      const map = new Map<string, ts.VariableDeclaration[]>();
+      const visit = (node: ts.Node): void => {
+        if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+          const list = map.get(node.name.text);
+          if (list) list.push(node);
+          else map.set(node.name.text, [node]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(this.ctx.sourceFile);
+      this.declarations = map;
+    }
+    const list = this.declarations.get(id.text);
+    return list && list.length === 1 ? list[0] : undefined;
+  }
+
+  /**
+   * For a path parameter of a named helper, the first argument passed for it by a call in this file that is an
+   * application-data path. One level only: helpers of helpers are the caller's business.
+   */
+  private callerPath(param: ts.ParameterDeclaration): PathInfo | undefined {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    const name = functionName(fn);
+    if (name === undefined || index < 0 || param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
+    let found: PathInfo | undefined;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
+        const arg = node.arguments[index];
+        if (arg && !ts.isSpreadElement(arg)) {
+          this.followCallers = false;
+          const info: PathInfo = { anchored: false, external: false, words: [], literals: [] };
+          this.read(arg, info, 1);
+          this.followCallers = true;
+          if (this.isAppData(info)) found = info;
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(this.ctx.sourceFile);
+    return found;
+  }
+
+  private read(node: ts.Expression, info: PathInfo, depth: number): void {
+    const expr = skipOuterExpressions(node);
+    if (depth > 6) {
+      info.external = true;
+      return;
+    }
+    if (isStringLiteralText(expr)) {
+      info.anchored = true;
+      info.literals.push(expr.text);
+      info.words.push(...splitWords(expr.text));
+      return;
+    }
+    if (ts.isNumericLiteral(expr)) {
+      // fs.writeFile(1, …) writes to a file descriptor (stdout), not a path.
+      info.external = true;
+      return;
+    }
+    if (isEnvRead(expr)) {
+      info.external = true;
+      return;
+    }
+    if (ts.isTemplateExpression(expr)) {
+      const parts = [expr.head.text, ...expr.templateSpans.map((span) => span.literal.text)];
+      const fixed = parts.join('');
+      if (fixed.length > 0) {
+        info.anchored = true;
+        info.literals.push(expr.head.text, fixed);
+        info.words.push(...splitWords(fixed));
+      }
+      // A dynamic file name inside a fixed folder is still that folder: only the first span decides the root.
+      expr.templateSpans.forEach((span, i) => this.readPart(span.expression, info, depth, i === 0 && expr.head.text === ''));
+      return;
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.PlusToken) {
+        this.read(expr.left, info, depth + 1);
+        this.readPart(expr.right, info, depth, false);
+        return;
+      }
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        this.read(expr.left, info, depth + 1);
+        this.read(expr.right, info, depth + 1);
+        return;
+      }
+      info.external = true;
+      return;
+    }
+    if (ts.isConditionalExpression(expr)) {
+      this.read(expr.whenTrue, info, depth + 1);
+      this.read(expr.whenFalse, info, depth + 1);
+      return;
+    }
+    if (ts.isIdentifier(expr)) {
+      if (expr.text === '__dirname' || expr.text === '__filename') {
+        info.anchored = true;
+        return;
+      }
+      info.words.push(...splitWords(expr.text));
+      const param = parameterInScope(expr);
+      if (param) {
+        // writeJson(file, data) { fs.writeFile(file, …) } called with `writeJson(USERS_FILE, users)` in this file.
+        const callerPath = this.followCallers ? this.callerPath(param) : undefined;
+        if (callerPath) {
+          info.anchored = true;
+          info.words.push(...callerPath.words);
+          info.literals.push(...callerPath.literals);
+        } else {
+          info.external = true;
+        }
+        return;
+      }
+      const decl = this.declarationOf(expr);
+      if (decl?.initializer && !this.ctx.imports.has(expr.text)) {
+        this.read(decl.initializer, info, depth + 1);
+        return;
+      }
+      info.external = true;
+      return;
+    }
+    if (ts.isCallExpression(expr)) {
+      const callee = dottedName(expr.expression) ?? '';
+      const last = callee.split('.').pop() ?? '';
+      info.words.push(...splitWords(last));
+      if (callee === 'process.cwd' || callee === 'cwd') {
+        info.anchored = true;
+        return;
+      }
+      if (last === 'tmpdir' || last === 'mkdtempSync' || last === 'mkdtemp' || last === 'homedir') {
+        // homedir(): a per-user file of a desktop or CLI tool, not a service's data.
+        info.words.push('tmp');
+        info.anchored = true;
+        return;
+      }
+      if (/^(path(\.posix|\.win32)?\.)?(join|resolve|normalize)$/.test(callee) || callee === 'fileURLToPath') {
+        const args = expr.arguments;
+        if (args.length === 0) {
+          info.external = true;
+          return;
+        }
+        // The first argument decides the root; later ones name sub-folders and files.
+        this.read(args[0], info, depth + 1);
+        for (const arg of args.slice(1)) this.readPart(arg, info, depth, false);
+        return;
+      }
+      info.external = true;
+      return;
+    }
+    if (ts.isNewExpression(expr) && dottedName(expr.expression) === 'URL' && expr.arguments?.length) {
+      this.read(expr.arguments[0], info, depth + 1);
+      return;
+    }
+    if (ts.isPropertyAccessExpression(expr)) {
+      const name = dottedName(expr);
+      if (name === 'import.meta.dirname' || name === 'import.meta.filename' || name === 'import.meta.url') {
+        info.anchored = true;
+        return;
+      }
+      info.words.push(...splitWords(expr.name.text));
+      info.external = true;
+      return;
+    }
+    info.external = true;
+  }
+
+  /**
+   * A later part of a path (a file name under a folder): its words still count, but a parameter or property
+   * there (`path.join(UPLOADS, req.file.name)`) does not make the folder external.
+   */
+  private readPart(node: ts.Expression, info: PathInfo, depth: number, decidesRoot: boolean): void {
+    if (decidesRoot) {
+      this.read(node, info, depth + 1);
+      return;
+    }
+    const part: PathInfo = { anchored: false, external: false, words: [], literals: [] };
+    this.read(node, part, depth + 1);
+    info.words.push(...part.words);
+    info.literals.push(...part.literals.filter((text) => SOURCE_FILE.test(text)));
+    // An env read anywhere in the path means the deployment chooses it.
+    if (containsEnv(node)) info.external = true;
+  }
+}
+
+function containsEnv(node: ts.Node): boolean {
+  if (ts.isExpression(node) && isEnvRead(node)) return true;
+  return ts.forEachChild(node, (child) => (containsEnv(child) ? true : undefined)) ?? false;
+}
+
+/** The parameter declaring `id` in an enclosing function; a destructured parameter counts too. */
+function parameterInScope(id: ts.Identifier): ts.ParameterDeclaration | undefined {
+  for (let current: ts.Node | undefined = id.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) {
+      for (const param of current.parameters) if (bindsName(param.name, id.text)) return param;
+    }
+  }
+  return undefined;
+}
+
+/** `function save()` → 'save', `const save = () =>` → 'save'. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name?.text;
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(fn.parent) && ts.isIdentifier(fn.parent.name)) {
+    return fn.parent.name.text;
+  }
+  return undefined;
+}
+
+function bindsName(name: ts.BindingName, text: string): boolean {
+  if (ts.isIdentifier(name)) return name.text === text;
+  return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
+}
+
+/** 'uploadDir' → ['upload', 'dir'], 'access.log' → ['access', 'log'], 'LOG_DIR' → ['log', 'dir']. */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => word.toLowerCase());
+}
+
+const EXEMPT_FUNCTION = /^(generate|build|compile|codegen|scaffold|emit|bundle|write(Swagger|OpenApi|Schema|Types|Manifest))/i;
+const DEV_ONLY_CONDITION = /\b(development|isDev|isDevelopment|IS_DEV|dev)\b|!==?\s*['"`]production['"`]/;
+
+/**
+ * Codegen helpers (`generateSitemap()`) and development-only branches write files by design, and a write at the top
+ * level of a module runs once when it loads: that is a script or a start-up step, not request-time state.
+ */
+function isExemptContext(node: ts.Node): boolean {
+  if (!enclosingFunction(node)) return true;
+  let child: ts.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (ts.isIfStatement(current) && current.thenStatement === child && DEV_ONLY_CONDITION.test(current.expression.getText())) {
+      return true;
+    }
+    if (ts.isFunctionDeclaration(current) || ts.isMethodDeclaration(current) || ts.isFunctionExpression(current)) {
+      const name = current.name && propertyNameText(current.name);
+      if (name && EXEMPT_FUNCTION.test(name)) return true;
+    }
+    if (ts.isArrowFunction(current) || ts.isFunctionExpression(current)) {
+      const holder = current.parent;
+      if (ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) && EXEMPT_FUNCTION.test(holder.name.text)) return true;
+    }
+  }
+  return false;
+}
