@@ -1,4 +1,5 @@
 import rule from '../../../server/src/analyzer/rules/logs/no-console';
+import { EMPTY_PROJECT } from '../../../server/src/analyzer/project';
 import { runRuleTests } from '../../support/rule-tester';
 
 const message = (method: string): string =>
@@ -50,7 +51,8 @@ runRuleTests(rule, {
     "import React from 'react';\nexport function useThing() { console.log('hook'); }",
     "import { ref } from 'vue';\nconst count = ref(0);\nconsole.log(count);",
     "import { Component } from '@angular/core';\nconsole.log('component');",
-    "import { useRouter } from 'next/navigation';\nconsole.log(useRouter);",
+    "import { useRouter } from 'next/router';\nconsole.log(useRouter);",
+    "import Head from 'next/head';\nconsole.log(Head);",
     "'use client';\nexport function track() { console.log('clicked'); }",
     "import './styles.css';\nconsole.log('boot');",
     "require('./main.scss');\nconsole.log('boot');",
@@ -153,6 +155,30 @@ runRuleTests(rule, {
       filename: 'app/api/orders/route.ts',
       code: "import { NextResponse } from 'next/server';\nexport async function GET() {\n  console.log('GET orders');\n  return NextResponse.json([]);\n}",
       errors: [{ messageId: 'console', line: 3, column: 3 }],
+    },
+    {
+      name: 'vercel/commerce: next/headers is not next/head',
+      filename: 'lib/shopify/index.ts',
+      code: "import { cookies, headers } from 'next/headers';\nexport async function getMenu() {\n  console.log('Skipping getMenu - Shopify not configured');\n}",
+      errors: [{ messageId: 'console', line: 3, column: 3 }],
+    },
+    {
+      name: 'a server action importing redirect from next/navigation',
+      filename: 'components/cart/actions.ts',
+      code: "'use server';\nimport { redirect } from 'next/navigation';\nexport async function addItem() {\n  try {\n    await addToCart();\n  } catch (e) {\n    console.error(e);\n  }\n}",
+      errors: [{ messageId: 'console', line: 7, column: 5 }],
+    },
+    {
+      name: 'a module whose name starts like a front-end one',
+      code: "import { Reactor } from 'reactor-core';\nimport { list } from 'listr-lite';\nconsole.log(Reactor, list);",
+      errors: [{ messageId: 'console', line: 3, column: 1 }],
+    },
+    {
+      name: 'folders above the project root do not count (a checkout under ~/cli/)',
+      filename: '/home/dev/cli/orders-api/src/server.ts',
+      project: { ...EMPTY_PROJECT, root: '/home/dev/cli/orders-api' },
+      code: "console.log('starting');",
+      errors: [{ messageId: 'console', line: 1, column: 1 }],
     },
     {
       name: 'JavaScript service',

@@ -23,8 +23,9 @@ const PRINTING_METHODS = new Set([
 ]);
 
 // Front-end code runs in a browser, where console is the only log there is.
+// `next/navigation` is left out: server actions import `redirect` from it.
 const FRONTEND_MODULE =
-  /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|@angular\/|@vue\/|@sveltejs\/|@remix-run\/react|@tanstack\/(react|vue|solid|svelte)-|next\/(router|navigation|link|image|head|dynamic|script|font)|react-|@react-|\$app\/)/;
+  /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|next\/(router|link|image|head|dynamic|script|font))(\/|$)|^(@angular|@vue|@sveltejs|@remix-run\/react|@tanstack\/(react|vue|solid|svelte)-[\w-]+)(\/|$)|^@?react-|^\$app\//;
 const STYLE_IMPORT = /\.(css|scss|sass|less|styl|pcss|vue|svelte)(\?.*)?$/i;
 // Command-line programs print for a human reading a terminal; that output is their interface, not a log.
 const CLI_MODULES = new Set([
@@ -97,7 +98,8 @@ export default defineRule({
   },
   skipIn: ['test', 'script'],
   create(ctx) {
-    const path = ctx.fileName.replace(/\\/g, '/');
+    // Folder names above the project root (a checkout under `~/cli/`, a fixture folder) say nothing about the file.
+    const path = projectRelative(ctx.project.root, ctx.fileName);
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
     if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
@@ -174,6 +176,12 @@ export default defineRule({
     };
   },
 });
+
+function projectRelative(root: string, fileName: string): string {
+  const normalized = fileName.replace(/\\/g, '/');
+  const base = root.replace(/\\/g, '/').replace(/\/$/, '');
+  return base && normalized.startsWith(base + '/') ? normalized.slice(base.length + 1) : normalized;
+}
 
 function allowOption(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
