@@ -111,6 +111,31 @@ describe('cli', function () {
       assert.equal(code, 1, 'a hard-coded password is an error');
     });
 
+    it('matches the contract exactly for a one-finding project', function () {
+      const { stdout, code } = run(['--format', 'json', 'no-handler']);
+      const expected = {
+        version: 1,
+        filesScanned: 2,
+        diagnostics: [
+          {
+            file: 'no-handler/src/a-server.ts',
+            line: 4,
+            column: 1,
+            endLine: 4,
+            endColumn: 11,
+            ruleId: 'disposability/handle-sigterm',
+            factor: 'disposability',
+            severity: 'warning',
+            message:
+              'This server starts listening, but no file of the project handles SIGTERM: stop accepting connections and close it gracefully (IX. Disposability).',
+          },
+        ],
+      };
+      // Compared as text so that key order is checked too.
+      assert.equal(JSON.stringify(JSON.parse(stdout)), JSON.stringify(expected));
+      assert.equal(code, 0);
+    });
+
     it('reports what the issue defines for a small Express server, at 1-based positions', function () {
       const { report } = runJson(['basic/src/server.ts']);
       const pick = (ruleId: string) => report.diagnostics.filter((d) => d.ruleId === ruleId);

@@ -1,0 +1,49 @@
+// scan() in process: the contract the CLI and the benchmark rely on (one callback per file, final results,
+// nothing kept when asked not to).
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { scan, type ScannedFile } from '../../server/src/project/scan';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/cli');
+
+describe('project/scan', function () {
+  it('calls onFile once per file, after cross-file findings are settled', function () {
+    const seen: ScannedFile[] = [];
+    const result = scan([path.join(FIXTURES, 'cross-file')], { onFile: (file) => seen.push(file) });
+    assert.deepEqual(
+      seen.map((f) => path.basename(f.file)).sort(),
+      ['a-server.ts', 'z-shutdown.ts'],
+    );
+    assert.ok(seen.every((f) => f.diagnostics.length === 0));
+    assert.equal(result.filesScanned, 2);
+    assert.equal(result.files.length, 2);
+    assert.equal(result.files[0].projectRoot, path.join(FIXTURES, 'cross-file'));
+  });
+
+  it('holds no per-file results with keepFiles: false', function () {
+    let calls = 0;
+    const result = scan([path.join(FIXTURES, 'no-handler')], { keepFiles: false, onFile: () => calls++ });
+    assert.equal(calls, 2);
+    assert.deepEqual(result.files, []);
+    assert.equal(result.filesScanned, 2);
+  });
+
+  it('scans a file named twice, or inside a named folder, once', function () {
+    const dir = path.join(FIXTURES, 'no-handler');
+    const result = scan([dir, path.join(dir, 'src/a-server.ts'), dir]);
+    assert.equal(result.filesScanned, 2);
+    assert.deepEqual(
+      result.files.flatMap((f) => f.diagnostics.map((d) => [path.basename(f.file), d.ruleId, d.line, d.column])),
+      [['a-server.ts', 'disposability/handle-sigterm', 4, 1]],
+    );
+  });
+
+  it('reports missing and non-source paths instead of throwing', function () {
+    const result = scan([path.join(FIXTURES, 'nope'), path.join(FIXTURES, 'basic/package.json')]);
+    assert.deepEqual(
+      result.pathWarnings.map((w) => w.message),
+      ['no such file or directory', 'not a JavaScript or TypeScript source file'],
+    );
+    assert.equal(result.filesScanned, 0);
+  });
+});
