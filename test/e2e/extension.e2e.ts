@@ -59,6 +59,17 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
   const savedEnv = { ...process.env };
 
   before(async function () {
+    try {
+      await setUp();
+    } catch (error) {
+      failures++;
+      if (page) await page.screenshot({ path: path.join(RESULTS_DIR, 'set-up.png') }).catch(() => undefined);
+      throw error;
+    }
+  });
+
+  async function setUp(): Promise<void> {
+    fs.mkdirSync(RESULTS_DIR, { recursive: true });
     const vsix = process.env.TWELVE_FACTOR_E2E_VSIX;
     assert.ok(vsix && fs.existsSync(vsix), 'TWELVE_FACTOR_E2E_VSIX must name a packaged VSIX; run `npm run test:e2e`');
     scratch = new Scratch();
@@ -69,7 +80,7 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: scratch.env, timeout: 30_000 });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`, { timeout: 30_000 });
-  });
+  }
 
   afterEach(async function () {
     const failed = this.currentTest?.state === 'failed';
@@ -83,7 +94,7 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
 
   after(async function () {
     this.timeout(30_000);
-    if (failures > 0 || this.test?.parent?.tests.some((t) => t.state === 'failed')) keepLogs();
+    if (failures > 0) keepLogs();
     await browser?.close().catch(() => undefined);
     await server?.stop();
     scratch?.remove();

@@ -9,9 +9,19 @@ import { chromium } from 'playwright-core';
 import { format } from 'node:util';
 import { CHROMIUM, CHROMIUM_ARGS, CODE_SERVER_DIR, NODE24_DIR, stopProcessGroup } from '../harness';
 
-/** The workbench's complaints about having no network (gallery, sign-in, chat): E2E.md "Harmless noise". */
-const NOISE =
-  /extensionquery|gallery|ENOTFOUND|authentication provider|\[AgentHost|\[AccountPolicyGate\]|\[ChatModelSelection\]|^\s+at /;
+/**
+ * The workbench's start-up chatter and its complaints about having no network (gallery, sign-in, chat; E2E.md
+ * "Harmless noise"). TWELVE_FACTOR_E2E_VERBOSE=1 shows them.
+ */
+const NOISE = new RegExp(
+  [
+    /extensionquery|gallery|ENOTFOUND|authentication provider|\[AgentHost|\[AccountPolicyGate\]|\[ChatModelSelection\]/,
+    /connection token|Creating a socket|reconnection-grace-time|Creation of workbench contribution/,
+    /builtin extensions cache|\[Service Worker\]|^\s+at /,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+);
 const verbose = Boolean(process.env.TWELVE_FACTOR_E2E_VERBOSE);
 
 interface Options {
