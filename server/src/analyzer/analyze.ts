@@ -101,6 +101,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     const severity: Severity = setting && setting.level !== 'default' ? setting.level : rule.severity;
     const ctx: RuleContext = {
       fileName,
+      relativePath: relative,
       sourceFile,
       text,
       fileKind,

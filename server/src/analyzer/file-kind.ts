@@ -7,10 +7,10 @@ export interface FileKind {
 }
 
 const TEST_DIR = /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|specs?|e2e|fixtures?|mocks?|test-utils|testing)\//i;
-const TEST_NAME = /\.(test|spec|e2e-spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$/i;
-const SCRIPT_DIR = /(^|\/)(bin|scripts?|tools|tasks|migrations|seeds?|seeders)\//i;
+const TEST_NAME = /(\.(test|spec|e2e-spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$)|((^|\/)(tests?|specs?)\.[cm]?[jt]sx?$)/i;
+const SCRIPT_DIR = /(^|\/)(bin|scripts?|tools|tasks|migrations|seeds?|seeders|ci|\.github|\.husky)\//i;
 const SCRIPT_NAME =
-  /(^|\/)([\w.-]+\.config|\.?[\w-]*rc|gulpfile|gruntfile|jakefile|webpack\.[\w.-]+|rollup\.[\w.-]+|vite\.[\w.-]+)\.[cm]?[jt]sx?$/i;
+  /(^|\/)([\w.-]+\.config|\.[\w-]*rc|gulpfile|gruntfile|jakefile|webpack\.[\w.-]+|rollup\.[\w.-]+|vite\.[\w.-]+|seed|seeds|migrate)\.[cm]?[jt]sx?$/i;
 
 /**
  * @param relativePath path of the file relative to its project root, with forward slashes

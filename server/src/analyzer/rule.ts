@@ -68,6 +68,8 @@ export interface ReportOptions {
 
 export interface RuleContext<M extends string = string> {
   readonly fileName: string;
+  /** The file's path below its project root, with forward slashes (the whole name when there is no root). */
+  readonly relativePath: string;
   readonly sourceFile: ts.SourceFile;
   readonly text: string;
   readonly fileKind: FileKind;

@@ -28,6 +28,7 @@ export function parseDirectives(text: string, sourceFile: ts.SourceFile): Direct
     const opener = match[1];
     const kind: Directive['kind'] = match[2] === 'disable-next-line' ? 'next-line' : (match[2] as 'disable' | 'enable');
     if (opener === '//' && kind !== 'next-line') continue;
+    if (insideOtherText(text, start)) continue;
     const body = match[3];
     const bodyStart = start + match[0].length - (match[0].endsWith('*/') ? 2 : 0) - body.length;
     const rules: string[] = [];
@@ -68,4 +69,16 @@ export function isSuppressed(directives: Directive[], ruleId: string, offset: nu
     return true;
   }
   return false;
+}
+
+/**
+ * True when the directive-looking text is not the start of a comment of its own: it is quoted inside
+ * another comment (docs like this file's header, JSDoc lines starting with `*`) or inside a string.
+ */
+function insideOtherText(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const before = text.slice(lineStart, start);
+  if (before.includes('//') || before.includes('/*') || before.includes('`') || /^\s*\*/.test(before)) return true;
+  const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
+  return quotes % 2 === 1;
 }
