@@ -75,9 +75,15 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     scratch = new Scratch();
     // Playwright puts Chromium's profile in os.tmpdir(); Chromium writes under the XDG folders.
     for (const key of ['TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'] as const) process.env[key] = scratch.env[key];
+    let mark = Date.now();
     installExtension(scratch, vsix);
+    const installed = Date.now() - mark;
+    mark = Date.now();
     server = await CodeServer.start(scratch);
+    const started = Date.now() - mark;
+    mark = Date.now();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env: scratch.env, timeout: 30_000 });
+    console.log(`      set-up: VSIX installed in ${installed} ms, code-server up in ${started} ms, Chromium in ${Date.now() - mark} ms`);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(scratch.workspace)}`, { timeout: 30_000 });
   }
@@ -95,8 +101,10 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
   after(async function () {
     this.timeout(30_000);
     if (failures > 0) keepLogs();
+    const mark = Date.now();
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    console.log(`      tear-down: browser and code-server stopped in ${Date.now() - mark} ms`);
     scratch?.remove();
     for (const key of ['TMPDIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'] as const) {
       if (savedEnv[key] === undefined) delete process.env[key];
@@ -110,7 +118,9 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
 
   it(`draws our squiggles when ${FILE} is opened`, async () => {
     await openFile(page, FILE);
+    const opened = Date.now();
     for (const expected of EXPECTED) await squiggleOnLine(page, expected.severity, expected.line);
+    console.log(`      our squiggles drawn ${Date.now() - opened} ms after the file opened (extension start included)`);
   });
 
   it('lists our findings in the Problems panel with source and rule id', async () => {
