@@ -389,7 +389,7 @@ const PLACEHOLDER_WORDS = new Set([
 
 /** Words that make a value the name of a secret or a stand-in for one: `'DB_PASSWORD'`, `'your-api-key'`, `'dev-secret'`. */
 const PLACEHOLDER_PARTS =
-  /pass|secret|token|api[-_ ]?key|credential|change[-_ ]?(me|it)|replace|redacted|placeholder|example|sample|dummy|todo|fixme|insert|your|fake|mock|test|user|admin|guest|xxxx|\*\*\*|\.\.\.|…|•|0123456|abcdefg|123e4567|426614174|JBSWY3DPEHPK3PXP|ac0974bec39a17e3/i;
+  /pass|secret|token|api[-_ ]?key|credential|change[-_ ]?(me|it)|replace|redacted|placeholder|example|sample|dummy|todo|fixme|insert|your|fake|mock|test|user|admin|guest|xxxx|\*\*\*|\.\.\.|…|•|0123456|abcdefg|123e4567|426614174|JBSWY3DPEHPK3PXP|ac0974bec39a17e3|SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/i;
 
 /** Stand-ins and non-values that no name makes secret. */
 function isPlaceholder(value: string): boolean {
@@ -442,6 +442,8 @@ function isPasswordValue(v: string): boolean {
   if (v.length < 4 || v.length > 200) return false;
   if (isPlaceholder(v) || isNotCredentialShape(v) || isWordish(v)) return false;
   if (/^\d+$/.test(v)) return false;
+  // Nobody types 32 hex digits as a password: an MD5/SHA digest of one, as in seed data.
+  if (/^[0-9a-f]+$/i.test(v) && [32, 40, 64, 128].includes(v.length)) return false;
   return true;
 }
 
@@ -454,6 +456,9 @@ function isTokenValue(v: string): boolean {
   if (/^\d+$/.test(v)) return false;
   // Identifiers with digits (`button2`, `step3Done`) are names; random strings mix digits into letters.
   if (/^[a-z]+([-_][a-z]+)*[-_]?[0-9]{1,2}$/i.test(v) || isCamelIdentifier(v)) return false;
+  // Words and numbers joined by separators are names: 'color-primary-500', 'job-2024-05', 'v4.local'.
+  const segments = v.split(/[-_.:/]/);
+  if (segments.length >= 2 && segments.every((seg) => /^([A-Za-z]*|\d*|v\d+)$/.test(seg))) return false;
   return new Set(v).size >= 6 && /\d/.test(v) && /[A-Za-z]/.test(v);
 }
 
