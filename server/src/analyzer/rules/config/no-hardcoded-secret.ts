@@ -34,7 +34,7 @@ export default defineRule({
   create(ctx) {
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
-    const i18nFile = /(^|[\\/])(i18n|l10n|locales?|lang|langs|languages|translations?|messages)[\\/]/i.test(ctx.fileName);
+    const i18nFile = /(^|[\\/])(i18n|l10n|locales?|lang|langs|languages|translations?|messages)[\\/]/i.test(ctx.relativePath);
     const check = (node: ts.Node): void => {
       const literal = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
       const value = literal.text;
