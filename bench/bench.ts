@@ -1,1 +1,296 @@
-export {};
+// `npm run bench`: prints throughput, memory, start-up and editor-latency figures. Never asserts a timing: the
+// machines are shared and noisy, so every figure sits next to a baseline measured in the same run (interleaved),
+// and the report gives medians with min/max. `node out/bench/bench.js --write` also writes bench/RESULTS.md.
+// BENCH_RUNS (default 5) sets the number of interleaved rounds of the whole-scan comparison.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CORPUS_FOLDERS, REPO_ROOT, corpusPaths, corpusStats, prefixHolding, type CorpusStats } from './corpus';
+import { runServerBench, type ServerBenchResult } from './lsp';
+import { max, mb, median, mib, min, ms, percentile, table } from './stats';
+
+const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
+const HOOK = path.join(__dirname, 'rss-hook.js');
+const FLOOR = path.join(__dirname, 'floor.js');
+const INPROC = path.join(__dirname, 'inproc.js');
+const RULE_COST = path.join(__dirname, 'rule-cost.js');
+/** The per-rule cost pass reads every n-th file of the corpus. */
+const RULE_COST_EVERY = 4;
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const INPROC_RUNS = Math.min(RUNS, 3);
+const WRITE = process.argv.includes('--write');
+
+interface ChildRun {
+  wallMs: number;
+  rssKiB: number;
+  cpuMs: number;
+  summary?: Record<string, number>;
+}
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), '12f-bench-'));
+
+/** Runs `node <args>` with the peak-memory hook preloaded; wall time is the whole process, spawn to exit. */
+function runNode(args: readonly string[], options: { cwd?: string; nodeFlags?: readonly string[] } = {}): ChildRun {
+  const rssFile = path.join(scratch, 'rss.json');
+  const summaryFile = path.join(scratch, 'summary.json');
+  fs.rmSync(rssFile, { force: true });
+  fs.rmSync(summaryFile, { force: true });
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [...(options.nodeFlags ?? []), '--require', HOOK, ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, BENCH_SUMMARY_FILE: summaryFile },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const wallMs = performance.now() - started;
+  // The CLI exits 1 when it reports error-level problems; 2 is a usage error or a crash.
+  if (child.status !== 0 && child.status !== 1) {
+    throw new Error(`node ${args.join(' ').slice(0, 300)} exited with ${child.status ?? child.signal}:\n${child.stderr}`);
+  }
+  const usage = JSON.parse(fs.readFileSync(rssFile, 'utf8')) as { maxRssKiB: number; userMs: number; systemMs: number };
+  const run: ChildRun = { wallMs, rssKiB: usage.maxRssKiB, cpuMs: usage.userMs + usage.systemMs };
+  if (fs.existsSync(summaryFile)) run.summary = JSON.parse(fs.readFileSync(summaryFile, 'utf8')) as Record<string, number>;
+  return run;
+}
+
+const cliReport = path.join(scratch, 'report.json');
+const runCli = (paths: readonly string[]): ChildRun => runNode([CLI, '--format', 'json', '--output-file', cliReport, ...paths]);
+const runFloor = (paths: readonly string[]): ChildRun => runNode([FLOOR, ...paths]);
+const runInproc = (paths: readonly string[]): ChildRun => runNode([INPROC, ...paths], { nodeFlags: ['--expose-gc'] });
+
+function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+function range(values: readonly number[], format: (v: number) => string): string {
+  return `${format(min(values))} – ${format(max(values))}`;
+}
+
+function rate(files: number, bytes: number, wallMs: number): [string, string] {
+  const seconds = wallMs / 1000;
+  return [`${Math.round(files / seconds)}`, (bytes / 1e6 / seconds).toFixed(2)];
+}
+
+interface RuleCostSummary {
+  files: number;
+  bytes: number;
+  parseMs: number;
+  variants: Record<string, number>;
+}
+
+interface Subset {
+  label: string;
+  folders: string[];
+  stats: CorpusStats;
+  floor: ChildRun;
+  cli: ChildRun;
+  inproc: ChildRun;
+}
+
+async function main(): Promise<void> {
+  for (const needed of [CLI, path.join(REPO_ROOT, 'server/out/server.js'), FLOOR, INPROC, HOOK]) {
+    if (!fs.existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first`);
+  }
+  const startedAt = new Date();
+  const loadBefore = os.loadavg();
+  const sections: string[] = [];
+  const verdicts: string[] = [];
+
+  // --- corpus ----------------------------------------------------------------------------------------------
+  const full = corpusPaths();
+  const stats = corpusStats(full);
+  const corpusLine =
+    `Corpus: ${CORPUS_FOLDERS.length} folders of node_modules, ${stats.files} files (${stats.tsFiles} TypeScript), ` +
+    `${mb(stats.bytes)}; ${stats.skipped} more skipped by the skip rules (minified or > maxFileSize); ` +
+    `largest ${stats.largestFile} (${mb(stats.largestBytes)}).`;
+  log(corpusLine);
+
+  // --- start-up ----------------------------------------------------------------------------------------------
+  log('Start-up…');
+  const tinyDir = path.join(scratch, 'tiny');
+  fs.mkdirSync(tinyDir);
+  fs.writeFileSync(path.join(tinyDir, 'index.ts'), "export const greeting = 'hello';\n");
+  const startup: Array<{ label: string; run: () => ChildRun; runs: ChildRun[] }> = [
+    { label: '`node -e 0`', run: () => runNode(['-e', '0']), runs: [] },
+    { label: "`node -e \"require('typescript')\"`", run: () => runNode(['-e', "require('typescript')"]), runs: [] },
+    { label: '`cli.js --version`', run: () => runNode([CLI, '--version']), runs: [] },
+    { label: '`cli.js` on one tiny file', run: () => runCli([path.join(tinyDir, 'index.ts')]), runs: [] },
+  ];
+  for (let round = 0; round < RUNS; round++) for (const entry of startup) entry.runs.push(entry.run());
+  const nodeBase = median(startup[0].runs.map((r) => r.wallMs));
+  sections.push(
+    '### Start-up (whole process, spawn to exit)\n\n' +
+      table(
+        ['command', 'median', 'min – max', 'minus `node -e 0`', 'peak RSS'],
+        startup.map((entry) => {
+          const walls = entry.runs.map((r) => r.wallMs);
+          return [entry.label, ms(median(walls)), range(walls, ms), ms(median(walls) - nodeBase), mib(median(entry.runs.map((r) => r.rssKiB)))];
+        }),
+      ),
+  );
+
+  // --- whole scan vs the parse+walk floor, interleaved -------------------------------------------------------
+  const floorRuns: ChildRun[] = [];
+  const cliRuns: ChildRun[] = [];
+  const inprocRuns: ChildRun[] = [];
+  for (let round = 0; round < RUNS; round++) {
+    log(`Whole scan vs floor, round ${round + 1}/${RUNS}…`);
+    const order = round % 2 === 0 ? ['floor', 'cli', 'inproc'] : ['cli', 'floor', 'inproc'];
+    for (const which of order) {
+      if (which === 'floor') floorRuns.push(runFloor(full));
+      else if (which === 'cli') cliRuns.push(runCli(full));
+      else if (round < INPROC_RUNS) inprocRuns.push(runInproc(full));
+    }
+  }
+  const report = JSON.parse(fs.readFileSync(cliReport, 'utf8')) as { filesScanned: number; diagnostics: unknown[] };
+  const floorFiles = floorRuns[0].summary?.files ?? Number.NaN;
+  const sameFiles = report.filesScanned === floorFiles && floorFiles === stats.files;
+  const floorWall = floorRuns.map((r) => r.wallMs);
+  const cliWall = cliRuns.map((r) => r.wallMs);
+  const wallRatio = median(cliWall) / median(floorWall);
+  const pairRatios = cliRuns.map((r, i) => r.wallMs / floorRuns[i].wallMs);
+  const cpuRatio = median(cliRuns.map((r) => r.cpuMs)) / median(floorRuns.map((r) => r.cpuMs));
+  const floorLoop = floorRuns.map((r) => r.summary?.loopMs ?? Number.NaN);
+  const inprocLoop = inprocRuns.map((r) => r.summary?.loopMs ?? Number.NaN);
+  const loopRatio = median(inprocLoop) / median(floorLoop);
+  const row = (label: string, walls: number[], runs: ChildRun[]): string[] => [
+    label,
+    ms(median(walls)),
+    range(walls, ms),
+    ...rate(stats.files, stats.bytes, median(walls)),
+    runs.length ? ms(median(runs.map((r) => r.cpuMs))) : '—',
+    runs.length ? mib(median(runs.map((r) => r.rssKiB))) : '—',
+  ];
+  sections.push(
+    `### Whole scan vs parse+walk floor (${RUNS} interleaved rounds; in-process ${INPROC_RUNS})\n\n` +
+      `${corpusLine}\n` +
+      `Files analyzed: CLI ${report.filesScanned}, floor ${floorFiles}, corpus walk ${stats.files}` +
+      `${sameFiles ? ' (same)' : ' (DIFFERENT: the comparison is off)'}; CLI findings: ${report.diagnostics.length}.\n\n` +
+      table(
+        ['measure', 'median', 'min – max', 'files/s', 'MB/s', 'CPU (user+sys)', 'peak RSS'],
+        [
+          row('floor: parse+walk, whole process', floorWall, floorRuns),
+          row('CLI `--format json`, whole process', cliWall, cliRuns),
+          row('floor loop, in-process (no start-up)', floorLoop, []),
+          row('analyzer scan(), in-process (no start-up, no report)', inprocLoop, inprocRuns),
+        ],
+      ) +
+      '\n\n' +
+      `- CLI / floor, wall (medians): **${wallRatio.toFixed(2)}×** (target ≤ 1.3×); per-round ratios ` +
+      `${pairRatios.map((r) => r.toFixed(2)).join(', ')} (median ${median(pairRatios).toFixed(2)}×)\n` +
+      `- CLI / floor, CPU time (medians): ${cpuRatio.toFixed(2)}×\n` +
+      `- analyzer scan() / floor loop, in-process (medians): ${loopRatio.toFixed(2)}×\n` +
+      `- module load before work starts: floor ${ms(median(floorRuns.map((r) => r.summary?.loadMs ?? Number.NaN)))}, ` +
+      `in-process scan ${ms(median(inprocRuns.map((r) => r.summary?.loadMs ?? Number.NaN)))}`,
+  );
+  verdicts.push(`Whole scan / floor (wall, medians): ${wallRatio.toFixed(2)}× — target ≤ 1.3× ${wallRatio <= 1.3 ? 'met' : 'NOT met'}.`);
+
+  // --- memory against corpus size ---------------------------------------------------------------------------
+  const subsets: Subset[] = [];
+  for (const [label, fraction] of [
+    ['¼', 0.25],
+    ['½', 0.5],
+  ] as const) {
+    log(`Memory, ${label} of the corpus…`);
+    const folders = prefixHolding(fraction);
+    const paths = corpusPaths(folders);
+    subsets.push({ label, folders, stats: corpusStats(paths), floor: runFloor(paths), cli: runCli(paths), inproc: runInproc(paths) });
+  }
+  const medianRun = (runs: ChildRun[]): ChildRun => {
+    const sorted = [...runs].sort((a, b) => a.rssKiB - b.rssKiB);
+    return sorted[Math.floor((sorted.length - 1) / 2)];
+  };
+  subsets.push({ label: 'full', folders: [...CORPUS_FOLDERS], stats, floor: medianRun(floorRuns), cli: medianRun(cliRuns), inproc: medianRun(inprocRuns) });
+  sections.push(
+    '### Peak memory against corpus size (subsets are prefixes of the folder list; full = median run above)\n\n' +
+      table(
+        ['subset', 'folders', 'files', 'size', 'largest file', 'floor peak RSS', 'CLI peak RSS', 'in-process scan: heap retained after GC'],
+        subsets.map((s) => [
+          s.label,
+          `${s.folders.length}`,
+          `${s.stats.files}`,
+          mb(s.stats.bytes),
+          mb(s.stats.largestBytes),
+          mib(s.floor.rssKiB),
+          mib(s.cli.rssKiB),
+          s.inproc.summary
+            ? `${((s.inproc.summary.retainedBytes ?? 0) / 1048576).toFixed(1)} MiB (${Math.round((s.inproc.summary.retainedBytes ?? 0) / s.stats.files)} B/file, ${s.inproc.summary.diagnostics} findings)`
+            : 'n/a',
+        ]),
+      ),
+  );
+
+  // --- where the analysis time goes ------------------------------------------------------------------------
+  log('Per-rule cost…');
+  const cost = runNode([RULE_COST, String(RULE_COST_EVERY), ...full]).summary as unknown as RuleCostSummary;
+  const base = cost.variants['no rules'];
+  const walk = cost.variants['empty walk'];
+  const share = (value: number): string => `${((100 * value) / cost.parseMs).toFixed(1)} %`;
+  const ruleRows = Object.entries(cost.variants)
+    .filter(([name]) => name.includes('/'))
+    .map(([name, value]) => [name, value - base] as const)
+    .sort((a, b) => b[1] - a[1]);
+  sections.push(
+    `### Where the analysis time goes (CPU time, every ${RULE_COST_EVERY}th corpus file: ${cost.files} files, ${mb(cost.bytes)}; ` +
+      'each file parsed once, then the same tree analyzed per variant)\n\n' +
+      table(
+        ['part', 'CPU', 'relative to parse'],
+        [
+          ['parse (ts.createSourceFile)', ms(cost.parseMs), '100 %'],
+          ['empty recursive forEachChild walk', ms(walk), share(walk)],
+          ['analyze() with no rules: walk + dispatch + project facts + imports', ms(base), share(base)],
+          ...ruleRows.map(([name, value]) => [`+ ${name} (alone, minus no-rules)`, ms(value), share(value)]),
+          ['analyze() with all rules (tree given, no parse)', ms(cost.variants['all rules']), share(cost.variants['all rules'])],
+        ],
+      ),
+  );
+
+  // --- editor latency -----------------------------------------------------------------------------------------
+  log('Language server, one-character edits…');
+  const server: ServerBenchResult = await runServerBench(100, 20, 3000);
+  const lat = server.latencyMs;
+  const serverRow = (label: string, values: number[]): string[] => [label, ms(median(values)), ms(percentile(values, 90)), range(values, ms)];
+  sections.push(
+    `### Editor: one-character didChange → publishDiagnostics (${server.edits} edits after ${server.warmup} warm-up)\n\n` +
+      `Generated Express service: ${server.lines} lines, ${mb(server.bytes)}, ${server.diagnostics} diagnostics; typing inside a ` +
+      `string literal halfway down. The server coalesces edits with setImmediate only (no timed debounce), so each ` +
+      `figure is the time the user waits. didOpen → first diagnostics: ${ms(server.openMs)}; server peak RSS ${mib(server.serverRssKiB)}.\n\n` +
+      table(
+        ['measure', 'median', 'p90', 'min – max'],
+        [
+          serverRow('server over stdio: didChange → publishDiagnostics', lat),
+          serverRow('in-process: ts.updateSourceFile (incremental)', server.updateMs),
+          serverRow('in-process: analyze() on the updated tree', server.analyzeMs),
+          serverRow('in-process: full ts.createSourceFile', server.parseMs),
+        ],
+      ),
+  );
+  verdicts.push(`Per-keystroke latency median ${ms(median(lat))} (p90 ${ms(percentile(lat, 90))}) — target ≤ 20 ms ${median(lat) <= 20 ? 'met' : 'NOT met'}.`);
+
+  // --- report -------------------------------------------------------------------------------------------------
+  const loadAfter = os.loadavg();
+  const machine =
+    `${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC; ${os.cpus().length} CPUs (nproc), ${os.cpus()[0]?.model ?? 'unknown CPU'}; ` +
+    `Node ${process.version}; ${os.platform()} ${os.release()}; load average ${loadBefore[0].toFixed(1)} at start, ${loadAfter[0].toFixed(1)} at end`;
+  const body = [`Run: ${machine}.`, ...sections, '### Targets', verdicts.map((v) => `- ${v}`).join('\n')].join('\n\n');
+  process.stdout.write(`\n${body}\n`);
+  if (WRITE) {
+    const target = path.join(REPO_ROOT, 'bench', 'RESULTS.md');
+    fs.writeFileSync(
+      target,
+      '# Benchmark results\n\n' +
+        'Written by `node out/bench/bench.js --write` (after `npm run build`); `npm run bench` prints the same report. ' +
+        'Figures are from one run on a shared machine: compare the ratios, not the absolute times.\n\n' +
+        `${body}\n`,
+    );
+    log(`Wrote ${path.relative(REPO_ROOT, target)}`);
+  }
+  fs.rmSync(scratch, { recursive: true, force: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  fs.rmSync(scratch, { recursive: true, force: true });
+  process.exitCode = 1;
+});
