@@ -1,6 +1,8 @@
 // scan() in process: the contract the CLI and the benchmark rely on (one callback per file, final results,
 // nothing kept when asked not to).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { scan, type ScannedFile } from '../../server/src/project/scan';
 
@@ -45,5 +47,23 @@ describe('project/scan', function () {
       ['no such file or directory', 'not a JavaScript or TypeScript source file'],
     );
     assert.equal(result.filesScanned, 0);
+  });
+
+  it('treats a project whose package.json sits under tests/ as test code (monorepo test packages)', function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-mono-'));
+    try {
+      const server = "import express from 'express';\nconst app = express();\napp.listen(3000);\n";
+      fs.mkdirSync(path.join(dir, 'tests/pkg/src'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'src'));
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"dependencies":{"express":"4"}}');
+      fs.writeFileSync(path.join(dir, 'tests/pkg/package.json'), '{"dependencies":{"express":"4"}}');
+      fs.writeFileSync(path.join(dir, 'tests/pkg/src/server.ts'), server);
+      fs.writeFileSync(path.join(dir, 'src/server.ts'), server);
+      const result = scan([dir]);
+      const reported = result.files.filter((f) => f.diagnostics.length > 0).map((f) => path.relative(dir, f.file));
+      assert.deepEqual(reported, [path.join('src', 'server.ts')]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

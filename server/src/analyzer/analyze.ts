@@ -85,7 +85,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
 
   const sourceFile = input.sourceFile ?? parse(fileName, text);
   const relative = relativeTo(project.root, fileName);
-  const fileKind = classifyFile(relative, text);
+  const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
   const imports = collectImports(sourceFile);
   const collector = new FactsCollector(imports);
   const findings: Finding[] = [];

@@ -25,6 +25,11 @@ export type ProjectFactName = 'handlesShutdown';
 export interface ProjectView {
   /** Absolute path of the folder holding the project's package.json ('' when there is none). */
   readonly root: string;
+  /**
+   * Where the project sits inside the workspace or scanned folder ('' at its top), forward slashes. A
+   * package.json under `tests/` or `fixtures/` starts a project whose files are still test files.
+   */
+  readonly pathPrefix?: string;
   /** Names of declared dependencies (dependencies, devDependencies, peer and optional). */
   readonly dependencies: ReadonlySet<string>;
   /** True when any file other than `exceptFile` has the fact. */
@@ -80,6 +85,8 @@ export class ProjectIndex implements ProjectView {
   isLibrary = false;
   private readonly files = new Map<string, FileFacts>();
   private shutdownFiles = new Set<string>();
+  /** See ProjectView.pathPrefix; set by the caller that knows the workspace or scan root. */
+  pathPrefix = '';
   /** Text of `<root>/.env.example`, undefined when it does not exist; kept current by the caller. */
   envExampleText: string | undefined;
 

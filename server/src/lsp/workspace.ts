@@ -5,7 +5,7 @@ import path from 'node:path';
 import { analyze } from '../analyzer/analyze';
 import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
 import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
-import { ignoreMatcher, isSourceFile, walkSourceFiles } from '../project/files';
+import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
 
 /** The background index stops after this many files per workspace folder. */
@@ -54,6 +54,7 @@ export class Workspace {
     let project = this.projects.get(root);
     if (!project) {
       project = new ProjectIndex(root);
+      if (isInside(root, fallback)) project.pathPrefix = path.relative(fallback, root).split(path.sep).join('/');
       const pkg = readTextFile(path.join(root, 'package.json'));
       if (pkg !== undefined) project.setPackageJson(parsePackageJson(pkg));
       this.projects.set(root, project);
@@ -177,11 +178,6 @@ export class Workspace {
     const { facts } = analyze({ fileName: file, text, config, project, rules: [] });
     return project.setFile(file, facts);
   }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 export function describe(error: unknown): string {

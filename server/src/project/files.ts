@@ -89,3 +89,9 @@ export function* walkSourceFiles(root: string, options: WalkOptions = {}): Gener
     }
   }
 }
+
+/** True when `file` is strictly inside `folder`. */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+}

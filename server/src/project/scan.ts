@@ -10,7 +10,7 @@ import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type
 import { parsePackageJson, ProjectIndex } from '../analyzer/project';
 import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
 import { RULE_IDS } from '../analyzer/rules/index';
-import { ignoreMatcher, isSourceFile, walkSourceFiles } from './files';
+import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
@@ -177,6 +177,9 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       return;
     }
     const project = projectFor(projectRoot);
+    if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
+      project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
+    }
     const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules });
     if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
       result.skipped = analyzed.skipped ?? 'not analyzed';
