@@ -267,6 +267,285 @@ export class App {
       code: "import express from 'express';\nconst app = express();\nprocess.on('SIGINT', () => process.exit());\napp.listen(3000);",
       errors: [{ messageId: 'noHandler', line: 4, column: 1 }],
     },
+    // "Add graceful shutdown" (issue 3): the handler lands after the statement that starts the server.
+    {
+      name: 'fix keeps the server an Express app.listen drops',
+      code: "import express from 'express';\nconst app = express();\napp.listen(3000); // start\n",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 3,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import express from 'express';
+const app = express();
+const server = app.listen(3000); // start
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close((err) => process.exit(err ? 1 : 0));
+  });
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix picks a free name, in a CommonJS file without semicolons and with double quotes',
+      filename: 'src/index.js',
+      code: 'const Koa = require("koa")\nconst server = require("./config").server\nconst app = new Koa()\napp.listen(server.port)\nstart()\n',
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `const Koa = require("koa")
+const server = require("./config").server
+const app = new Koa()
+const httpServer = app.listen(server.port)
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref()
+    httpServer.close((err) => process.exit(err ? 1 : 0))
+  })
+}
+start()
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix closes a node server it was called on, inside a callback, with tab indentation',
+      code: "import http from 'node:http';\nconst server = http.createServer(handler);\ndb.connect().then(() => {\n\tserver.listen(8080);\n});",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 2,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import http from 'node:http';
+const server = http.createServer(handler);
+db.connect().then(() => {
+\tserver.listen(8080);
+
+\t// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+\tfor (const signal of ['SIGTERM', 'SIGINT']) {
+\t\tprocess.once(signal, () => {
+\t\t\tsetTimeout(() => process.exit(1), 10_000).unref();
+\t\t\tserver.close((err) => process.exit(err ? 1 : 0));
+\t\t});
+\t}
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses the declared server of a chained createServer().listen()',
+      code: "import http from 'http';\nconst srv = http.createServer(h).listen(8080);",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 2,
+          column: 34,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import http from 'http';
+const srv = http.createServer(h).listen(8080);
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    srv.close((err) => process.exit(err ? 1 : 0));
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix closes Fastify itself: await listen() returns an address',
+      code: "import Fastify from 'fastify';\nconst app = Fastify();\nasync function main() {\n  const address = await app.listen({ port: 3000 });\n  app.log.info(address);\n}",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 25,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import Fastify from 'fastify';
+const app = Fastify();
+async function main() {
+  const address = await app.listen({ port: 3000 });
+
+  // Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), 10_000).unref();
+      app.close().then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+  app.log.info(address);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix stops a Hapi server',
+      code: "import Hapi from '@hapi/hapi';\nconst init = async () => {\n  const server = Hapi.server({ port: 3000 });\n  await server.start();\n};",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 9,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import Hapi from '@hapi/hapi';
+const init = async () => {
+  const server = Hapi.server({ port: 3000 });
+  await server.start();
+
+  // Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), 10_000).unref();
+      server.stop({ timeout: 10_000 }).then(() => process.exit(0), () => process.exit(1));
+    });
+  }
+};`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix enables NestJS shutdown hooks before listening',
+      code: "import { NestFactory } from '@nestjs/core';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 4,
+          column: 9,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import { NestFactory } from '@nestjs/core';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  app.enableShutdownHooks();
+  await app.listen(3000);
+}
+bootstrap();`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix in a class method keeps this.app\'s server in a local',
+      code: "import express from 'express';\nexport class App {\n    private app = express();\n    start() {\n        this.app.listen(this.port);\n    }\n}",
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 5,
+          column: 9,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import express from 'express';
+export class App {
+    private app = express();
+    start() {
+        const server = this.app.listen(this.port);
+
+        // Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+        for (const signal of ['SIGTERM', 'SIGINT']) {
+            process.once(signal, () => {
+                setTimeout(() => process.exit(1), 10_000).unref();
+                server.close((err) => process.exit(err ? 1 : 0));
+            });
+        }
+    }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix for an app imported from another file of an Express project',
+      code: "import app from './app';\napp.listen(Number(process.env.PORT));",
+      project: withExpress,
+      errors: [
+        {
+          messageId: 'noHandler',
+          line: 2,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add graceful shutdown',
+              output: `import app from './app';
+const server = app.listen(Number(process.env.PORT));
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close((err) => process.exit(err ? 1 : 0));
+  });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // No fix where no statement can be inserted, or where the framework is unknown: the docs page shows the pattern.
+    {
+      name: 'no fix: the server is exported as it starts',
+      filename: 'src/index.js',
+      code: "const express = require('express');\nconst app = express();\nmodule.exports = app.listen(3000);",
+      errors: [{ messageId: 'noHandler', line: 3, column: 18, fixes: [] }],
+    },
+    {
+      name: 'no fix: listen in an arrow body',
+      code: "import express from 'express';\nconst app = express();\nconnect().then(() => app.listen(3000));",
+      errors: [{ messageId: 'noHandler', line: 3, column: 22, fixes: [] }],
+    },
+    {
+      name: 'no fix: an app from another file when the project also has Fastify',
+      code: "import app from './app';\napp.listen(3000);",
+      project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(['express', 'fastify']) },
+      errors: [{ messageId: 'noHandler', line: 2, column: 1, fixes: [] }],
+    },
+    {
+      name: 'no fix: an anonymous Fastify instance cannot be closed later',
+      filename: 'server.js',
+      code: "require('fastify')().listen({ port: 3000 });",
+      errors: [{ messageId: 'noHandler', line: 1, column: 22, fixes: [] }],
+    },
   ],
 });
 

@@ -11,6 +11,7 @@ import {
   type ImportBinding,
   type ImportMap,
 } from '../../ast';
+import { gracefulShutdownFix } from '../../fixes/shutdown';
 import type { ProjectView } from '../../project';
 import { defineRule } from '../../rule';
 
@@ -61,6 +62,11 @@ export default defineRule({
         // Checked after the walk: the file's own handler may come after the listen call.
         if (ctx.facts.handlesShutdown || candidates.length === 0) return;
         const resolver = new ServerResolver(ctx.imports, locals, ctx.project);
+        const shutdown = { sourceFile: ctx.sourceFile, imports: ctx.imports, locals, dependencies: ctx.project.dependencies };
+        const fixFor = (call: ts.CallExpression) => {
+          const fix = gracefulShutdownFix(call, shutdown);
+          return fix ? [fix] : [];
+        };
         for (const call of candidates) {
           const callee = skipOuterExpressions(call.expression) as ts.PropertyAccessExpression;
           if (callee.name.text === 'listen' && listensOnEphemeralPort(call)) continue;
@@ -74,6 +80,7 @@ export default defineRule({
             start: short ? receiver.getStart(ctx.sourceFile) : callee.name.getStart(ctx.sourceFile),
             end: callee.name.getEnd(),
             unless: 'handlesShutdown',
+            fixes: fixFor(call),
           });
         }
       },
