@@ -16,6 +16,7 @@ export function isLocalHost(host: string): boolean {
     h === '::1' ||
     h === '0:0:0:0:0:0:0:1' ||
     h === 'ip6-localhost' ||
+    h === 'unix' || // request/got socket URLs: http://unix:/var/run/docker.sock:/path
     h === 'host.docker.internal' ||
     h === 'host.containers.internal'
   );
@@ -36,7 +37,7 @@ export function isPlaceholderHost(host: string): boolean {
     if (h !== 'db' && h !== 'database') return true;
   }
   if (/(^|[._-])(your|my|some)[._-]?(db|database|redis|mongo|server|host|domain|cluster|instance|app|project|account|bucket|broker)/.test(h)) return true;
-  if (/^x+$/.test(h) || /^(foo|bar|baz|changeme|placeholder|todo|tbd|none|null|undefined|test|dummy|fake|mock|base)$/.test(h)) return true;
+  if (/^x+$/.test(h) || /^(foo|bar|baz|changeme|placeholder|todo|tbd|none|null|undefined|test|dummy|fake|mock|base|default|auto|any|all|true|false)$/.test(h)) return true;
   if (/(^|\.)example(\.(com|net|org))?$/.test(h) || /\.(test|invalid|example)$/.test(h)) return true;
   return false;
 }
@@ -273,8 +274,9 @@ const NESTING_KEYS = new Set([
   'extra',
 ]);
 
-// Keys that, next to a host, only a database or mail server's options carry.
-const DB_KEYS = new Set(['user', 'username', 'password', 'database', 'db', 'dbname', 'dbName', 'dialect', 'connectionLimit', 'charset']);
+// Keys that, next to a host, only a database or mail server's options carry. `user` alone is not one of them:
+// `{ host: 'github.com', user: 'git' }` is a git remote.
+const DB_KEYS = new Set(['password', 'database', 'db', 'dbname', 'dbName', 'dialect', 'connectionLimit', 'charset']);
 const DB_TYPES = /^(postgres|postgresql|mysql|mariadb|mssql|oracle|mongodb|cockroachdb|sqlserver|redis|pg|mysql2)$/;
 
 /** Lower-case words of an identifier: `dbConfig` → ['db', 'config'], `REDIS_URL` → ['redis', 'url']. */

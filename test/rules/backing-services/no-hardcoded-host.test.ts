@@ -36,6 +36,8 @@ runRuleTests(rule, {
     "https.request({ hostname: 'api.github.com', path: '/user', method: 'GET' });",
     "server.listen(3000, '10.0.0.5');",
     "const link = { host: 'github.com', path: '/acme/app' };",
+    { name: 'a git remote is not a database', code: "const remote = { host: 'github.com', user: 'git', repo: 'acme/app' };" },
+    "const db = { host: 'default', database: 'app' };",
     "const s = new mongoose.Schema({ host: { type: String, required: true } });",
     "const version = { host: '1.2.3.4' };",
     { name: 'version strings outside host slots (PEERS C.14)', code: "const release = { version: '1.2.3.4', user: 'ci', database: 'x' };" },

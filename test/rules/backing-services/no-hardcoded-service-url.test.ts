@@ -69,6 +69,7 @@ runRuleTests(rule, {
     { name: 'public OAuth endpoints (outline)', code: "class FigmaUtils {\n  private static authBaseUrl = 'https://www.figma.com/oauth';\n}" },
     "const strategy = { authorizationURL: 'https://auth.internal/authorize', tokenURL: 'https://auth.internal/token' };",
     { name: 'dev.to is a site, not a stage', code: "const apiUrl = 'https://dev.to/api';" },
+    { name: 'a unix socket URL', code: "const res = await got('http://unix:/var/run/docker.sock:/containers/json');" },
     // Local HTTP: the service itself, a sidecar (Dapr), a dev server.
     "const res = await fetch('http://localhost:3500/v1.0/invoke/orders/method/new');",
     "const API_URL = 'http://localhost:5000/api';",
@@ -76,6 +77,13 @@ runRuleTests(rule, {
     // Internal hosts that are not handed to a client nor named as a base URL.
     "const docsLink = 'http://wiki.corp/runbooks/orders';",
     "const links = ['http://grafana.internal/d/abc'];",
+    // Cloud metadata servers are the same on every deploy (nodejs-docs-samples).
+    "const metadataServerURL = 'http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/identity?audience=';",
+    "const res = await fetch(`http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/${sa}/token`);",
+    "const imds = await fetch('http://169.254.169.254/latest/meta-data/iam/security-credentials/');",
+    // UI text in JSX.
+    { filename: 'src/Form.tsx', code: 'const f = <input placeholder="postgres://db.acme.internal/app" />;' },
+    { filename: 'src/Form.tsx', code: "const f = <Field hint={'redis://cache.internal:6379'} />;" },
     // Broker-looking strings outside broker slots.
     "const time = '10:30';",
     "const pair = { key: 'kafka:9092' };",

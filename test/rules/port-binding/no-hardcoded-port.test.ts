@@ -58,6 +58,11 @@ runRuleTests(rule, {
     "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.ethereal.email', port: 587, auth: { user, pass } });",
     "import { Pool } from 'pg';\nnew Pool({ host: '127.0.0.1', port: 5432 });",
     "import { Pool } from 'pg';\nnew Pool({ port: Number(process.env.PGPORT ?? 5432) });",
+    // The protocol's default port next to a host from the environment (hackathon-starter): the attachment is config.
+    "import nodemailer from 'nodemailer';\nconst transportConfig = { host: process.env.SMTP_HOST, port: 465, secure: true, auth: { user, pass } };\nnodemailer.createTransport(transportConfig);",
+    "import { Pool } from 'pg';\nnew Pool({ host: process.env.PGHOST, port: 5432, database: process.env.PGDATABASE });",
+    "import Redis from 'ioredis';\nnew Redis(6379, process.env.REDIS_HOST);",
+    { name: 'a local URL next to the port (payload testCredentials)', code: "export const connection = {\n  name: 'payloadmemory',\n  port: 27018,\n  url: 'mongodb://127.0.0.1',\n};" },
     // Tests bind fixed ports on purpose.
     { filename: 'test/server.test.ts', code: 'app.listen(4000);' },
     { filename: 'src/__tests__/db.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db', port: 5432 });" },
@@ -96,13 +101,18 @@ runRuleTests(rule, {
     { name: 'Bun.serve', code: 'Bun.serve({ port: 3000, fetch: handler });', errors: [{ messageId: 'listen', line: 1, column: 19 }] },
     { name: 'bin/ is application code', filename: 'bin/www', code: "var server = http.createServer(app);\nserver.listen(3000);", errors: [{ messageId: 'listen', line: 2, column: 15 }] },
     {
-      name: 'database options',
-      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: process.env.DB_HOST, port: 5432, user: 'app', database: 'app' });",
-      errors: [{ messageId: 'connection', line: 2, column: 58, endColumn: 62, message: connection(5432) }],
+      name: 'a deploy-specific port next to a host from the environment',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: process.env.DB_HOST, port: 25060, user: 'app', database: 'app' });",
+      errors: [{ messageId: 'connection', line: 2, column: 58, endColumn: 63, message: connection(25060) }],
+    },
+    {
+      name: 'database options with a literal host: the whole attachment is hard-wired',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db.internal', port: 5432, database: 'app' });",
+      errors: [{ messageId: 'connection', line: 2, column: 52, message: connection(5432) }],
     },
     {
       name: 'config object with host and database keys',
-      code: "module.exports = {\n  host: process.env.DB_HOST,\n  port: 3306,\n  user: 'app',\n  database: 'shop',\n};",
+      code: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  port: 3306,\n  password: process.env.DB_PASSWORD,\n  database: 'shop',\n};",
       errors: [{ messageId: 'connection', line: 3, column: 9 }],
     },
     {
@@ -112,25 +122,25 @@ runRuleTests(rule, {
     },
     {
       name: 'redis options and positional form',
-      code: "import Redis from 'ioredis';\nconst a = new Redis({ host: 'cache.internal', port: 6380 });\nconst b = new Redis(6379, 'cache.internal');",
+      code: "import Redis from 'ioredis';\nconst a = new Redis({ host: process.env.REDIS_HOST, port: 6380 });\nconst b = new Redis(6379, 'cache.internal');",
       errors: [
-        { messageId: 'connection', line: 2, column: 53 },
+        { messageId: 'connection', line: 2, column: 59 },
         { messageId: 'connection', line: 3, column: 21 },
       ],
     },
     {
       name: 'nodemailer SMTP',
-      code: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: process.env.SMTP_HOST, port: 465, secure: true, auth: { user, pass } });",
-      errors: [{ messageId: 'connection', line: 2, column: 65 }],
+      code: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 465, secure: true, auth: { user, pass } });",
+      errors: [{ messageId: 'connection', line: 2, column: 63 }],
     },
     {
       name: 'BullMQ queue connection',
-      code: "import { Queue } from 'bullmq';\nconst q = new Queue('mail', { connection: { host: process.env.REDIS_HOST, port: 6379 } });",
-      errors: [{ messageId: 'connection', line: 2, column: 81 }],
+      code: "import { Queue } from 'bullmq';\nconst q = new Queue('mail', { connection: { host: 'redis.internal', port: 6379 } });",
+      errors: [{ messageId: 'connection', line: 2, column: 75 }],
     },
     {
       name: 'service key in a config module',
-      code: "export default {\n  redis: { host: process.env.REDIS_HOST, port: 6379 },\n};",
+      code: "export default {\n  redis: { host: process.env.REDIS_HOST, port: 16379 },\n};",
       errors: [{ messageId: 'connection', line: 2, column: 48 }],
     },
   ],

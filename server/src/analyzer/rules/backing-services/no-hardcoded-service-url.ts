@@ -290,9 +290,13 @@ function hasNonDefaultPort(url: ParsedUrl): boolean {
   return url.port !== undefined && url.port !== 80 && url.port !== 443;
 }
 
-// XML namespaces and schema ids are names, not services.
+// XML namespaces and schema ids are names, not services; cloud metadata servers are the same fixed address on
+// every deploy of a platform (GCP, AWS IMDS and ECS, Azure IMDS).
 function isIgnoredHost(host: string): boolean {
-  return /^(www\.)?(w3\.org|schema\.org|json-schema\.org|purl\.org|xmlns\.com|ns\.adobe\.com|schemas\.microsoft\.com|schemas\.xmlsoap\.org)$/i.test(host);
+  return (
+    /^(www\.)?(w3\.org|schema\.org|json-schema\.org|purl\.org|xmlns\.com|ns\.adobe\.com|schemas\.microsoft\.com|schemas\.xmlsoap\.org)$/i.test(host) ||
+    /^(metadata\.google\.internal|metadata|169\.254\.169\.254|169\.254\.170\.2|\[fd00:ec2::254\])$/i.test(host)
+  );
 }
 
 function isBaseUrlName(name: string): boolean {
@@ -315,6 +319,7 @@ function isValuePosition(literal: ts.Expression): boolean {
   if (ts.isElementAccessExpression(parent) && parent.argumentExpression === literal) return false;
   if (ts.isCaseClause(parent) || ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent)) return false;
   if (ts.isLiteralTypeNode(parent) || ts.isEnumMember(parent)) return false;
+  if (ts.isJsxAttribute(parent) || ts.isJsxExpression(parent)) return false; // UI text: placeholders, labels, links
   if (ts.isBinaryExpression(parent)) {
     const op = parent.operatorToken.kind;
     if (

@@ -103,7 +103,10 @@ export default defineRule({
       // new Redis(6379, 'cache'), net.connect(5432, host)
       if (module !== undefined && POSITIONAL_PORT_MODULES.has(module) && isClientCall(call, ctx.imports)) {
         const first = skipOuterExpressions(args[0]);
-        if (ts.isNumericLiteral(first) && args.length >= 2 && !ctx.fileKind.script) report(first, 'connection');
+        if (!ts.isNumericLiteral(first) || ctx.fileKind.script) return;
+        const host = skipOuterExpressions(args[1]);
+        const remoteHost = ts.isStringLiteralLike(host) && !isLocalHost(host.text) && !isDevOnlyHost(host.text);
+        if (remoteHost || !isWellKnownPort(first)) report(first, 'connection');
       }
     };
 
@@ -121,6 +124,7 @@ export default defineRule({
           if (isBindOptions(object)) return; // the listen() handler reports these
           if (hasLocalHost(object)) return; // a dev, test or sidecar server: see no-hardcoded-host
           if (ctx.fileKind.script || !isConnectionOptions(object, ctx.imports)) return;
+          if (!hasRemoteHostLiteral(object) && isWellKnownPort(value)) return;
           report(value, 'connection');
         },
       },
@@ -145,10 +149,35 @@ function propertyValue(object: ts.ObjectLiteralExpression, key: string): ts.Expr
 }
 
 function hasLocalHost(object: ts.ObjectLiteralExpression): boolean {
+  for (const key of ['host', 'hostname', 'server', 'url', 'uri']) {
+    const value = propertyValue(object, key);
+    const expr = value && skipOuterExpressions(value);
+    if (!expr || !ts.isStringLiteralLike(expr)) continue;
+    // { url: 'mongodb://127.0.0.1', port: 27018 }: the host inside a URL counts too.
+    const host = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#,]*)/i.exec(expr.text)?.[1] ?? expr.text;
+    if (isLocalHost(host) || isDevOnlyHost(host)) return true;
+  }
+  return false;
+}
+
+// Default ports of backing-service protocols. Next to a host read from the environment, `port: 5432` or
+// `port: 465` (with `secure: true`) is the protocol, not a deploy choice; `port: 25060` is a deploy choice.
+const WELL_KNOWN_PORTS = new Set([
+  21, 22, 25, 110, 143, 389, 465, 587, 636, 993, 995, 1433, 1521, 1883, 2181, 2525, 3306, 4222, 5432, 5671, 5672, 5984,
+  6379, 7687, 8086, 8883, 9042, 9092, 9200, 9300, 11211, 26257, 27017,
+]);
+
+function isWellKnownPort(literal: ts.Expression): boolean {
+  const port = portOf(literal);
+  return port !== undefined && WELL_KNOWN_PORTS.has(Number(port));
+}
+
+/** The object's own host is a literal remote host: the whole attachment is hard-wired, port included. */
+function hasRemoteHostLiteral(object: ts.ObjectLiteralExpression): boolean {
   for (const key of ['host', 'hostname', 'server']) {
     const value = propertyValue(object, key);
     const expr = value && skipOuterExpressions(value);
-    if (expr && ts.isStringLiteralLike(expr) && (isLocalHost(expr.text) || isDevOnlyHost(expr.text))) return true;
+    if (expr && ts.isStringLiteralLike(expr) && expr.text !== '') return true;
   }
   return false;
 }
