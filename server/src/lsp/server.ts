@@ -10,6 +10,18 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver/node';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  CODE_ACTION_KINDS,
+  asksForFixAll,
+  SHOW_DOCUMENTATION_COMMAND,
+  codeActions,
+  documentationTarget,
+  editCapabilities,
+  type EditCapabilities,
+} from './code-actions';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { filePathOf } from './documents';
 import { LintService } from './service';
 import { describe } from './workspace';
@@ -19,6 +31,10 @@ let service: LintService | undefined;
 let dynamicWatchers = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
+let edits: EditCapabilities = { documentChanges: false, createFiles: false };
+let showDocumentSupport = false;
+/** Rule pages shipped in the VSIX: the bundle is server/out/server.js, the pages docs/rules/<id>.md. */
+const DOCS_DIRECTORY = path.resolve(__dirname, '..', '..', 'docs', 'rules');
 
 /** Runs a handler so that a bug in analysis is logged and never takes the server down. */
 function guard<A extends unknown[]>(name: string, handler: (...args: A) => void): (...args: A) => void {
@@ -39,6 +55,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
+  edits = editCapabilities(capabilities);
+  showDocumentSupport = capabilities.window?.showDocument?.support === true;
   service = new LintService(connection, { configurationCapability: capabilities.workspace?.configuration === true });
   const folders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri));
   if (folders.length === 0 && params.rootUri) folders.push(filePathOf(params.rootUri));
@@ -51,8 +69,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         save: { includeText: false },
       },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      // Code actions: advertise `codeActionProvider` here and answer `connection.onCodeAction`; every diagnostic
-      // carries its finding's fixes in `data` (see diagnostics.ts, DiagnosticData), so no server cache is needed.
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
     },
     serverInfo: { name: 'twelve-factor-lint' },
   };
@@ -94,6 +112,47 @@ connection.onDidSaveTextDocument(guard('didSave', ({ textDocument }) => service?
 connection.onDidCloseTextDocument(guard('didClose', ({ textDocument }) => service?.didClose(textDocument.uri)));
 connection.onDidChangeConfiguration(guard('didChangeConfiguration', ({ settings }) => service?.didChangeConfiguration(settings)));
 connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', ({ changes }) => service?.didChangeWatchedFiles(changes)));
+connection.onCodeAction(async ({ textDocument, context }, token) => {
+  try {
+    const ours = context.diagnostics.some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
+    const fixAll = asksForFixAll(context.only);
+    if (!service || (!ours && !fixAll)) return [];
+    const analysis = await service.analyzeForActions(textDocument.uri);
+    if (!analysis || token.isCancellationRequested) return [];
+    const files = service;
+    return codeActions(
+      { document: analysis.open.document, sourceFile: analysis.sourceFile, findings: analysis.findings, diagnostics: context.diagnostics, only: context.only },
+      { textOf: (file) => files.textOf(file), versionOf: (file) => files.versionOf(file) },
+      edits,
+    );
+  } catch (error) {
+    connection.console.error(`codeAction failed: ${describe(error)}`);
+    return [];
+  }
+});
+
+connection.onExecuteCommand(async ({ command, arguments: args }) => {
+  if (command !== SHOW_DOCUMENTATION_COMMAND) return;
+  const target = documentationTarget(args?.[0], DOCS_DIRECTORY, (file) => fs.existsSync(file));
+  if (!target) {
+    connection.console.warn(`${SHOW_DOCUMENTATION_COMMAND}: not a rule id: ${JSON.stringify(args?.[0])}`);
+    return;
+  }
+  if (!showDocumentSupport) {
+    // A client without window/showDocument still gets the address.
+    connection.window.showInformationMessage(`Documentation for ${String(args?.[0])}: ${target.uri}`);
+    return;
+  }
+  try {
+    const result = await connection.window.showDocument(
+      target.external ? { uri: target.uri, external: true } : { uri: target.uri, takeFocus: true },
+    );
+    if (!result.success) connection.console.warn(`The client could not show ${target.uri}.`);
+  } catch (error) {
+    connection.console.warn(`Could not show ${target.uri}: ${describe(error)}`);
+  }
+});
+
 connection.onShutdown(() => service?.workspace.dispose());
 
 connection.listen();

@@ -10,11 +10,14 @@ import {
   ShowMessageRequest,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type ts from 'typescript';
 import { analyze, resolveProjectFindings } from '../analyzer/analyze';
-import { DEFAULT_CONFIG, type ConfigProblem } from '../analyzer/config';
+import { DEFAULT_CONFIG, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
 import { ProjectIndex } from '../analyzer/project';
-import { readTextFile } from '../project/loader';
+import type { Finding } from '../analyzer/rule';
+import { readTextFile, type LoadedConfig } from '../project/loader';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { DocumentStore, filePathOf, type OpenDocument } from './documents';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, effectiveConfig, toSettings, type Settings } from './settings';
@@ -138,10 +141,8 @@ export class LintService {
       this.publish(open);
       return;
     }
-    const loaded = open.file ? this.workspace.configFor(open.file) : { config: DEFAULT_CONFIG, problems: [] as ConfigProblem[] };
+    const { loaded, config, project } = this.setupFor(open, settings);
     if (loaded.path) this.reportConfigProblems(loaded.path, loaded.problems);
-    const config = effectiveConfig(loaded.config, settings);
-    const project = open.file ? this.workspace.projectFor(open.file) : new ProjectIndex('');
     open.project = project;
     if (open.file && this.workspace.isIgnored(open.file, project, config)) {
       open.findings = [];
@@ -156,6 +157,49 @@ export class LintService {
     if (result.skipped) this.connection.console.info(`Skipped ${uri}: ${result.skipped}.`);
     if (open.file && project.setFile(open.file, result.facts)) this.republishProject(project.root, uri);
     this.publish(open, result.skipped !== undefined);
+  }
+
+  /** The configuration and project a document is analyzed with. */
+  private setupFor(open: OpenDocument, settings: Settings): { loaded: LoadedConfig; config: AnalyzerConfig; project: ProjectIndex } {
+    const loaded: LoadedConfig = open.file ? this.workspace.configFor(open.file) : { config: DEFAULT_CONFIG, problems: [] as ConfigProblem[] };
+    const config = effectiveConfig(loaded.config, settings);
+    const project = open.file ? this.workspace.projectFor(open.file) : new ProjectIndex('');
+    return { loaded, config, project };
+  }
+
+  /**
+   * A fresh analysis of a document's current text, for code actions (see code-actions.ts for why not the
+   * published data), or undefined when the document is not analyzed (disabled, ignored, skipped). Publishes
+   * nothing and records no facts. The project's `.env.example` is read first, so that fixes adding to it
+   * address its current text.
+   */
+  async analyzeForActions(uri: string): Promise<{ open: OpenDocument; sourceFile: ts.SourceFile; findings: Finding[] } | undefined> {
+    const settings = await this.settingsFor(uri);
+    const open = this.documents.get(uri);
+    if (!open || !settings.enable) return undefined;
+    const { config, project } = this.setupFor(open, settings);
+    if (open.file && this.workspace.isIgnored(open.file, project, config)) return undefined;
+    if (project.root) project.envExampleText = this.textOf(path.join(project.root, '.env.example'));
+    const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree });
+    if (!result.sourceFile) return undefined;
+    open.tree = result.sourceFile;
+    return { open, sourceFile: result.sourceFile, findings: resolveProjectFindings(result.findings, project, open.file) };
+  }
+
+  /** The text of a file as the user sees it: an open document's buffer, else the disk (undefined when missing). */
+  textOf(file: string): string | undefined {
+    const open = this.openDocumentOf(file);
+    return open ? open.document.getText() : readTextFile(file);
+  }
+
+  /** The version of an open document with that path. */
+  versionOf(file: string): number | undefined {
+    return this.openDocumentOf(file)?.document.version;
+  }
+
+  private openDocumentOf(file: string): OpenDocument | undefined {
+    const normalized = path.normalize(file);
+    return this.documents.all().find((open) => open.file === normalized);
   }
 
   /**

@@ -1,0 +1,303 @@
+// Findings' fixes → LSP code actions: quick fixes per diagnostic, disable comments, documentation, and
+// `source.fixAll.twelveFactor`. Pure: the caller hands in a fresh analysis of the document's current text and a
+// way to read other files, so nothing here touches the connection or the disk.
+//
+// Why a fresh analysis and not `Diagnostic.data`: the data carries the fixes of the version that was published,
+// and a client may ask with a diagnostic of an older version (moved along with the user's edits). Offsets of that
+// version would land on the wrong text. Edits to other files (`.env.example`) are computed against that file's
+// text as it was at analysis time, which may have changed since. Re-analyzing the current text (the tree is kept
+// incrementally, so this is the rule walk alone: a few milliseconds) and matching diagnostics to fresh findings by
+// rule, message and range makes every edit line up with the text it is applied to; a diagnostic with no fresh
+// match gets no edit at all, only its documentation.
+import ts from 'typescript';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionKind,
+  type ClientCapabilities,
+  type CodeAction,
+  type CreateFile,
+  type Diagnostic,
+  type Range,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { disableFileFix, disableLineFix } from '../analyzer/fixes/disable';
+import { compatibleFixes, editsFor, editsOverlap } from '../analyzer/fixes/edits';
+import type { Finding, Fix, TextEdit } from '../analyzer/rule';
+import { ruleDocsUrl } from '../analyzer/rule';
+import { RULE_IDS, UNUSED_DISABLE_RULE_ID } from '../analyzer/rules/index';
+import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
+
+/** Runs every safe fix of the document; `editor.codeActionsOnSave: { "source.fixAll.twelveFactor": "explicit" }`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
+export const SHOW_DOCUMENTATION_COMMAND = 'twelveFactor.showDocumentation';
+export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
+export const FIX_ALL_TITLE = 'Fix all safe twelve-factor problems';
+
+/** What the client can apply: LSP 3.16 `workspace.workspaceEdit`. */
+export interface EditCapabilities {
+  documentChanges: boolean;
+  /** `resourceOperations` includes 'create'. */
+  createFiles: boolean;
+}
+
+export function editCapabilities(capabilities: ClientCapabilities): EditCapabilities {
+  const workspaceEdit = capabilities.workspace?.workspaceEdit;
+  const documentChanges = workspaceEdit?.documentChanges === true;
+  return { documentChanges, createFiles: documentChanges && (workspaceEdit?.resourceOperations ?? []).includes('create') };
+}
+
+/** The current text of another file: the editor's buffer when the server has it open, else the disk. */
+export interface OtherFiles {
+  /** Text of an absolute path, or undefined when it does not exist. */
+  textOf(file: string): string | undefined;
+  /** The version of an open document (for TextDocumentEdit), or undefined for a file only on disk. */
+  versionOf(file: string): number | undefined;
+}
+
+export interface CodeActionInput {
+  /** The document at its current version. */
+  document: TextDocument;
+  /** A tree of exactly `document.getText()`. */
+  sourceFile: ts.SourceFile;
+  /** Findings of a fresh analysis of `document.getText()`, with project facts applied. */
+  findings: readonly Finding[];
+  /** `CodeActionParams.context.diagnostics`. */
+  diagnostics: readonly Diagnostic[];
+  /** `CodeActionParams.context.only`. */
+  only?: readonly string[];
+}
+
+/** True when `kind` was asked for: no `only`, or an `only` entry that is `kind` or a parent of it. */
+function wants(only: readonly string[] | undefined, kind: string, explicitOnly = false): boolean {
+  if (!only || only.length === 0) return !explicitOnly;
+  return only.some((asked) => kind === asked || kind.startsWith(`${asked}.`));
+}
+
+/** True when a request's `only` asks for the fix-all source action (`source`, `source.fixAll` or ours). */
+export function asksForFixAll(only: readonly string[] | undefined): boolean {
+  return wants(only, FIX_ALL_KIND, true);
+}
+
+export function codeActions(input: CodeActionInput, files: OtherFiles, capabilities: EditCapabilities): CodeAction[] {
+  const actions: CodeAction[] = [];
+  if (wants(input.only, CodeActionKind.QuickFix)) actions.push(...quickFixes(input, files, capabilities));
+  // Source actions only when asked for by kind (save, the Source Action menu): the light bulb lists problems' fixes.
+  if (asksForFixAll(input.only)) {
+    const fixAll = fixAllAction(input, files, capabilities);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+interface RuleGroup {
+  ruleId: string;
+  diagnostics: Diagnostic[];
+  fixes: CodeAction[];
+  disableLines: CodeAction[];
+  disableFile?: CodeAction;
+}
+
+/**
+ * One action per fix of each twelve-factor diagnostic in the context, then, per rule (as vscode-eslint groups
+ * them): a disable comment for each reported line, one for the file, and the rule's documentation.
+ */
+function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: EditCapabilities): CodeAction[] {
+  const { document, sourceFile } = input;
+  const groups = new Map<string, RuleGroup>();
+  const used = new Set<Finding>();
+  const disabledLines = new Set<string>();
+  for (const diagnostic of input.diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !RULE_IDS.has(diagnostic.code)) continue;
+    const ruleId = diagnostic.code;
+    let group = groups.get(ruleId);
+    if (!group) {
+      group = { ruleId, diagnostics: [], fixes: [], disableLines: [] };
+      groups.set(ruleId, group);
+    }
+    group.diagnostics.push(diagnostic);
+    const finding = matchFinding(input, diagnostic, used);
+    if (!finding) continue;
+    used.add(finding);
+
+    let preferred = false;
+    for (const fix of finding.fixes) {
+      const edit = workspaceEditFor(document, [fix], files, capabilities);
+      if (!edit) continue;
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+      if (!preferred && isPreferredFix(fix)) {
+        action.isPreferred = true;
+        preferred = true;
+      }
+      group.fixes.push(action);
+    }
+
+    // A disable comment for an unused disable comment would only add noise: its fix removes it.
+    if (ruleId === UNUSED_DISABLE_RULE_ID) continue;
+    const line = sourceFile.getLineAndCharacterOfPosition(finding.start).line;
+    const lineKey = `${ruleId}@${line}`;
+    if (!disabledLines.has(lineKey)) {
+      disabledLines.add(lineKey);
+      const fix = disableLineFix(sourceFile, ruleId, finding.start);
+      const edit = fix && workspaceEditFor(document, [fix], files, capabilities);
+      if (fix && edit) group.disableLines.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+    }
+    if (!group.disableFile) {
+      const fix = disableFileFix(sourceFile, ruleId);
+      const edit = workspaceEditFor(document, [fix], files, capabilities);
+      if (edit) group.disableFile = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: group.diagnostics, edit };
+    }
+  }
+  const actions: CodeAction[] = [];
+  for (const group of groups.values()) actions.push(...group.fixes);
+  for (const group of groups.values()) {
+    actions.push(...group.disableLines);
+    if (group.disableFile) actions.push(group.disableFile);
+  }
+  for (const group of groups.values()) {
+    const title = `Show documentation for ${group.ruleId}`;
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: group.diagnostics,
+      command: { title, command: SHOW_DOCUMENTATION_COMMAND, arguments: [group.ruleId] },
+    });
+  }
+  return actions;
+}
+
+/**
+ * At most one preferred fix per diagnostic (the one "Auto Fix" applies): a safe fix, else the first "Move to
+ * environment variable" — the remedy the factor itself prescribes, and one that keeps the literal as the fallback
+ * (secrets aside). Other fixes, such as picking a logger, are choices the user makes from the list.
+ */
+function isPreferredFix(fix: Fix): boolean {
+  return fix.safe || fix.title.startsWith('Move to environment variable');
+}
+
+/** The fresh finding a (possibly older) diagnostic stands for: same rule, same message, same range now. */
+function matchFinding(input: CodeActionInput, diagnostic: Diagnostic, used: ReadonlySet<Finding>): Finding | undefined {
+  const messageId = isDiagnosticData(diagnostic.data) && typeof diagnostic.data.messageId === 'string' ? diagnostic.data.messageId : undefined;
+  const start = input.document.offsetAt(diagnostic.range.start);
+  const end = input.document.offsetAt(diagnostic.range.end);
+  // offsetAt clamps: a range past the end of the current text is not a match.
+  if (!sameRange(input.document.positionAt(start), diagnostic.range.start) || !sameRange(input.document.positionAt(end), diagnostic.range.end)) {
+    return undefined;
+  }
+  return input.findings.find(
+    (finding) =>
+      !used.has(finding) &&
+      finding.ruleId === diagnostic.code &&
+      (messageId === undefined || finding.messageId === messageId) &&
+      finding.start === start &&
+      finding.end === end,
+  );
+}
+
+function sameRange(a: Range['start'], b: Range['start']): boolean {
+  return a.line === b.line && a.character === b.character;
+}
+
+/** All safe fixes of the document's findings that do not collide, as one edit; undefined when there are none. */
+function fixAllAction(input: CodeActionInput, files: OtherFiles, capabilities: EditCapabilities): CodeAction | undefined {
+  const safe = input.findings.flatMap((finding) => finding.fixes.filter((fix) => fix.safe));
+  const chosen: Fix[] = [];
+  const taken = new Map<string, TextEdit[]>();
+  // compatibleFixes keeps this document's edits apart; edits to another file must not collide either.
+  for (const fix of compatibleFixes(safe)) {
+    const others = fix.edits.filter((edit) => edit.file !== undefined);
+    const clash = others.some((edit) => editsOverlap([...(taken.get(edit.file!) ?? []), ...others.filter((o) => o.file === edit.file)]));
+    if (clash) continue;
+    for (const edit of others) taken.set(edit.file!, [...(taken.get(edit.file!) ?? []), edit]);
+    chosen.push(fix);
+  }
+  if (chosen.length === 0) return undefined;
+  const edit = workspaceEditFor(input.document, chosen, files, capabilities);
+  if (!edit) return undefined;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit };
+}
+
+/**
+ * The WorkspaceEdit of one or more fixes, or undefined when nothing of it can be applied.
+ *
+ * With `documentChanges`: this document's edits (at its version), a CreateFile for each missing `createFiles`
+ * path, then the edits of other files (at their open version, else unversioned). Without it: a `changes` map.
+ * An edit to another file that cannot be applied here — a missing file the client cannot create, or offsets
+ * beyond that file's current text — is left out, and the fix is offered with this document's part only, which is
+ * the whole remedy (the other files hold companions such as a `.env.example` line). A fix with nothing left for
+ * this document is not offered.
+ */
+export function workspaceEditFor(
+  document: TextDocument,
+  fixes: readonly Fix[],
+  files: OtherFiles,
+  capabilities: EditCapabilities,
+): WorkspaceEdit | undefined {
+  const own = fixes.flatMap((fix) => editsFor(fix)).map((edit) => toLspEdit(document.positionAt.bind(document), edit));
+  if (own.length === 0) return undefined;
+  const toCreate = new Set(fixes.flatMap((fix) => fix.createFiles ?? []).map((file) => path.normalize(file)));
+  const byFile = new Map<string, TextEdit[]>();
+  for (const fix of fixes) {
+    for (const edit of fix.edits) {
+      if (edit.file === undefined) continue;
+      const file = path.normalize(edit.file);
+      byFile.set(file, [...(byFile.get(file) ?? []), edit]);
+    }
+  }
+  const creates: CreateFile[] = [];
+  const others: Array<{ uri: string; version: number | null; edits: LspTextEdit[] }> = [];
+  for (const [file, edits] of byFile) {
+    let text = files.textOf(file);
+    if (text === undefined) {
+      if (!toCreate.has(file) || !capabilities.createFiles) continue;
+      text = '';
+      creates.push({ kind: 'create', uri: uriOf(file), options: { ignoreIfExists: true } });
+    }
+    const length = text.length;
+    if (edits.some((edit) => edit.start < 0 || edit.end < edit.start || edit.end > length) || editsOverlap(edits)) continue;
+    const other = TextDocument.create(uriOf(file), 'plaintext', 0, text);
+    others.push({ uri: uriOf(file), version: files.versionOf(file) ?? null, edits: edits.map((edit) => toLspEdit(other.positionAt.bind(other), edit)) });
+  }
+  if (!capabilities.documentChanges) {
+    const changes: Record<string, LspTextEdit[]> = { [document.uri]: own };
+    for (const other of others) changes[other.uri] = other.edits;
+    return { changes };
+  }
+  const documentChanges: Array<TextDocumentEdit | CreateFile> = [
+    { textDocument: { uri: document.uri, version: document.version }, edits: own },
+    ...creates,
+    ...others.map((other): TextDocumentEdit => ({ textDocument: { uri: other.uri, version: other.version }, edits: other.edits })),
+  ];
+  return { documentChanges };
+}
+
+function toLspEdit(positionAt: (offset: number) => Range['start'], edit: TextEdit): LspTextEdit {
+  return { range: { start: positionAt(edit.start), end: positionAt(edit.end) }, newText: edit.newText };
+}
+
+function uriOf(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+// --- documentation ------------------------------------------------------------------------------------------
+
+export interface DocumentationTarget {
+  uri: string;
+  /** True for the web page (opened in the browser), false for the page shipped with the extension. */
+  external: boolean;
+}
+
+/**
+ * Where to show a rule's documentation: the page shipped next to the bundle (`docs/rules/<id>.md` in the VSIX,
+ * readable offline and matching the installed version), else the published page. Undefined for anything that
+ * is not a rule id (the argument comes from the client, and becomes a path).
+ */
+export function documentationTarget(ruleId: unknown, docsDirectory: string, exists: (file: string) => boolean): DocumentationTarget | undefined {
+  if (typeof ruleId !== 'string' || !RULE_IDS.has(ruleId)) return undefined;
+  const local = path.join(docsDirectory, ...ruleId.split('/')) + '.md';
+  if (exists(local)) return { uri: uriOf(local), external: false };
+  return { uri: ruleDocsUrl(ruleId), external: true };
+}
