@@ -116,6 +116,25 @@ describe('code actions (bundled server, --stdio)', function () {
     client.close(uri);
   });
 
+  it("offers a rule's own fix first, not preferred when it changes behaviour, and applying it resolves the finding", async () => {
+    const uri = openNew("import express from 'express';\n\nconst app = express();\napp.listen(Number(process.env.PORT));\n");
+    const [diagnostic] = byRule('disposability/handle-sigterm')(await client.currentDiagnostics(uri, (d) => d.length > 0));
+    assert.ok(diagnostic, 'a handle-sigterm diagnostic');
+    const actions = actionsOf(await client.codeActions(uri, [diagnostic]));
+    assert.deepEqual(titles(actions), [
+      'Add graceful shutdown',
+      'Disable disposability/handle-sigterm for this line',
+      'Disable disposability/handle-sigterm for this file',
+      'Show documentation for disposability/handle-sigterm',
+    ]);
+    assert.equal(actions[0].isPreferred, undefined, 'changes how the process exits: never applied by "auto fix"');
+    assert.deepEqual(await client.codeActions(uri, [], [FIX_ALL_KIND]), [], 'not safe, so fix-all leaves it alone');
+    client.applyWorkspaceEdit(actions[0].edit!);
+    assert.match(client.text(uri), /const server = app\.listen\(Number\(process\.env\.PORT\)\);\n[\s\S]*process\.once\(signal/);
+    assert.deepEqual(await client.currentDiagnostics(uri), []);
+    client.close(uri);
+  });
+
   it('"Disable for this line" writes an indented comment above the line, and the finding goes away', async () => {
     const uri = openNew("export function start() {\n  console.log('up');\n}\n");
     const [diagnostic] = byRule('logs/no-console')(await client.currentDiagnostics(uri, (d) => d.length > 0));
