@@ -102,8 +102,9 @@ interface RuleGroup {
 }
 
 /**
- * One action per fix of each twelve-factor diagnostic in the context, then, per rule (as vscode-eslint groups
- * them): a disable comment for each reported line, one for the file, and the rule's documentation.
+ * The fixes of each twelve-factor diagnostic in the context come first (the remedies), then per rule a disable
+ * comment for each reported line and one for the file, then each rule's documentation once (vscode-eslint's
+ * grouping; a menu with one "Show documentation" per diagnostic of the same rule would only repeat itself).
  */
 function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: EditCapabilities): CodeAction[] {
   const { document, sourceFile } = input;
