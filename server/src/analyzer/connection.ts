@@ -39,6 +39,10 @@ export function isPlaceholderHost(host: string): boolean {
   if (/(^|[._-])(your|my|some)[._-]?(db|database|redis|mongo|server|host|domain|cluster|instance|app|project|account|bucket|broker)/.test(h)) return true;
   if (/^x+$/.test(h) || /^(foo|bar|baz|changeme|placeholder|todo|tbd|none|null|undefined|test|dummy|fake|mock|base|default|auto|any|all|true|false)$/.test(h)) return true;
   if (/(^|\.)example(\.(com|net|org))?$/.test(h) || /\.(test|invalid|example)$/.test(h)) return true;
+  // db.host.com, mydomain.com, yourcompany.net: template text.
+  if (h.split('.').some((label) => /^(host|hostname|yourhost|myhost|domain|yourdomain|mydomain|yourcompany|mycompany|yourserver|myserver|yourapp|myapp|someserver)$/.test(label))) {
+    return true;
+  }
   return false;
 }
 
@@ -49,16 +53,20 @@ export function isDevOnlyHost(host: string): boolean {
 }
 
 /**
- * A host whose labels name an environment (`sandbox-quickbooks.api.intuit.com`, `api.staging.acme.io`): a URL that
- * must change between deploys. The registrable domain itself is not read (`dev.to` is a site, not a stage).
+ * A host whose labels name a non-production environment (`sandbox-quickbooks.api.intuit.com`, `api.staging.acme.io`):
+ * a URL that must change before production. The registrable domain itself is not read (`dev.to` is a site), and a bare
+ * `dev.` / `test.` in front of it is a product name as often as a stage (`dev.azure.com`), so those need company.
+ * `prod` is not a label here: vendors name their one public endpoint that way.
  */
 export function hasEnvironmentLabel(host: string): boolean {
   const labels = host.toLowerCase().split('.');
   if (labels.length < 3) return false;
-  return labels
-    .slice(0, -2)
-    .flatMap((label) => label.split('-'))
-    .some((word) => /^(sandbox|staging|stage|stg|dev|develop|development|test|testing|qa|uat|preprod|preproduction|prod|production|internal)$/.test(word));
+  const sub = labels.slice(0, -2);
+  const words = sub.flatMap((label) => label.split('-'));
+  if (words.some((word) => /^(sandbox|staging|stage|stg|uat|qa|preprod|preproduction|nonprod)$/.test(word))) return true;
+  const ambiguous = /^(dev|develop|development|test|testing)$/;
+  if (sub.length === 1 && ambiguous.test(sub[0])) return false;
+  return words.some((word) => ambiguous.test(word));
 }
 
 /** An IPv4 address, or an IPv6 address in brackets or bare. */
@@ -141,6 +149,11 @@ const CLIENT_MODULES = new Set([
   'basic-ftp',
   'ldapjs',
   'minio',
+  'hot-shots',
+  'node-statsd',
+  'statsd-client',
+  'consul',
+  'graphite',
 ]);
 
 /** Callee names that construct a client even when the import could not be seen (e.g. a re-exported class). */

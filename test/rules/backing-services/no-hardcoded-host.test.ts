@@ -34,6 +34,7 @@ runRuleTests(rule, {
     "res.cookie('sid', id, { domain: 'acme.com', httpOnly: true });",
     "app.use(cors({ origin: 'https://app.acme.com' }));",
     "https.request({ hostname: 'api.github.com', path: '/user', method: 'GET' });",
+    { name: 'public API host (parse-server auth adapters)', code: "import https from 'https';\nhttps.get({ host: 'api.spotify.com', path: '/v1/me', headers });" },
     "server.listen(3000, '10.0.0.5');",
     "const link = { host: 'github.com', path: '/acme/app' };",
     { name: 'a git remote is not a database', code: "const remote = { host: 'github.com', user: 'git', repo: 'acme/app' };" },
@@ -135,6 +136,16 @@ runRuleTests(rule, {
       name: 'shorthand',
       code: "import { Pool } from 'pg';\nconst host = '10.0.0.9';\nexport const pool = new Pool({ host, database: 'app' });",
       errors: [{ messageId: 'hardcoded', line: 2, column: 14 }],
+    },
+    {
+      name: 'http.request to an internal host',
+      code: "import http from 'node:http';\nconst req = http.request({ host: '10.0.0.5', port: 8080, path: '/jobs' });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 34 }],
+    },
+    {
+      name: 'StatsD agent',
+      code: "import StatsD from 'hot-shots';\nexport const stats = new StatsD({ host: 'statsd.internal', port: 8125 });",
+      errors: [{ messageId: 'hardcoded', line: 2, column: 41 }],
     },
     {
       name: 'host with a port suffix',

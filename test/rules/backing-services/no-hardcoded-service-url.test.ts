@@ -45,6 +45,8 @@ runRuleTests(rule, {
     "const tpl = 'mongodb+srv://<user>:<password>@<cluster>/db';",
     "const tpl = 'redis://your-redis-host:6379';",
     "const tpl = 'mysql://root@db.example.com/app';",
+    "const hints = { connectionString: 'postgres://user:secret@db.host.com:5432/app' };",
+    "const hints = { mongo: 'mongodb+srv://cluster0.mydomain.com/app' };",
     "const tpl = `postgres://${user}:${pass}@${host}:${port}/${db}`;",
     // Test mail catchers.
     "nodemailer.createTransport('smtp://user:pass@smtp.ethereal.email:587');",
@@ -69,6 +71,8 @@ runRuleTests(rule, {
     { name: 'public OAuth endpoints (outline)', code: "class FigmaUtils {\n  private static authBaseUrl = 'https://www.figma.com/oauth';\n}" },
     "const strategy = { authorizationURL: 'https://auth.internal/authorize', tokenURL: 'https://auth.internal/token' };",
     { name: 'dev.to is a site, not a stage', code: "const apiUrl = 'https://dev.to/api';" },
+    { name: 'dev.azure.com is a product', code: "const baseUrl = 'https://dev.azure.com/acme';" },
+    { name: 'a vendor\'s prod endpoint is its only one', code: "const SERVICE_URL = 'https://prod.liveshare.vsengsaas.visualstudio.com';" },
     { name: 'a unix socket URL', code: "const res = await got('http://unix:/var/run/docker.sock:/containers/json');" },
     // Local HTTP: the service itself, a sidecar (Dapr), a dev server.
     "const res = await fetch('http://localhost:3500/v1.0/invoke/orders/method/new');",
@@ -84,6 +88,10 @@ runRuleTests(rule, {
     // UI text in JSX.
     { filename: 'src/Form.tsx', code: 'const f = <input placeholder="postgres://db.acme.internal/app" />;' },
     { filename: 'src/Form.tsx', code: "const f = <Field hint={'redis://cache.internal:6379'} />;" },
+    "const gateway = { target: 'http://users-service:4000' };",
+    "app.use(cors({ origin: ['http://10.0.0.7:8080'] }));",
+    "res.redirect('http://10.0.0.5:8080/login');",
+    "const spec = swaggerJsdoc({ definition: { servers: [{ url: 'http://10.0.0.5:3000' }] } });",
     // Broker-looking strings outside broker slots.
     "const time = '10:30';",
     "const pair = { key: 'kafka:9092' };",
@@ -158,6 +166,7 @@ runRuleTests(rule, {
     { name: 'got', code: "await got.post('http://billing.svc.cluster.local/charge', { json });", errors: [{ messageId: 'apiUrl', line: 1, column: 16 }] },
     { name: 'fetch(new URL(path, base))', code: "await fetch(new URL('/v1/users', 'http://users.internal'));", errors: [{ messageId: 'apiUrl', line: 1, column: 34 }] },
     { name: 'axios config url', code: "await axios({ method: 'post', url: 'http://10.0.0.12:8000/jobs' });", errors: [{ messageId: 'apiUrl', line: 1, column: 36 }] },
+    { name: 'proxy target', code: "app.use('/users', createProxyMiddleware({ target: 'http://users-service:4000', changeOrigin: true }));", errors: [{ messageId: 'apiUrl', line: 1, column: 51 }] },
     { name: 'base URL of an internal service', code: "const api = axios.create({ baseURL: 'https://orders.internal' });", errors: [{ messageId: 'apiUrl', line: 1, column: 37 }] },
     { name: 'base URL constant', code: "const USER_SERVICE_URL = 'http://users:3000';", errors: [{ messageId: 'apiUrl', line: 1, column: 26, message: api('http://users:3000') }] },
     {
@@ -166,6 +175,8 @@ runRuleTests(rule, {
       errors: [{ messageId: 'apiUrl', line: 1, column: 27, message: api('https://sandbox-quickbooks.api.intuit.com') }],
     },
     { name: 'sandbox fetch', code: "await fetch('https://api.sandbox.paypal.com/v2/checkout/orders', { method: 'POST' });", errors: [{ messageId: 'apiUrl', line: 1, column: 13 }] },
+    { name: 'a dev stage of an API', code: "const apiBaseUrl = 'https://api.dev.acme.io/v2';", errors: [{ messageId: 'apiUrl', line: 1, column: 20 }] },
+    { name: 'a staging host', code: "const api = axios.create({ baseURL: 'https://staging.acme.io' });", errors: [{ messageId: 'apiUrl', line: 1, column: 37 }] },
     { name: 'public host with an explicit port', code: "const apiUrl = 'https://api.acme.com:8443';", errors: [{ messageId: 'apiUrl', line: 1, column: 16 }] },
     { name: 'bin/ and other scripts are quiet, but src is not', filename: 'src/db.js', code: "module.exports = 'postgres://db.internal/app';", errors: [{ messageId: 'serviceUrl', line: 1, column: 18 }] },
   ],

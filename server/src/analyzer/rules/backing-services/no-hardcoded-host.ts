@@ -4,10 +4,12 @@
 import ts from 'typescript';
 import { propertyNameText, skipOuterExpressions } from '../../ast';
 import {
+  calleeLastName,
   calleeModule,
   isClientCall,
   isConnectionOptions,
   isDevOnlyHost,
+  isInternalHost,
   isLocalHost,
   isPlaceholderHost,
   parseHostAndPort,
@@ -33,12 +35,13 @@ export default defineRule({
   create(ctx) {
     const reported = new Set<ts.Node>();
 
-    const check = (value: ts.Expression): void => {
+    const check = (value: ts.Expression, internalOnly = false): void => {
       let literal: ts.Expression | undefined = skipOuterExpressions(value);
       if (ts.isIdentifier(literal) || ts.isPropertyAccessExpression(literal)) literal = resolveLiteral(literal);
       if (!literal || !ts.isStringLiteralLike(literal) || reported.has(literal)) return;
       const parsed = parseHostAndPort(literal.text);
       if (!parsed || isLocalHost(parsed.host) || isPlaceholderHost(parsed.host) || isDevOnlyHost(parsed.host)) return;
+      if (internalOnly && !isInternalHost(parsed.host)) return;
       reported.add(literal);
       ctx.report(literal, 'hardcoded', { host: parsed.host });
     };
@@ -48,6 +51,8 @@ export default defineRule({
       if (HOST_KEYS.has(name)) {
         if (name === 'server' && !hasSibling(object, ['user', 'password', 'database', 'authentication'])) return;
         if (isConnectionOptions(object, ctx.imports)) check(value);
+        // http.request({ host }) to a public API is a provider constant; to an IP or a private name, an attachment.
+        else if (name !== 'server' && isHttpRequestOptions(object)) check(value, true);
       } else if (HOST_LIST_KEYS.has(name)) {
         const list = skipOuterExpressions(value);
         if (!isConnectionOptions(object, ctx.imports) && !isClientArgument(object)) return;
@@ -59,6 +64,14 @@ export default defineRule({
     const isClientArgument = (object: ts.ObjectLiteralExpression): boolean => {
       const parent = object.parent;
       return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && isClientCall(parent, ctx.imports);
+    };
+
+    const isHttpRequestOptions = (object: ts.ObjectLiteralExpression): boolean => {
+      const parent = object.parent;
+      if (!ts.isCallExpression(parent) || skipOuterExpressions(parent.arguments[0] ?? parent) !== object) return false;
+      const module = calleeModule(parent.expression, ctx.imports);
+      const last = calleeLastName(parent.expression);
+      return (module === 'http' || module === 'https') && (last === 'request' || last === 'get');
     };
 
     const onCall = (node: ts.Node): void => {

@@ -195,7 +195,8 @@ export default defineRule({
       const name = bindingNameOf(literal);
       if (
         (name !== undefined && isBaseUrlName(name)) ||
-        (name !== undefined && (name === 'node' || name === 'nodes') && isInClientArgument(literal)) ||
+        // Elasticsearch `node`/`nodes`, proxy middleware `target`: only inside a call's options.
+        (name !== undefined && (name === 'node' || name === 'nodes' || name === 'target') && isInClientArgument(literal)) ||
         isHttpClientTarget(literal, outerParent(literal))
       ) {
         ctx.report(literal, 'apiUrl', { origin });
