@@ -201,5 +201,585 @@ runRuleTests(rule, {
       code: 'const document = await Orders.findOne({ id });\nconsole.log(document.total);',
       errors: [{ messageId: 'console', line: 2, column: 1 }],
     },
+    // Quick fixes (issue 3): a logger call instead of console; outputs pinned whole.
+    {
+      name: 'fix adds one pino logger after the imports; the file-wide fix adds it once',
+      code: "import express from 'express';\n\nconst app = express();\napp.listen(3000, () => console.log('listening on 3000'));\nmain().catch(console.error);\n",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 24,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import express from 'express';
+import pino from 'pino';
+
+const logger = pino();
+
+const app = express();
+app.listen(3000, () => logger.info('listening on 3000'));
+main().catch(console.error);
+`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `import express from 'express';
+import pino from 'pino';
+
+const logger = pino();
+
+const app = express();
+app.listen(3000, () => logger.info('listening on 3000'));
+main().catch(logger.error.bind(logger));
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'console',
+          line: 5,
+          column: 14,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import express from 'express';
+import pino from 'pino';
+
+const logger = pino();
+
+const app = express();
+app.listen(3000, () => console.log('listening on 3000'));
+main().catch(logger.error.bind(logger));
+`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `import express from 'express';
+import pino from 'pino';
+
+const logger = pino();
+
+const app = express();
+app.listen(3000, () => logger.info('listening on 3000'));
+main().catch(logger.error.bind(logger));
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix in a CommonJS file keeps its double quotes and missing semicolons',
+      filename: 'src/server.js',
+      code: "const express = require(\"express\")\nconst app = express()\n\napp.get(\"/\", (req, res) => {\n  console.warn(\"slow\")\n  res.send(\"ok\")\n})\n",
+      errors: [
+        {
+          messageId: 'console',
+          line: 5,
+          column: 3,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `const express = require("express")
+const pino = require("pino")
+
+const logger = pino()
+const app = express()
+
+app.get("/", (req, res) => {
+  logger.warn("slow")
+  res.send("ok")
+})
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix in a .cjs file without imports lands after the directive and the header comment',
+      filename: 'src/worker.cjs',
+      code: "'use strict';\n// Worker entry.\nconsole.info('worker up');\n",
+      errors: [
+        {
+          messageId: 'console',
+          line: 3,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `'use strict';
+// Worker entry.
+const pino = require('pino');
+
+const logger = pino();
+
+logger.info('worker up');
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses the existing pino logger; table gets no fix',
+      code: "import pino from 'pino';\nconst logger = pino();\nexport function handle() {\n  console.log('handled');\n  console.table(rows);\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 3,
+          fixes: [
+            {
+              title: 'Replace with logger.info',
+              output: `import pino from 'pino';
+const logger = pino();
+export function handle() {
+  logger.info('handled');
+  console.table(rows);
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'console',
+          line: 5,
+          column: 3,
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'fix uses a winston logger under another name; trace maps to debug',
+      code: "import winston from 'winston';\nconst log = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const handler = () => console.trace('slow');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 3,
+          column: 30,
+          fixes: [
+            {
+              title: 'Replace with log.debug',
+              output: `import winston from 'winston';
+const log = winston.createLogger({ transports: [new winston.transports.Console()] });
+export const handler = () => log.debug('slow');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses a child logger of a bunyan logger',
+      code: "import bunyan from 'bunyan';\nconst root = bunyan.createLogger({ name: 'api' });\nconst log = root.child({ module: 'orders' });\nexport const f = () => console.error('failed');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 24,
+          fixes: [
+            {
+              title: 'Replace with log.error',
+              output: `import bunyan from 'bunyan';
+const root = bunyan.createLogger({ name: 'api' });
+const log = root.child({ module: 'orders' });
+export const f = () => log.error('failed');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses the project logger module',
+      code: "import { logger } from '../lib/logger';\nexport async function run() {\n  console.log('run');\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 3,
+          column: 3,
+          fixes: [
+            {
+              title: 'Replace with logger.info',
+              output: `import { logger } from '../lib/logger';
+export async function run() {
+  logger.info('run');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses log imported from a log module',
+      filename: 'src/jobs.js',
+      code: "const log = require('./util/log');\nmodule.exports = () => console.debug('tick');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 24,
+          fixes: [
+            {
+              title: 'Replace with log.debug',
+              output: `const log = require('./util/log');
+module.exports = () => log.debug('tick');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses this.logger with NestJS level names',
+      code: "import { Injectable, Logger } from '@nestjs/common';\n@Injectable()\nexport class OrdersService {\n  private readonly logger = new Logger(OrdersService.name);\n  create() {\n    [1].forEach(() => console.info('created'));\n    console.warn('slow');\n  }\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 6,
+          column: 23,
+          fixes: [
+            {
+              title: 'Replace with this.logger.log',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  create() {
+    [1].forEach(() => this.logger.log('created'));
+    console.warn('slow');
+  }
+}`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  create() {
+    [1].forEach(() => this.logger.log('created'));
+    this.logger.warn('slow');
+  }
+}`,
+            },
+          ],
+        },
+        {
+          messageId: 'console',
+          line: 7,
+          column: 5,
+          fixes: [
+            {
+              title: 'Replace with this.logger.warn',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  create() {
+    [1].forEach(() => console.info('created'));
+    this.logger.warn('slow');
+  }
+}`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `import { Injectable, Logger } from '@nestjs/common';
+@Injectable()
+export class OrdersService {
+  private readonly logger = new Logger(OrdersService.name);
+  create() {
+    [1].forEach(() => this.logger.log('created'));
+    this.logger.warn('slow');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix uses an injected NestJS logger',
+      code: "import { Logger } from '@nestjs/common';\nexport class Jobs {\n  constructor(private readonly log: Logger) {}\n  run() {\n    console.log('run');\n  }\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 5,
+          column: 5,
+          fixes: [
+            {
+              title: 'Replace with this.log.log',
+              output: `import { Logger } from '@nestjs/common';
+export class Jobs {
+  constructor(private readonly log: Logger) {}
+  run() {
+    this.log.log('run');
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no fix where this is not the instance (static method, function expression) in a NestJS file',
+      code: "import { Logger } from '@nestjs/common';\nexport class S {\n  private readonly logger = new Logger(S.name);\n  static boot() { console.log('x'); }\n  run() { setTimeout(function () { console.log('y'); }); }\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 19,
+          fixes: [],
+        },
+        {
+          messageId: 'console',
+          line: 5,
+          column: 36,
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'loggerImport option: the configured import',
+      options: {"loggerImport":"import { logger } from '@/lib/logger'"},
+      code: "import express from 'express';\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 27,
+          fixes: [
+            {
+              title: 'Import logger and use logger.info',
+              output: `import express from 'express';
+import { logger } from '@/lib/logger';
+export const ping = () => logger.info('pong');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'loggerImport option in a file that already has that import',
+      options: {"loggerImport":"import { logger } from '@acme/logging';"},
+      code: "import { logger } from '@acme/logging';\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 27,
+          fixes: [
+            {
+              title: 'Replace with logger.info',
+              output: `import { logger } from '@acme/logging';
+export const ping = () => logger.info('pong');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no pino fix in a project that logs with winston',
+      project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(["express","winston"]) },
+      code: "import express from 'express';\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 27,
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'fix in a project that declares pino',
+      project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(["express","pino"]) },
+      code: "import express from 'express';\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 27,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import express from 'express';
+import pino from 'pino';
+
+const logger = pino();
+export const ping = () => logger.info('pong');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'pino imported but no logger yet: only the logger is added',
+      code: "import pino from 'pino';\nimport express from 'express';\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 3,
+          column: 27,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import pino from 'pino';
+import express from 'express';
+
+const logger = pino();
+export const ping = () => logger.info('pong');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no fix when the file has a top-level logger we do not recognise',
+      code: "import { makeLogger } from '@acme/obs';\nconst logger = makeLogger();\nexport const ping = () => console.log('pong');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 3,
+          column: 27,
+          fixes: [],
+        },
+      ],
+    },
+    {
+      name: 'a parameter named logger: the added logger is named log',
+      code: "export function mount(logger: unknown) {\n  console.log('mounted', logger);\n}",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 3,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import pino from 'pino';
+
+const log = pino();
+
+export function mount(logger: unknown) {
+  log.info('mounted', logger);
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no fix for a top-level call before the logger exists',
+      code: "import pino from 'pino';\nconsole.log('boot');\nconst logger = pino();\nexport const f = () => console.log('x');",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 1,
+          fixes: [],
+        },
+        {
+          messageId: 'console',
+          line: 4,
+          column: 24,
+          fixes: [
+            {
+              title: 'Replace with logger.info',
+              output: `import pino from 'pino';
+console.log('boot');
+const logger = pino();
+export const f = () => logger.info('x');`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'fix for a file with no imports and no semicolons',
+      code: "console.log('up')\n",
+      errors: [
+        {
+          messageId: 'console',
+          line: 1,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import pino from 'pino'
+
+const logger = pino()
+
+logger.info('up')
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'console calls after a late require: the logger goes before the first call',
+      filename: 'src/app.js',
+      code: "const a = require('a');\nconsole.log('a loaded');\nconst b = require('b');\nconsole.log('b loaded');\n",
+      errors: [
+        {
+          messageId: 'console',
+          line: 2,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `const a = require('a');
+const pino = require('pino');
+
+const logger = pino();
+logger.info('a loaded');
+const b = require('b');
+console.log('b loaded');
+`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `const a = require('a');
+const pino = require('pino');
+
+const logger = pino();
+logger.info('a loaded');
+const b = require('b');
+logger.info('b loaded');
+`,
+            },
+          ],
+        },
+        {
+          messageId: 'console',
+          line: 4,
+          column: 1,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `const a = require('a');
+const pino = require('pino');
+
+const logger = pino();
+console.log('a loaded');
+const b = require('b');
+logger.info('b loaded');
+`,
+            },
+            {
+              title: 'Replace all console calls in this file',
+              output: `const a = require('a');
+const pino = require('pino');
+
+const logger = pino();
+logger.info('a loaded');
+const b = require('b');
+logger.info('b loaded');
+`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

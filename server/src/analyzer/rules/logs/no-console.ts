@@ -2,6 +2,7 @@
 // Docs: docs/rules/logs/no-console.md
 import ts from 'typescript';
 import { envReadName, normalizeModule, skipOuterExpressions } from '../../ast';
+import { consoleFixes } from '../../fixes/logger';
 import { defineRule } from '../../rule';
 
 /** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
@@ -167,11 +168,13 @@ export default defineRule({
       end() {
         if (quiet) return;
         const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
-        for (const { node, method } of candidates) {
-          if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) continue;
-          if (isInsideLoggerImplementation(node) || isStructuredLine(node) || isInDevelopmentBranch(node)) continue;
-          ctx.report(node, 'console', { method });
-        }
+        const reported = candidates.filter(({ node }) => {
+          if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) return false;
+          return !isInsideLoggerImplementation(node) && !isStructuredLine(node) && !isInDevelopmentBranch(node);
+        });
+        if (reported.length === 0) return;
+        const fixes = consoleFixes(reported, { ...ctx, loggerImport: ctx.options.loggerImport });
+        reported.forEach(({ node, method }, i) => ctx.report(node, 'console', { method }, { fixes: fixes[i] }));
       },
     };
   },
