@@ -195,8 +195,9 @@ export default defineRule({
       const name = bindingNameOf(literal);
       if (
         (name !== undefined && isBaseUrlName(name)) ||
-        // Elasticsearch `node`/`nodes`, proxy middleware `target`: only inside a call's options.
-        (name !== undefined && (name === 'node' || name === 'nodes' || name === 'target') && isInClientArgument(literal)) ||
+        // Elasticsearch `node`/`nodes`, only inside a call's options. Proxy `target`s are left alone: most are
+        // create-react-app's dev-only setupProxy.js (awesome-compose).
+        (name !== undefined && (name === 'node' || name === 'nodes') && isInClientArgument(literal)) ||
         isHttpClientTarget(literal, outerParent(literal))
       ) {
         ctx.report(literal, 'apiUrl', { origin });
