@@ -135,6 +135,20 @@ describe('code actions (bundled server, --stdio)', function () {
     client.close(uri);
   });
 
+  it('applies a fix with several edits in one document (Replace with logger) as one change', async () => {
+    const uri = openNew("export function start() {\n  console.log('up');\n}\n");
+    const [diagnostic] = byRule('logs/no-console')(await client.currentDiagnostics(uri, (d) => d.length > 0));
+    const fixes = actionsOf(await client.codeActions(uri, [diagnostic])).filter((a) => a.edit && !a.title.startsWith('Disable'));
+    assert.ok(fixes.length > 0, 'a logger fix');
+    assert.ok(fixes.every((a) => a.isPreferred === undefined), 'choosing a logger is the user\'s call');
+    const edits = (fixes[0].edit!.documentChanges![0] as TextDocumentEdit).edits;
+    assert.ok(edits.length >= 2, 'an import and the call');
+    client.applyWorkspaceEdit(fixes[0].edit!);
+    assert.doesNotMatch(client.text(uri), /console\./);
+    assert.deepEqual(byRule('logs/no-console')(await client.currentDiagnostics(uri)), []);
+    client.close(uri);
+  });
+
   it('"Disable for this line" writes an indented comment above the line, and the finding goes away', async () => {
     const uri = openNew("export function start() {\n  console.log('up');\n}\n");
     const [diagnostic] = byRule('logs/no-console')(await client.currentDiagnostics(uri, (d) => d.length > 0));
