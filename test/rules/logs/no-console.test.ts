@@ -781,5 +781,53 @@ logger.info('b loaded');
         },
       ],
     },
+    {
+      name: "fix uses the Fastify instance's logger",
+      code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: true });\napp.get('/', async () => {\n  console.log('hit');\n  return 'ok';\n});",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 3,
+          fixes: [
+            {
+              title: 'Replace with app.log.info',
+              output: `import Fastify from 'fastify';
+const app = Fastify({ logger: true });
+app.get('/', async () => {
+  app.log.info('hit');
+  return 'ok';
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a Fastify instance with the logger off is not a logger',
+      project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(["fastify"]) },
+      code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: false });\napp.get('/', async () => {\n  console.log('hit');\n  return 'ok';\n});",
+      errors: [
+        {
+          messageId: 'console',
+          line: 4,
+          column: 3,
+          fixes: [
+            {
+              title: 'Add a pino logger',
+              output: `import Fastify from 'fastify';
+import pino from 'pino';
+
+const logger = pino();
+const app = Fastify({ logger: false });
+app.get('/', async () => {
+  logger.info('hit');
+  return 'ok';
+});`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });

@@ -321,6 +321,8 @@ function findExistingLogger(
       if (createsLogger(decl.initializer, imports, loggers, found)) {
         loggers.add(decl.name.text);
         found.push({ name: decl.name.text, declaredAt: decl.getEnd(), topLevel: true });
+      } else if (isFastifyWithLogger(decl.initializer, imports)) {
+        found.push({ name: `${decl.name.text}.log`, declaredAt: decl.getEnd(), topLevel: true });
       }
     }
   }
@@ -363,6 +365,25 @@ function createsLogger(
     ((module === 'winston' || module === 'bunyan') && method === 'createLogger') ||
     (module === 'log4js' && method === 'getLogger')
   );
+}
+
+/** `fastify({ logger: true })`, `require('fastify')({ logger })`: its `.log` is a pino logger (silent without the option). */
+function isFastifyWithLogger(init: ts.Expression, imports: ImportMap): boolean {
+  const expr = skipOuterExpressions(init);
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = skipOuterExpressions(expr.expression);
+  const required = requiredModule(callee);
+  const binding = ts.isIdentifier(callee) ? imports.get(callee.text) : undefined;
+  const isFastify =
+    (required !== undefined && normalizeModule(required) === 'fastify') ||
+    (binding !== undefined && binding.module === 'fastify' && ['default', '*', 'fastify'].includes(binding.imported));
+  const [options] = expr.arguments;
+  if (!isFastify || !options || !ts.isObjectLiteralExpression(skipOuterExpressions(options))) return false;
+  return (skipOuterExpressions(options) as ts.ObjectLiteralExpression).properties.some((property) => {
+    if (ts.isShorthandPropertyAssignment(property)) return property.name.text === 'logger';
+    if (!ts.isPropertyAssignment(property) || !ts.isIdentifier(property.name) || property.name.text !== 'logger') return false;
+    return property.initializer.kind !== ts.SyntaxKind.FalseKeyword;
+  });
 }
 
 /** `import { logger } from '@/lib/logger'` → its text, module and the local name to call. */
