@@ -32,6 +32,16 @@ export function runPendingCleanups(): void {
 }
 process.once('exit', runPendingCleanups);
 
+/** Removes a folder now and, if the run is interrupted first, at exit. Returns the function that removes it. */
+export function removeLater(dir: string): () => void {
+  const remove = (): void => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  pendingCleanups.add(remove);
+  return () => {
+    pendingCleanups.delete(remove);
+    remove();
+  };
+}
+
 /** What is missing for a run, in words a developer can act on; empty when everything is there. */
 export function missingPrerequisites(): string[] {
   const missing: string[] = [];

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { REPO_ROOT, RESULTS_DIR, missingPrerequisites, runPendingCleanups } from './harness';
+import { REPO_ROOT, RESULTS_DIR, missingPrerequisites, removeLater, runPendingCleanups } from './harness';
 import { runExtensionHostSuite } from './route-a/run';
 
 const required = Boolean(process.env.CI) && process.env.TWELVE_FACTOR_E2E === 'required';
@@ -63,6 +63,7 @@ async function main(): Promise<number> {
 async function routeB(): Promise<number> {
   const started = Date.now();
   const packDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twelve-factor-e2e-vsix-'));
+  const removePackDir = removeLater(packDir);
   try {
     const vsix = packageVsix(packDir);
     console.log(`packaged ${path.basename(vsix)} (${Math.round(fs.statSync(vsix).size / 1024)} KiB) in ${Date.now() - started} ms`);
@@ -74,7 +75,7 @@ async function routeB(): Promise<number> {
     if (failures > 0) console.log(`screenshots and logs: ${path.relative(REPO_ROOT, RESULTS_DIR)}/`);
     return failures;
   } finally {
-    fs.rmSync(packDir, { recursive: true, force: true });
+    removePackDir();
   }
 }
 

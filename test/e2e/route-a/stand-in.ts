@@ -79,6 +79,12 @@ async function main(): Promise<number> {
     }
   };
   process.once('exit', stopServer);
+  // Ctrl+C, runTests' own SIGINT, or the runner gone (we would be re-parented): stop the server group via 'exit'
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) process.exit(130);
+  }, 1_000).unref();
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
     const port = await new Promise<string>((resolve, reject) => {
