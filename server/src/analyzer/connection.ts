@@ -287,9 +287,9 @@ const NESTING_KEYS = new Set([
   'extra',
 ]);
 
-// Keys that, next to a host, only a database or mail server's options carry. `user` alone is not one of them:
-// `{ host: 'github.com', user: 'git' }` is a git remote.
-const DB_KEYS = new Set(['password', 'database', 'db', 'dbname', 'dbName', 'dialect', 'connectionLimit', 'charset']);
+// Keys that, next to a host, only a database's options carry. `user` and `password` are not among them:
+// `{ host: 'github.com', user: 'git' }` is a git remote, `{ host, port, password, nick }` an IRC network (thelounge).
+const DB_KEYS = new Set(['database', 'db', 'dbname', 'dbName', 'dialect', 'connectionLimit', 'charset']);
 const DB_TYPES = /^(postgres|postgresql|mysql|mariadb|mssql|oracle|mongodb|cockroachdb|sqlserver|redis|pg|mysql2)$/;
 
 /** Lower-case words of an identifier: `dbConfig` → ['db', 'config'], `REDIS_URL` → ['redis', 'url']. */

@@ -39,6 +39,7 @@ runRuleTests(rule, {
     "const link = { host: 'github.com', path: '/acme/app' };",
     { name: 'a git remote is not a database', code: "const remote = { host: 'github.com', user: 'git', repo: 'acme/app' };" },
     "const db = { host: 'default', database: 'app' };",
+    { name: 'an IRC network the user can edit (thelounge)', code: "export const defaults = {\n  name: 'Libera.Chat',\n  host: 'irc.libera.chat',\n  port: 6697,\n  password: '',\n  tls: true,\n  nick: 'thelounge%%',\n};" },
     "const s = new mongoose.Schema({ host: { type: String, required: true } });",
     "const version = { host: '1.2.3.4' };",
     { name: 'version strings outside host slots (PEERS C.14)', code: "const release = { version: '1.2.3.4', user: 'ci', database: 'x' };" },

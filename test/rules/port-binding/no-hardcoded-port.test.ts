@@ -67,6 +67,7 @@ runRuleTests(rule, {
     { filename: 'test/server.test.ts', code: 'app.listen(4000);' },
     { filename: 'src/__tests__/db.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db', port: 5432 });" },
     { name: 'connection ports in scripts (seeds, stress tests) are quiet', filename: 'scripts/seed.js', code: "const { Pool } = require('pg');\nnew Pool({ host: 'db', port: 5432, user: 'seed' });" },
+    { name: 'IRC network defaults (thelounge)', code: "_.defaults(this, attr, { name: '', host: '', port: 6667, tls: false, password: '' });" },
     // Mongoose schema fields and Sequelize models named port are data, not options.
     "import mongoose from 'mongoose';\nconst s = new mongoose.Schema({ port: { type: Number, default: 80 } });",
   ],
