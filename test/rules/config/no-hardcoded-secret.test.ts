@@ -175,6 +175,41 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'issue 3: Move to environment variable, no default for a secret',
+      code: "const dbPassword = 'hunter2';\n",
+      errors: [{
+        messageId: 'byName', line: 1, column: 20,
+        fixes: [{ title: 'Move to environment variable DB_PASSWORD', output: 'const dbPassword = process.env.DB_PASSWORD;\n' }],
+      }],
+    },
+    {
+      name: 'issue 3: nested config path names the variable',
+      code: "export default {\n  db: { host: 'db', password: 'S3cure!Vault9' },\n};\n",
+      errors: [{
+        messageId: 'byName', line: 2, column: 31,
+        fixes: [{
+          title: 'Move to environment variable DB_PASSWORD',
+          output: "export default {\n  db: { host: 'db', password: process.env.DB_PASSWORD },\n};\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a URL with credentials moves whole, named by its scheme',
+      code: "mongoose.connect('mongodb://app:Zq8vL2pX9w@db.internal:27017/shop');\n",
+      errors: [{
+        messageId: 'urlCredentials', line: 1, column: 18,
+        fixes: [{ title: 'Move to environment variable MONGODB_URI', output: 'mongoose.connect(process.env.MONGODB_URI);\n' }],
+      }],
+    },
+    {
+      name: 'issue 3: a random-looking fallback of an env read is removed, not moved',
+      code: "const secret = process.env.JWT_SECRET || 'q8Zr4LmW2xTt9VbN6cYe3Kp';\n",
+      errors: [{
+        messageId: 'byName', line: 1, column: 42,
+        fixes: [{ title: 'Remove the hard-coded fallback', output: 'const secret = process.env.JWT_SECRET;\n' }],
+      }],
+    },
+    {
       code: "const dbPassword = 'hunter2';",
       errors: [{
         messageId: 'byName', line: 1, column: 20, endLine: 1, endColumn: 29,

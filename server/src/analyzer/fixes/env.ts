@@ -1,7 +1,7 @@
 // "Move to environment variable NAME": replaces a hard-coded literal with an environment read and adds
 // `NAME=` to the project's .env.example. Shared by the config, backing-services and port-binding rules.
 import ts from 'typescript';
-import { outerParent, propertyNameText, rootModule, skipOuterExpressions, type ImportMap } from '../ast';
+import { containsEnvRead, outerParent, propertyNameText, rootModule, skipOuterExpressions, type ImportMap } from '../ast';
 import type { ProjectView } from '../project';
 import type { Fix, TextEdit } from '../rule';
 
@@ -244,5 +244,28 @@ export function moveToEnvFix(
     safe: false,
     edits,
     ...(example.create ? { createFiles: [example.create] } : {}),
+  };
+}
+
+/**
+ * "Remove the hard-coded fallback": `process.env.JWT_SECRET || 'k3y…'` → `process.env.JWT_SECRET`. For a
+ * secret used as the fallback of an environment read, where moving it to another variable would make no sense.
+ */
+export function removeFallbackFix(literal: ts.Expression, sourceFile: ts.SourceFile): Fix | undefined {
+  const parent = outerParent(literal);
+  if (
+    !parent ||
+    !ts.isBinaryExpression(parent) ||
+    skipOuterExpressions(parent.right) !== literal ||
+    (parent.operatorToken.kind !== ts.SyntaxKind.QuestionQuestionToken &&
+      parent.operatorToken.kind !== ts.SyntaxKind.BarBarToken) ||
+    !containsEnvRead(parent.left)
+  ) {
+    return undefined;
+  }
+  return {
+    title: 'Remove the hard-coded fallback',
+    safe: false,
+    edits: [{ start: parent.getStart(sourceFile), end: parent.getEnd(), newText: parent.left.getText(sourceFile) }],
   };
 }

@@ -15,7 +15,8 @@ import {
   skipOuterExpressions,
   type ImportMap,
 } from '../../ast';
-import { defineRule } from '../../rule';
+import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
+import { defineRule, type Fix } from '../../rule';
 
 export default defineRule({
   id: 'config/no-hardcoded-secret',
@@ -35,6 +36,14 @@ export default defineRule({
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
     const i18nFile = /(^|[\\/])(i18n|l10n|locales?|lang|langs|languages|translations?|messages)[\\/]/i.test(ctx.relativePath);
+    // A secret leaves the source with no default; as the fallback of an env read, the fallback goes.
+    const secretFixes = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): Fix[] => {
+      const removal = removeFallbackFix(literal, ctx.sourceFile);
+      if (removal) return [removal];
+      if (isEnvFallback(literal)) return [];
+      const fix = moveToEnvFix(literal, ctx.sourceFile, ctx.imports, ctx.project, { secret: true, fallbackName: 'APP_SECRET' });
+      return fix ? [fix] : [];
+    };
     const check = (node: ts.Node): void => {
       const literal = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
       const value = literal.text;
@@ -44,23 +53,23 @@ export default defineRule({
       // 1. Well-known key shapes and private key blocks: secret wherever they appear.
       if (value.length >= 20) {
         if (isPemPrivateKey(pemText(literal))) {
-          ctx.report(literal, 'privateKey');
+          ctx.report(literal, 'privateKey', undefined, { fixes: secretFixes(literal) });
           return;
         }
         const shape = knownKeyShape(value, literal);
         if (shape) {
-          ctx.report(literal, 'knownKey', { provider: shape.provider, preview: preview(shape.match) });
+          ctx.report(literal, 'knownKey', { provider: shape.provider, preview: preview(shape.match) }, { fixes: secretFixes(literal) });
           return;
         }
       }
       // 2. Credentials inside URLs and connection strings.
       const scheme = urlWithPassword(value);
       if (scheme) {
-        ctx.report(literal, 'urlCredentials', { scheme });
+        ctx.report(literal, 'urlCredentials', { scheme }, { fixes: secretFixes(literal) });
         return;
       }
       if (connectionStringPassword(value)) {
-        ctx.report(literal, 'connectionString');
+        ctx.report(literal, 'connectionString', undefined, { fixes: secretFixes(literal) });
         return;
       }
       if (isInTypeContext(literal)) return;
@@ -68,7 +77,7 @@ export default defineRule({
       // 3. Literals passed where a known API takes a secret.
       const slot = secretSlot(literal, ctx.imports);
       if (slot && isSlotSecret(value, slot.kind)) {
-        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee });
+        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: secretFixes(literal) });
         return;
       }
 
@@ -93,7 +102,7 @@ export default defineRule({
               ? isAuthValue(value)
               : isTokenValue(value);
       if (!ok || hasProseSiblings(literal)) return;
-      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) });
+      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: secretFixes(literal) });
     };
     // `postgres://app:s3cr3t@${host}/db`: the credentials sit in the template's fixed head.
     const checkTemplate = (node: ts.Node): void => {
