@@ -48,6 +48,8 @@ runRuleTests(rule, {
     "const hints = { connectionString: 'postgres://user:secret@db.host.com:5432/app' };",
     "const hints = { mongo: 'mongodb+srv://cluster0.mydomain.com/app' };",
     "const tpl = `postgres://${user}:${pass}@${host}:${port}/${db}`;",
+    "const url = 'redis://' + host + ':6379';",
+    "const url = 'postgres://' + user + ':' + pass + '@' + host + '/app';",
     // Test mail catchers.
     "nodemailer.createTransport('smtp://user:pass@smtp.ethereal.email:587');",
     // Namespaces, schema ids, docs and other links.
@@ -145,6 +147,11 @@ runRuleTests(rule, {
       name: 'a template whose host is literal',
       code: "const url = `postgres://${user}:${pass}@db.internal:5432/${name}`;",
       errors: [{ messageId: 'serviceUrl', line: 1, column: 13, message: service('postgres', 'db.internal:5432') }],
+    },
+    {
+      name: 'a concatenation whose host is literal',
+      code: "mongoose.connect('mongodb://db.internal:27017/' + dbName);",
+      errors: [{ messageId: 'serviceUrl', line: 1, column: 18, message: service('mongodb', 'db.internal:27017') }],
     },
     {
       name: 'Kafka brokers',

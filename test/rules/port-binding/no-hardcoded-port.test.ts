@@ -14,6 +14,8 @@ runRuleTests(rule, {
     'server.listen(parseInt(process.env.PORT, 10) || 8080, () => {});',
     'const PORT = process.env.PORT || 3000;\napp.listen(PORT);',
     'const { PORT = 3000 } = process.env;\napp.listen(PORT);',
+    'const DEFAULT_PORT = 3000;\napp.listen(process.env.PORT || DEFAULT_PORT);',
+    'const DEFAULT_PORT = 3000;\nconst port = Number(process.env.PORT) || DEFAULT_PORT;\napp.listen(port);',
     'await fastify.listen({ port: Number(process.env.PORT) || 3000, host: "0.0.0.0" });',
     'app.set("port", process.env.PORT || 3000);\napp.listen(app.get("port"));',
     {
