@@ -25,6 +25,7 @@ runRuleTests(rule, {
     // Local URLs that are not handed to a client: dev config maps, documentation, comparisons.
     "const config = { development: { db: 'mongodb://localhost/dev' } };",
     "const DEV_DB = 'mongodb://localhost/dev';\nexport default DEV_DB;",
+    { name: 'a parameter with the same name is another variable', code: "const url = 'redis://localhost:6379';\nexport function get(url: string) {\n  return fetch(url);\n}" },
     // Prefixes, comparisons, string operations, messages and logs.
     "if (url.startsWith('redis://')) useRedis();",
     "const isSrv = uri.startsWith('mongodb+srv://');",

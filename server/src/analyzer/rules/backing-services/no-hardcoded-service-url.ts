@@ -23,6 +23,7 @@ import {
   isPlaceholderHost,
   nameWords,
   parseHostAndPort,
+  resolveLiteral,
 } from '../../connection';
 import { defineRule } from '../../rule';
 
@@ -162,8 +163,8 @@ export default defineRule({
   create(ctx) {
     // Local URLs are reported only when handed to a client; a constant holding one waits for the end of the
     // walk to learn whether it was.
-    const attachedNames = new Set<string>();
-    const pendingLocal: Array<{ name: string; report: () => void }> = [];
+    const attached = new Map<string, ts.Identifier[]>();
+    const pendingLocal: Array<{ name: string; literal: ts.Expression; report: () => void }> = [];
 
     const onLiteral = (node: ts.Node): void => {
       const literal = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
@@ -183,7 +184,7 @@ export default defineRule({
         if (!isLocalHost(url.host)) return report();
         if (isInClientArgument(literal)) return report();
         const name = constName(literal);
-        if (name) pendingLocal.push({ name, report });
+        if (name) pendingLocal.push({ name, literal, report });
         return;
       }
 
@@ -242,7 +243,7 @@ export default defineRule({
       const call = node as ts.CallExpression | ts.NewExpression;
       const last = calleeLastName(call.expression);
       if (last !== undefined && TEXT_CALLEES.test(last)) return;
-      for (const arg of call.arguments ?? []) collectAttachedNames(arg, attachedNames, 0);
+      for (const arg of call.arguments ?? []) collectAttachedNames(arg, attached, 0);
     };
 
     return {
@@ -254,7 +255,11 @@ export default defineRule({
         [ts.SyntaxKind.NewExpression]: onCallForNames,
       },
       end() {
-        for (const pending of pendingLocal) if (attachedNames.has(pending.name)) pending.report();
+        // The same declaration, not just the same name: a parameter called `url` elsewhere is another variable.
+        for (const pending of pendingLocal) {
+          const ids = attached.get(pending.name) ?? [];
+          if (ids.some((id) => resolveLiteral(id) === pending.literal)) pending.report();
+        }
       },
     };
   },
@@ -423,12 +428,17 @@ function constName(literal: ts.Expression): string | undefined {
 }
 
 /** Identifiers handed to calls: `connect(MONGO_URL)`, `createClient({ url: REDIS_URL })`, `new Pool({ connectionString })`. */
-function collectAttachedNames(arg: ts.Expression, names: Set<string>, depth: number): void {
+function collectAttachedNames(arg: ts.Expression, names: Map<string, ts.Identifier[]>, depth: number): void {
+  const add = (id: ts.Identifier): void => {
+    const list = names.get(id.text);
+    if (list) list.push(id);
+    else names.set(id.text, [id]);
+  };
   const expr = skipOuterExpressions(arg);
-  if (ts.isIdentifier(expr)) names.add(expr.text);
+  if (ts.isIdentifier(expr)) add(expr);
   else if (depth < 3 && ts.isObjectLiteralExpression(expr)) {
     for (const property of expr.properties) {
-      if (ts.isShorthandPropertyAssignment(property)) names.add(property.name.text);
+      if (ts.isShorthandPropertyAssignment(property)) add(property.name);
       else if (ts.isPropertyAssignment(property) && propertyNameText(property.name) !== 'headers') {
         collectAttachedNames(property.initializer, names, depth + 1);
       }
