@@ -135,6 +135,35 @@ describe('code actions (bundled server, --stdio)', function () {
     client.close(uri);
   });
 
+  it('"Move to environment variable" creates .env.example when missing, then appends to it', async () => {
+    const envExample = path.join(workspace, 'svc', '.env.example');
+    assert.equal(fs.existsSync(envExample), false);
+    const uri = openNew("export const db = { password: 'Xk9#mPq2vL7wRt4z' };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n");
+    const secrets = byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri, (d) => d.length > 1));
+    assert.equal(secrets.length, 2);
+    const first = actionsOf(await client.codeActions(uri, [secrets[0]]));
+    const move = first.find((a) => a.title === 'Move to environment variable DB_PASSWORD')!;
+    assert.ok(move, `a move fix among ${titles(first).join(', ')}`);
+    assert.equal(move.isPreferred, true);
+    assert.deepEqual(move.diagnostics, [secrets[0]]);
+    const envUri = pathToFileURL(envExample).href;
+    assert.deepEqual(
+      move.edit!.documentChanges!.map((c) => ('textDocument' in c ? `edit ${c.textDocument.uri}@${c.textDocument.version}` : `${c.kind} ${'uri' in c ? c.uri : ''}`)),
+      [`edit ${uri}@1`, `create ${envUri}`, `edit ${envUri}@null`],
+    );
+    client.applyWorkspaceEdit(move.edit!);
+    assert.equal(client.text(uri), "export const db = { password: process.env.DB_PASSWORD };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n");
+    assert.equal(fs.readFileSync(envExample, 'utf8'), 'DB_PASSWORD=\n');
+
+    const [rest] = byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri, (d) => d.length > 0));
+    const second = actionsOf(await client.codeActions(uri, [rest])).find((a) => a.title.startsWith('Move to environment variable'))!;
+    assert.ok(!second.edit!.documentChanges!.some((c) => 'kind' in c), 'the file exists now: no CreateFile');
+    client.applyWorkspaceEdit(second.edit!);
+    assert.equal(fs.readFileSync(envExample, 'utf8'), 'DB_PASSWORD=\nCACHE_PASSWORD=\n');
+    assert.deepEqual(byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri)), []);
+    client.close(uri);
+  });
+
   it('applies a fix with several edits in one document (Replace with logger) as one change', async () => {
     const uri = openNew("export function start() {\n  console.log('up');\n}\n");
     const [diagnostic] = byRule('logs/no-console')(await client.currentDiagnostics(uri, (d) => d.length > 0));
@@ -298,6 +327,24 @@ describe('code actions for a client without documentChanges or showDocument', fu
     client.applyWorkspaceEdit(action.edit!);
     assert.equal(client.text(uri), "// twelve-factor-disable-next-line logs/no-console\nconsole.log('x');\n");
     assert.deepEqual(await client.currentDiagnostics(uri), []);
+  });
+
+  it('moves a secret without creating .env.example it cannot create, and appends to one that exists', async () => {
+    const envExample = path.join(workspace, 'svc', '.env.example');
+    const uri = uriOf(path.join(workspace, 'svc', 'src', 'db.ts'));
+    client.open(uri, "export const db = { password: 'Xk9#mPq2vL7wRt4z' };\n");
+    const moveAction = async (): Promise<CodeAction> => {
+      const [secret] = byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri, (d) => d.length > 0));
+      return actionsOf(await client.codeActions(uri, [secret])).find((a) => a.title === 'Move to environment variable DB_PASSWORD')!;
+    };
+    const missing = await moveAction();
+    assert.deepEqual(Object.keys(missing.edit!.changes!), [uri], 'the source edit alone');
+    fs.writeFileSync(envExample, 'PORT=');
+    const present = await moveAction();
+    assert.deepEqual(Object.keys(present.edit!.changes!), [uri, pathToFileURL(envExample).href]);
+    client.applyWorkspaceEdit(present.edit!);
+    assert.equal(client.text(uri), 'export const db = { password: process.env.DB_PASSWORD };\n');
+    assert.equal(fs.readFileSync(envExample, 'utf8'), 'PORT=\nDB_PASSWORD=\n');
   });
 
   it('shows the documentation address in a message', async () => {
