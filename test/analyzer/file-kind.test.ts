@@ -23,6 +23,13 @@ describe('classifyFile', () => {
     ['src/cli.ts', '#!/usr/bin/env node\n', { test: false, script: true }],
     ['src/contest.ts', '', { test: false, script: false }],
     ['src/latest.ts', '', { test: false, script: false }],
+    ['src/config/database.config.ts', '', { test: false, script: false }],
+    ['jest.config.ts', '', { test: false, script: true }],
+    ['apps/web/vite.config.mts', '', { test: false, script: true }],
+    ['examples/basic/server.js', '', { test: true, script: false }],
+    ['benchmarks/load.js', '', { test: true, script: false }],
+    ['types/index.test-d.ts', '', { test: true, script: false }],
+    ['src/integration/db.ts', '', { test: true, script: false }],
   ];
   for (const [file, text, expected] of cases) {
     it(`${file}${text ? ' (shebang)' : ''} → ${JSON.stringify(expected)}`, () => {
