@@ -225,7 +225,8 @@ describe('language server (bundled, --stdio)', function () {
     assert.equal(sigterm.source, 'twelve-factor');
     assert.equal(sigterm.severity, 2);
     assert.match(sigterm.codeDescription!.href, /\/docs\/rules\/disposability\/handle-sigterm\.md$/);
-    assert.ok(Array.isArray((sigterm.data as { fixes: unknown[] }).fixes), 'data carries the fixes');
+    // The data matches a diagnostic to a fresh finding for code actions; fixes are not shipped with it.
+    assert.deepEqual(sigterm.data, { ruleId: 'disposability/handle-sigterm', messageId: 'noHandler', version: 1 });
     assert.equal(client.diagnostics.get(uri)!.version, 1);
   });
 

@@ -58,6 +58,11 @@ export interface AnalyzeInput {
   sourceFile?: ts.SourceFile;
   /** The rules to run; all registered rules by default. */
   rules?: readonly RuleDefinition[];
+  /**
+   * Compute fixes (default true). Diagnostics alone do not need them: the language server publishes
+   * without and computes them for code actions; the CLI scan never applies them.
+   */
+  fixes?: boolean;
 }
 
 export interface AnalyzeResult {
@@ -89,6 +94,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const imports = collectImports(sourceFile);
   const collector = new FactsCollector(imports);
   const findings: Finding[] = [];
+  const wantFixes = input.fixes !== false;
 
   const handlers = new Map<ts.SyntaxKind, NodeHandler[]>();
   const ends: Array<() => void> = [];
@@ -119,7 +125,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
           message: formatMessage(template ?? messageId, data),
           start: options?.start ?? node.getStart(sourceFile),
           end: options?.end ?? node.getEnd(),
-          fixes: options?.fixes ?? [],
+          fixes: !wantFixes || !options?.fixes ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
           ...(options?.unless ? { unless: options.unless } : {}),
         });
       },

@@ -62,7 +62,11 @@ export interface ReportOptions {
   /** Overrides the reported range (defaults to the node's range without leading trivia). */
   start?: number;
   end?: number;
-  fixes?: Fix[];
+  /**
+   * Fixes for the finding. Pass a function when computing them costs anything: it runs only when the
+   * caller asked for fixes (code actions, tests), never on the per-keystroke diagnostics path or in a scan.
+   */
+  fixes?: Fix[] | (() => Fix[]);
   unless?: ProjectFactName;
 }
 

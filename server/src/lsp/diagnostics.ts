@@ -1,7 +1,8 @@
-// Finding → LSP Diagnostic. The fixes travel in `Diagnostic.data` (LSP 3.16), so code actions need no server cache.
+// Finding → LSP Diagnostic. `Diagnostic.data` (LSP 3.16) names the rule, message and version; code actions
+// recompute fixes from a fresh analysis (see code-actions.ts), so diagnostics never carry them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { ruleDocsUrl, type Finding, type Fix, type Severity } from '../analyzer/rule';
+import { ruleDocsUrl, type Finding, type Severity } from '../analyzer/rule';
 import { UNUSED_DISABLE_RULE_ID } from '../analyzer/rules/index';
 
 export const DIAGNOSTIC_SOURCE = 'twelve-factor';
@@ -13,13 +14,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries for the code-action step: the finding's fixes, offsets into the analyzed text. */
+/** What a diagnostic carries for the code-action step, to match it with a fresh finding. */
 export interface DiagnosticData {
   ruleId: string;
   messageId: string;
-  /** Document version the offsets refer to; a code action for another version recomputes. */
+  /** Document version the diagnostic was computed for. */
   version: number;
-  fixes: Fix[];
 }
 
 export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
@@ -27,7 +27,6 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
     ruleId: finding.ruleId,
     messageId: finding.messageId,
     version: document.version,
-    fixes: finding.fixes,
   };
   const diagnostic: Diagnostic = {
     range: { start: document.positionAt(finding.start), end: document.positionAt(finding.end) },
@@ -47,5 +46,5 @@ export function toDiagnostic(finding: Finding, document: TextDocument): Diagnost
 export function isDiagnosticData(value: unknown): value is DiagnosticData {
   if (value === null || typeof value !== 'object') return false;
   const record = value as Record<string, unknown>;
-  return typeof record.ruleId === 'string' && Array.isArray(record.fixes);
+  return typeof record.ruleId === 'string' && typeof record.messageId === 'string';
 }

@@ -151,7 +151,7 @@ export class LintService {
       return;
     }
     const text = open.document.getText();
-    const result = analyze({ fileName: open.analysisName, text, config, project, sourceFile: open.tree });
+    const result = analyze({ fileName: open.analysisName, text, config, project, sourceFile: open.tree, fixes: false });
     open.tree = result.sourceFile;
     open.findings = result.findings;
     if (result.skipped) this.connection.console.info(`Skipped ${uri}: ${result.skipped}.`);

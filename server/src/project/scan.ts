@@ -180,7 +180,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
       project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
-    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules });
+    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
     if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
       result.skipped = analyzed.skipped ?? 'not analyzed';
       filesSkipped++;
