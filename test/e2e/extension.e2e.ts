@@ -37,6 +37,9 @@ const EXPECTED: { rule: string; line: string; severity: Severity }[] = [
   { rule: 'logs/no-console', line: "console.log('orders", severity: 'info' },
 ];
 const PORT_RULE = { rule: 'port-binding/no-hardcoded-port', line: 'app.listen(3000', token: '3000' };
+const SECRET_RULE = { rule: 'config/no-hardcoded-secret', line: "password: 'Xq7#" };
+/** The config rules' fix: "Move to environment variable NAME". */
+const MOVE_TO_ENV = /Move to environment variable ([A-Z][A-Z0-9_]*)/;
 const CONSOLE_RULE = { rule: 'logs/no-console', line: "console.log('orders", token: 'console' };
 /** The port quick fix, whatever its exact wording: it reads the port from the environment. */
 const PORT_FIX_TITLE = /process\.env\.PORT|\bPORT\b/;
@@ -169,6 +172,31 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     await waitFor('the disable comment in the editor', async () => ((await editorText(page)).includes(comment) ? true : undefined));
     await saveAndWaitOnDisk((text) => text.includes(comment));
     await waitForRowGone(rule);
+  });
+
+  it('moves the hard-coded password to an environment variable, adding it to .env.example', async function () {
+    await skipUnlessCodeActions(this);
+    const at = centre(await squiggleOnLine(page, 'error', SECRET_RULE.line));
+    const applied = await applyQuickFix(at, (title) => MOVE_TO_ENV.test(title));
+    if (!applied.title) {
+      skipBecause(this, `${SECRET_RULE.rule} offers no "Move to environment variable" fix yet (menu: ${JSON.stringify(applied.titles)})`);
+    }
+    const name = MOVE_TO_ENV.exec(applied.title)![1];
+    await waitFor(`process.env.${name} in the editor`, async () =>
+      (await editorText(page)).includes(`process.env.${name}`) ? true : undefined,
+    );
+    assert.ok(!(await editorText(page)).includes(SECRET), 'the secret should be gone from the source');
+    // the edit also creates .env.example, which no editor shows: save everything (Ctrl+K S)
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('s');
+    await saveAndWaitOnDisk((text) => text.includes(`process.env.${name}`) && !text.includes(SECRET));
+    const envExample = path.join(scratch!.workspace, '.env.example');
+    const listed = await waitFor(`${name}= in .env.example`, async () => {
+      const text = fs.existsSync(envExample) ? fs.readFileSync(envExample, 'utf8') : '';
+      return new RegExp(`^${name}=`, 'm').test(text) ? text : undefined;
+    });
+    assert.ok(!listed.includes(SECRET), '.env.example must not receive the secret');
+    await waitForRowGone(SECRET_RULE.rule);
   });
 
   it('applies the quick fix for the hard-coded port', async function () {
