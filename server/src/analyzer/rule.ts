@@ -127,7 +127,7 @@ export function formatMessage(template: string, data: Record<string, string | nu
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Where the rule documentation pages (docs/rules/<id>.md) are published; shared by the LSP and the CLI. */
-export const RULE_DOCS_BASE_URL = 'https://example.invalid/twelve-factor-lint/blob/main/docs/rules/';
+export const RULE_DOCS_BASE_URL = 'https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/';
 
 /** The documentation page of a rule. */
 export function ruleDocsUrl(ruleId: string): string {
