@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { parse } from '../../server/src/analyzer/analyze';
 import { collectImports } from '../../server/src/analyzer/ast';
 import { applyEdits, editsFor } from '../../server/src/analyzer/fixes/edits';
-import { moveToEnvFix, toEnvName } from '../../server/src/analyzer/fixes/env';
+import { moveListToEnvFix, moveToEnvFix, toEnvName } from '../../server/src/analyzer/fixes/env';
 import { ProjectIndex, emptyFacts } from '../../server/src/analyzer/project';
 
 function literalAt(sourceFile: ts.SourceFile, marker: string): ts.StringLiteral | ts.NumericLiteral {
@@ -34,6 +34,47 @@ function fix(code: string, marker: string, secret: boolean, proj = project(), fa
   const result = moveToEnvFix(literal, sourceFile, collectImports(sourceFile), proj, { secret, fallbackName });
   return result && { title: result.title, output: applyEdits(code, editsFor(result)), fix: result };
 }
+
+function listFix(code: string, proj = project()) {
+  const sourceFile = parse('/proj/src/app.ts', code);
+  let array: ts.ArrayLiteralExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (!array && ts.isArrayLiteralExpression(node)) array = node;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  assert.ok(array);
+  const result = moveListToEnvFix(array, sourceFile, collectImports(sourceFile), proj, 'SERVICE_HOSTS');
+  return result && { title: result.title, output: applyEdits(code, editsFor(result)), fix: result };
+}
+
+describe('fixes/env: Move a list to environment variable', () => {
+  it('replaces the whole array with a split of one variable, keeping the list as its fallback', () => {
+    const result = listFix("import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: ['10.0.0.5:9092', \"10.0.0.6:9092\"] });\n");
+    assert.equal(result?.title, 'Move to environment variable KAFKA_BROKERS');
+    assert.equal(
+      result?.output,
+      "import { Kafka } from 'kafkajs';\nnew Kafka({ brokers: (process.env.KAFKA_BROKERS ?? '10.0.0.5:9092,10.0.0.6:9092').split(',') });\n",
+    );
+    assert.equal(listFix('const hosts = ["a:1"];\n', project(['SERVICE_HOSTS']))?.output, 'const hosts = (process.env.SERVICE_HOSTS_2 ?? "a:1").split(",");\n');
+  });
+
+  it('adds the name to .env.example', () => {
+    const result = listFix("new Kafka({ brokers: ['k:9092'] });\n", project([], ''));
+    assert.deepEqual(result?.fix.edits[1], { file: '/proj/.env.example', start: 0, end: 0, newText: 'KAFKA_BROKERS=\n' });
+  });
+
+  for (const [name, code] of [
+    ['a list with a computed element', "new Kafka({ brokers: ['k:9092', process.env.B] });\n"],
+    ['a list whose element holds a comma', "new Kafka({ brokers: ['a:1,b:2'] });\n"],
+    ['a list with a spread', "new Kafka({ brokers: ['a:1', ...more] });\n"],
+    ['an empty list', 'new Kafka({ brokers: [] });\n'],
+  ] as const) {
+    it(`is not offered for ${name}`, () => {
+      assert.equal(listFix(code), undefined);
+    });
+  }
+});
 
 describe('fixes/env: Move to environment variable', () => {
   it('converts names to UPPER_SNAKE_CASE', () => {
@@ -64,9 +105,36 @@ describe('fixes/env: Move to environment variable', () => {
     assert.equal(result?.output, "mongoose.connect(process.env.MONGODB_URI ?? 'mongodb://db:27017/shop');\n");
   });
 
-  it('uses the client module for generic option names', () => {
+  it('uses the client module for generic option names, by the service it connects to', () => {
     const code = "import mysql from 'mysql2';\nmysql.createConnection({ host: '10.0.0.5' });\n";
-    assert.equal(fix(code, "'10.0.0.5'", false)?.title, 'Move to environment variable MYSQL2_HOST');
+    assert.equal(fix(code, "'10.0.0.5'", false)?.title, 'Move to environment variable MYSQL_HOST');
+    const redis = "import Redis from 'ioredis';\nnew Redis({ host: 'cache.internal', port: 6380 });\n";
+    assert.equal(fix(redis, "'cache", false)?.title, 'Move to environment variable REDIS_HOST');
+    assert.equal(fix(redis, '6380', false)?.title, 'Move to environment variable REDIS_PORT');
+    assert.equal(fix("new Kafka({ clientId: 'a', brokers: 'k:9092' });\n", "'k:", false)?.title, 'Move to environment variable KAFKA_BROKERS');
+  });
+
+  it('names a URL handed straight to a client by its scheme, not by the client module', () => {
+    const code = "import mongoose from 'mongoose';\nmongoose.connect('mongodb://db:27017/shop');\n";
+    assert.equal(fix(code, "'mongodb", false)?.title, 'Move to environment variable MONGODB_URI');
+    const pg = "import { Pool } from 'pg';\nnew Pool({ connectionString: 'postgres://db/shop' });\n";
+    assert.equal(fix(pg, "'postgres", false)?.title, 'Move to environment variable DATABASE_URL');
+    assert.equal(fix("const url = 'mqtt://broker.internal';\n", "'mqtt", false)?.title, 'Move to environment variable MQTT_URL');
+  });
+
+  it('drops container words at the end of a name', () => {
+    const code = "const dbConfig = { host: 'db.internal', database: 'shop' };\n";
+    assert.equal(fix(code, "'db.internal'", false)?.title, 'Move to environment variable DB_HOST');
+    const redis = "const redisOptions = { port: 6380 };\n";
+    assert.equal(fix(redis, '6380', false)?.title, 'Move to environment variable REDIS_PORT');
+  });
+
+  it("prefers the rule's name over a bare generic one: a database's port is never PORT", () => {
+    const code = "module.exports = { host: 'db.internal', port: 5432, database: 'shop' };\n";
+    assert.equal(fix(code, '5432', false, project(), 'DB_PORT')?.title, 'Move to environment variable DB_PORT');
+    assert.equal(fix('server.listen({ port: 3000 });\n', '3000', false, project(), 'PORT')?.title, 'Move to environment variable PORT');
+    // A secret's own name stays: `{ password }` is PASSWORD, not the rule's APP_SECRET.
+    assert.equal(fix("export default { password: 'x9!fQ2' };\n", "'x9", true, project(), 'APP_SECRET')?.title, 'Move to environment variable PASSWORD');
   });
 
   it('does not clash with a name the project already reads', () => {
@@ -100,6 +168,7 @@ describe('fixes/env: Move to environment variable', () => {
     ['an enum member', "enum Urls { Db = 'postgres://db/x' }\n", "'postgres"],
     ['a decorator argument', "@Module({ url: 'postgres://db/x' })\nclass A {}\n", "'postgres"],
     ['a case label', "switch (x) { case 'postgres://db/x': break; }\n", "'postgres"],
+    ['a const assertion', "const PORT = 3000 as const;\n", '3000'],
   ] as const) {
     it(`is not offered in ${name}`, () => {
       assert.equal(fix(code, marker, false), undefined);

@@ -10,7 +10,7 @@ const GENERIC_LEAVES = new Set([
   'url', 'uri', 'dsn', 'host', 'hostname', 'port', 'password', 'pass', 'passwd', 'pwd', 'user', 'username',
   'key', 'secret', 'token', 'name', 'database', 'db', 'connectionstring', 'connection', 'endpoint', 'baseurl',
   'server', 'address', 'addr', 'brokers', 'broker', 'node', 'nodes', 'auth', 'apikey', 'accesskey', 'region',
-  'bucket', 'clientsecret', 'clientid', 'privatekey', 'path',
+  'bucket', 'clientsecret', 'clientid', 'privatekey', 'path', 'hosts', 'servers', 'contactpoints',
 ]);
 
 /** Names of containers that say nothing about the value: skipped when composing a variable name. */
@@ -40,6 +40,37 @@ const SCHEME_NAMES: Record<string, string> = {
   https: 'API_BASE_URL',
 };
 
+/** What a client module connects to, to qualify generic option names: `new Redis({ port })` → `REDIS_PORT`. */
+const SERVICE_QUALIFIERS: Record<string, string> = {
+  pg: 'PG', 'pg-pool': 'PG', 'pg-promise': 'PG', postgres: 'POSTGRES', '@neondatabase/serverless': 'PG',
+  mysql: 'MYSQL', mysql2: 'MYSQL', mariadb: 'MARIADB', mssql: 'MSSQL', tedious: 'MSSQL', oracledb: 'ORACLE',
+  redis: 'REDIS', ioredis: 'REDIS', '@redis/client': 'REDIS', mongodb: 'MONGO', mongoose: 'MONGO',
+  nodemailer: 'SMTP', sequelize: 'DB', 'sequelize-typescript': 'DB', knex: 'DB', typeorm: 'DB',
+  amqplib: 'AMQP', 'amqp-connection-manager': 'AMQP', kafkajs: 'KAFKA', 'node-rdkafka': 'KAFKA',
+  memcached: 'MEMCACHED', memjs: 'MEMCACHED', '@elastic/elasticsearch': 'ELASTICSEARCH', elasticsearch: 'ELASTICSEARCH',
+  '@opensearch-project/opensearch': 'OPENSEARCH', 'cassandra-driver': 'CASSANDRA', 'neo4j-driver': 'NEO4J',
+  nats: 'NATS', mqtt: 'MQTT', couchbase: 'COUCHBASE', ldapjs: 'LDAP', minio: 'MINIO', 'hot-shots': 'STATSD',
+  'node-statsd': 'STATSD', 'statsd-client': 'STATSD', consul: 'CONSUL',
+  // Constructors seen without their import (re-exported or required by another name).
+  Redis: 'REDIS', IORedis: 'REDIS', Kafka: 'KAFKA', Sequelize: 'DB', Memcached: 'MEMCACHED', MongoClient: 'MONGO',
+};
+
+/** The qualifier of a client module (`ioredis` → `REDIS`, `mysql2/promise` → `MYSQL`), or undefined. */
+export function serviceQualifier(module: string): string | undefined {
+  const m = module.replace(/^node:/, '');
+  const parts = m.split('/');
+  const pkg = m.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+  return Object.prototype.hasOwnProperty.call(SERVICE_QUALIFIERS, pkg) ? SERVICE_QUALIFIERS[pkg] : undefined;
+}
+
+/** `dbConfig` → `db`, `redisOptions` → `redis`: the container words at the end of a name say nothing. */
+function withoutContainerSuffix(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(/[^A-Za-z0-9]+/).filter(Boolean);
+  while (words.length > 1 && CONTAINERS.has(words[words.length - 1].toLowerCase())) words.pop();
+  const rest = words.join('_');
+  return CONTAINERS.has(rest.toLowerCase().replace(/[^a-z0-9]/g, '')) ? '' : rest;
+}
+
 /** `dbPassword` → `DB_PASSWORD`, `baseURL` → `BASE_URL`, `api-key` → `API_KEY`. */
 export function toEnvName(name: string): string {
   return name
@@ -51,9 +82,13 @@ export function toEnvName(name: string): string {
     .toUpperCase();
 }
 
-/** Names the value is bound to, innermost first: `{ redis: { url: '…' } }` → ['url', 'redis']. */
-function namePath(value: ts.Expression, imports: ImportMap): string[] {
+/**
+ * Names the value is bound to, innermost first (`{ redis: { url: '…' } }` → ['url', 'redis']), and the
+ * service of the client call that takes it, if any.
+ */
+function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; qualifier?: string } {
   const names: string[] = [];
+  let qualifier: string | undefined;
   let node: ts.Node = value;
   for (let depth = 0; depth < 6 && node; depth++) {
     const parent = outerParent(node);
@@ -95,16 +130,15 @@ function namePath(value: ts.Expression, imports: ImportMap): string[] {
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
       // mysql.createConnection({ host }) → MYSQL_HOST; new Redis({ port }) → REDIS_PORT.
       const binding = rootModule(parent.expression, imports);
-      if (binding) names.push(binding.module.replace(/^@[^/]+\//, '').replace(/^node:/, ''));
+      if (binding) qualifier = serviceQualifier(binding.module);
       else if (ts.isIdentifier(parent.expression) || ts.isPropertyAccessExpression(parent.expression)) {
-        const callee = ts.isIdentifier(parent.expression) ? parent.expression.text : parent.expression.name.text;
-        if (/^[A-Z]/.test(callee)) names.push(callee);
+        qualifier = serviceQualifier(ts.isIdentifier(parent.expression) ? parent.expression.text : parent.expression.name.text);
       }
       break;
     }
     break;
   }
-  return names;
+  return { names, qualifier };
 }
 
 /**
@@ -117,22 +151,27 @@ export function envNameFor(
   taken: ReadonlySet<string>,
   fallback = 'APP_CONFIG',
 ): string {
-  const names = namePath(literal, imports);
+  const { names, qualifier } = namePath(literal, imports);
+  const isGeneric = (name: string): boolean => GENERIC_LEAVES.has(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
   const parts: string[] = [];
   for (const name of names) {
-    const lower = name.toLowerCase().replace(/[^a-z0-9]/g, '');
-    if (CONTAINERS.has(lower) || lower.length === 0) continue;
-    parts.unshift(name);
-    if (!GENERIC_LEAVES.has(lower)) break;
+    const trimmed = withoutContainerSuffix(name);
+    if (trimmed === '') continue;
+    parts.unshift(trimmed);
+    if (!isGeneric(trimmed)) break;
   }
-  let base = parts.length > 0 ? toEnvName(parts.join('_')) : '';
-  if (base === '' || (parts.length === 1 && GENERIC_LEAVES.has(parts[0].toLowerCase()) && !/^(PORT|HOST)$/.test(base))) {
-    const text = ts.isStringLiteralLike(literal) ? literal.text : '';
-    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-    const schemeName = scheme ? SCHEME_NAMES[scheme] : undefined;
-    if (schemeName) base = schemeName;
-    else if (base === '') base = fallback;
-  }
+  const text = ts.isStringLiteralLike(literal) ? literal.text : '';
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  const schemeName = scheme === undefined ? undefined : (SCHEME_NAMES[scheme] ?? (/^[a-z][a-z0-9]*$/.test(scheme) ? `${toEnvName(scheme)}_URL` : undefined));
+  let base: string;
+  if (parts.length > 0 && !parts.every(isGeneric)) base = toEnvName(parts.join('_'));
+  else if (schemeName && parts.length <= 1) base = schemeName;
+  else if (qualifier && parts.length > 0) base = toEnvName([qualifier, ...parts].join('_'));
+  else if (parts.length > 0) {
+    base = toEnvName(parts.join('_'));
+    // `{ port: 5432 }` of a database is DB_PORT, never the PORT the app binds to: the rule's name wins.
+    if (fallback.endsWith(`_${base}`)) base = fallback;
+  } else base = fallback;
   if (!/^[A-Z_]/.test(base)) base = `APP_${base}`;
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
@@ -156,6 +195,10 @@ export function unsafeReplacementReason(literal: ts.Expression): string | undefi
     if (ts.isStatement(node) || ts.isFunctionLike(node)) break;
   }
   if (ts.isVariableDeclaration(literal.parent) && isConstDeclaredInAmbient(literal.parent)) return 'an ambient declaration';
+  const holder = literal.parent;
+  if ((ts.isAsExpression(holder) || ts.isTypeAssertionExpression(holder)) && ts.isConstTypeReference(holder.type)) {
+    return 'a const assertion needs a literal';
+  }
   return undefined;
 }
 
@@ -237,6 +280,42 @@ export function moveToEnvFix(
     if (needsParentheses(literal)) replacement = `(${replacement})`;
   }
   const edits: TextEdit[] = [{ start: literal.getStart(sourceFile), end: literal.getEnd(), newText: replacement }];
+  const example = envExampleEdit(project, name);
+  if (example.edit) edits.push(example.edit);
+  return {
+    title: `Move to environment variable ${name}`,
+    safe: false,
+    edits,
+    ...(example.create ? { createFiles: [example.create] } : {}),
+  };
+}
+
+/**
+ * "Move to environment variable NAME" for a list of addresses (`brokers: ['a:9092', 'b:9092']`): the whole array
+ * becomes `(process.env.KAFKA_BROKERS ?? 'a:9092,b:9092').split(',')`, since one element read from the environment
+ * would leave the others hard-coded. Only for arrays of plain strings that hold no comma or quote.
+ */
+export function moveListToEnvFix(
+  array: ts.ArrayLiteralExpression,
+  sourceFile: ts.SourceFile,
+  imports: ImportMap,
+  project: ProjectView,
+  fallbackName: string,
+): Fix | undefined {
+  const elements = array.elements;
+  if (elements.length === 0 || unsafeReplacementReason(array)) return undefined;
+  const first = elements[0];
+  if (!ts.isStringLiteral(first) && !ts.isNoSubstitutionTemplateLiteral(first)) return undefined;
+  const quote = first.getText(sourceFile)[0];
+  const texts: string[] = [];
+  for (const element of elements) {
+    if (!ts.isStringLiteral(element) && !ts.isNoSubstitutionTemplateLiteral(element)) return undefined;
+    if (element.text === '' || /[,\\'"`$\r\n]/.test(element.text)) return undefined;
+    texts.push(element.text);
+  }
+  const name = envNameFor(array, imports, new Set(project.envNames()), fallbackName);
+  const replacement = `(process.env.${name} ?? ${quote}${texts.join(',')}${quote}).split(${quote},${quote})`;
+  const edits: TextEdit[] = [{ start: array.getStart(sourceFile), end: array.getEnd(), newText: replacement }];
   const example = envExampleEdit(project, name);
   if (example.edit) edits.push(example.edit);
   return {
