@@ -1,4 +1,5 @@
 import rule from '../../../server/src/analyzer/rules/port-binding/no-hardcoded-port';
+import { ProjectIndex, emptyFacts } from '../../../server/src/analyzer/project';
 import { runRuleTests } from '../../support/rule-tester';
 
 const listen = (port: number): string => `Port ${port} is hard-coded; read it from process.env.PORT (VII. Port binding).`;
@@ -146,5 +147,97 @@ runRuleTests(rule, {
       code: "export default {\n  redis: { host: process.env.REDIS_HOST, port: 16379 },\n};",
       errors: [{ messageId: 'connection', line: 2, column: 48 }],
     },
+    // Issue 3: "Move to environment variable NAME". Numbers stay numbers; the literal stays as the fallback.
+    {
+      name: 'issue 3: listen(3000) moves to PORT',
+      code: 'const app = express();\napp.listen(3000);\n',
+      errors: [{
+        messageId: 'listen', line: 2, column: 12,
+        fixes: [{ title: 'Move to environment variable PORT', output: 'const app = express();\napp.listen(Number(process.env.PORT ?? 3000));\n' }],
+      }],
+    },
+    {
+      name: 'issue 3: a module constant is rewritten where it is declared',
+      code: 'const PORT = 3000;\napp.listen(PORT, () => {});\n',
+      errors: [{
+        messageId: 'listen', line: 1, column: 14,
+        fixes: [{ title: 'Move to environment variable PORT', output: 'const PORT = Number(process.env.PORT ?? 3000);\napp.listen(PORT, () => {});\n' }],
+      }],
+    },
+    {
+      name: 'issue 3: a string port keeps its quotes',
+      code: "app.listen('3000');\n",
+      errors: [{ messageId: 'listen', line: 1, column: 12, fixes: [{ title: 'Move to environment variable PORT', output: "app.listen(process.env.PORT ?? '3000');\n" }] }],
+    },
+    {
+      name: 'issue 3: JavaScript',
+      filename: 'src/server.js',
+      code: "const express = require('express');\nconst app = express();\napp.listen(8080);\n",
+      errors: [{
+        messageId: 'listen', line: 3, column: 12,
+        fixes: [{ title: 'Move to environment variable PORT', output: "const express = require('express');\nconst app = express();\napp.listen(Number(process.env.PORT ?? 8080));\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: a name the project already reads for something else is not reused',
+      code: 'const app = express();\napp.listen(3000);\n',
+      project: projectReading(['PORT']),
+      errors: [{
+        messageId: 'listen', line: 2, column: 12,
+        fixes: [{ title: 'Move to environment variable PORT_2', output: 'const app = express();\napp.listen(Number(process.env.PORT_2 ?? 3000));\n' }],
+      }],
+    },
+    {
+      name: 'issue 3: a database port is named after its client, never PORT',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db.internal', port: 5432, database: 'app' });\n",
+      errors: [{
+        messageId: 'connection', line: 2, column: 52,
+        fixes: [{
+          title: 'Move to environment variable PG_PORT',
+          output: "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db.internal', port: Number(process.env.PG_PORT ?? 5432), database: 'app' });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a bare config module port is DB_PORT',
+      code: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  port: 3306,\n  database: 'shop',\n};\n",
+      errors: [{
+        messageId: 'connection', line: 3, column: 9,
+        fixes: [{
+          title: 'Move to environment variable DB_PORT',
+          output: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  port: Number(process.env.DB_PORT ?? 3306),\n  database: 'shop',\n};\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: positional redis port',
+      code: "import Redis from 'ioredis';\nconst b = new Redis(6379, 'cache.internal');\n",
+      errors: [{
+        messageId: 'connection', line: 2, column: 21,
+        fixes: [{ title: 'Move to environment variable REDIS_PORT', output: "import Redis from 'ioredis';\nconst b = new Redis(Number(process.env.REDIS_PORT ?? 6379), 'cache.internal');\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: SMTP options',
+      code: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 465, secure: true, auth: { user, pass } });\n",
+      errors: [{
+        messageId: 'connection', line: 2, column: 63,
+        fixes: [{
+          title: 'Move to environment variable SMTP_PORT',
+          output: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.sendgrid.net', port: Number(process.env.SMTP_PORT ?? 465), secure: true, auth: { user, pass } });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: no fix under a const assertion, which needs a literal',
+      code: 'const PORT = 3000 as const;\napp.listen(PORT);\n',
+      errors: [{ messageId: 'listen', line: 1, column: 14, fixes: [] }],
+    },
   ],
 });
+
+function projectReading(envNames: string[]): ProjectIndex {
+  const index = new ProjectIndex('/proj');
+  index.setFile('/proj/src/other.ts', { ...emptyFacts(), envNames });
+  return index;
+}

@@ -12,7 +12,8 @@ import {
   isLocalHost,
   resolveLiteral,
 } from '../../connection';
-import { defineRule } from '../../rule';
+import { moveToEnvFix, serviceQualifier } from '../../fixes/env';
+import { defineRule, type Fix } from '../../rule';
 
 // Clients whose positional form is `(port, host)`: `net.connect(6379, 'cache')`, `new Redis(6379, 'cache')`.
 const POSITIONAL_PORT_MODULES = new Set(['net', 'tls', 'redis', 'ioredis']);
@@ -31,12 +32,21 @@ export default defineRule({
   skipIn: ['test'],
   create(ctx) {
     const reported = new Set<ts.Node>();
-    const report = (literal: ts.Expression, messageId: 'listen' | 'connection'): void => {
+    /**
+     * `fallbackName` names the variable when the literal has no name of its own: PORT for a binding, and never
+     * PORT for a backing service's port (that is the app's own).
+     */
+    const report = (literal: ts.Expression, messageId: 'listen' | 'connection', fallbackName = 'PORT'): void => {
       if (reported.has(literal)) return;
       const port = portOf(literal);
       if (port === undefined) return;
       reported.add(literal);
-      ctx.report(literal, messageId, { port });
+      const fixes = (): Fix[] => {
+        if (!ts.isNumericLiteral(literal) && !ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return [];
+        const fix = moveToEnvFix(literal, ctx.sourceFile, ctx.imports, ctx.project, { secret: false, fallbackName });
+        return fix ? [fix] : [];
+      };
+      ctx.report(literal, messageId, { port }, { fixes });
     };
 
     /** A literal, or a same-file constant initialised with one (`const PORT = 3000`). */
@@ -106,7 +116,7 @@ export default defineRule({
         if (!ts.isNumericLiteral(first) || ctx.fileKind.script) return;
         const host = skipOuterExpressions(args[1]);
         const remoteHost = ts.isStringLiteralLike(host) && !isLocalHost(host.text) && !isDevOnlyHost(host.text);
-        if (remoteHost || !isWellKnownPort(first)) report(first, 'connection');
+        if (remoteHost || !isWellKnownPort(first)) report(first, 'connection', `${serviceQualifier(module) ?? 'SERVICE'}_PORT`);
       }
     };
 
@@ -125,7 +135,7 @@ export default defineRule({
           if (hasLocalHost(object)) return; // a dev, test or sidecar server: see no-hardcoded-host
           if (ctx.fileKind.script || !isConnectionOptions(object, ctx.imports)) return;
           if (!hasRemoteHostLiteral(object) && isWellKnownPort(value)) return;
-          report(value, 'connection');
+          report(value, 'connection', isMailOptions(object) ? 'SMTP_PORT' : 'DB_PORT');
         },
       },
     };
@@ -180,6 +190,11 @@ function hasRemoteHostLiteral(object: ts.ObjectLiteralExpression): boolean {
     if (expr && ts.isStringLiteralLike(expr) && expr.text !== '') return true;
   }
   return false;
+}
+
+/** nodemailer's `{ host, port, secure, auth }`. */
+function isMailOptions(object: ts.ObjectLiteralExpression): boolean {
+  return propertyValue(object, 'secure') !== undefined || propertyValue(object, 'auth') !== undefined;
 }
 
 /** `{ port }` passed straight to `.listen(…)`. */
