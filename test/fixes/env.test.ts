@@ -122,7 +122,15 @@ describe('fixes/env: Move to environment variable', () => {
     assert.equal(fix("const url = 'mqtt://broker.internal';\n", "'mqtt", false)?.title, 'Move to environment variable MQTT_URL');
   });
 
+  it('is not offered for one entry of several (cluster nodes): one name per entry would be a guess', () => {
+    const code = "new Redis.Cluster([{ host: '10.0.0.1' }, { host: '10.0.0.2' }]);\n";
+    assert.equal(fix(code, "'10.0.0.1'", false), undefined);
+    assert.equal(fix("import Redis from 'ioredis';\nnew Redis.Cluster([{ host: '10.0.0.1' }]);\n", "'10.0.0.1'", false)?.title, 'Move to environment variable REDIS_HOST');
+  });
+
   it('drops container words at the end of a name', () => {
+    const socket = "import { createClient } from 'redis';\ncreateClient({ socket: { host: 'cache.internal' } });\n";
+    assert.equal(fix(socket, "'cache", false)?.title, 'Move to environment variable REDIS_HOST');
     const code = "const dbConfig = { host: 'db.internal', database: 'shop' };\n";
     assert.equal(fix(code, "'db.internal'", false)?.title, 'Move to environment variable DB_HOST');
     const redis = "const redisOptions = { port: 6380 };\n";

@@ -17,7 +17,7 @@ const GENERIC_LEAVES = new Set([
 const CONTAINERS = new Set([
   'config', 'conf', 'cfg', 'options', 'opts', 'settings', 'default', 'defaults', 'env', 'environment',
   'development', 'production', 'staging', 'test', 'local', 'credentials', 'creds', 'params', 'props',
-  'module', 'exports', 'this', 'app', 'connection', 'connectionoptions', 'client', 'clientoptions', 'init',
+  'module', 'exports', 'this', 'app', 'connection', 'connectionoptions', 'client', 'clientoptions', 'init', 'socket',
 ]);
 
 /** Default variable names by URL scheme, for literals that have no name of their own. */
@@ -86,9 +86,10 @@ export function toEnvName(name: string): string {
  * Names the value is bound to, innermost first (`{ redis: { url: '…' } }` → ['url', 'redis']), and the
  * service of the client call that takes it, if any.
  */
-function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; qualifier?: string } {
+function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; qualifier?: string; several: boolean } {
   const names: string[] = [];
   let qualifier: string | undefined;
+  let several = false;
   let node: ts.Node = value;
   for (let depth = 0; depth < 6 && node; depth++) {
     const parent = outerParent(node);
@@ -100,6 +101,7 @@ function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; 
       continue;
     }
     if (ts.isObjectLiteralExpression(parent) || ts.isArrayLiteralExpression(parent)) {
+      if (ts.isArrayLiteralExpression(parent) && parent.elements.length > 1) several = true;
       node = parent;
       continue;
     }
@@ -138,7 +140,7 @@ function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; 
     }
     break;
   }
-  return { names, qualifier };
+  return { names, qualifier, several };
 }
 
 /**
@@ -266,6 +268,8 @@ export function moveToEnvFix(
   options: MoveToEnvOptions,
 ): Fix | undefined {
   if (unsafeReplacementReason(literal)) return undefined;
+  // One of several entries (`Cluster([{ host: 'a' }, { host: 'b' }])`): one name per entry would be a guess.
+  if (namePath(literal, imports).several) return undefined;
   const taken = new Set(project.envNames());
   const name = envNameFor(literal, imports, taken, options.fallbackName);
   const original = literal.getText(sourceFile);
