@@ -1,4 +1,5 @@
 import rule from '../../../server/src/analyzer/rules/backing-services/no-hardcoded-host';
+import { ProjectIndex, emptyFacts } from '../../../server/src/analyzer/project';
 import { runRuleTests } from '../../support/rule-tester';
 
 const message = (host: string): string =>
@@ -153,5 +154,93 @@ runRuleTests(rule, {
       code: "const dbConfig = { host: 'db.internal:5432' };",
       errors: [{ messageId: 'hardcoded', line: 1, column: 26, message: message('db.internal') }],
     },
+    // Issue 3: "Move to environment variable NAME", the literal kept as the fallback.
+    {
+      name: 'issue 3: a constant is named after itself and keeps its quotes',
+      code: "import { Pool } from 'pg';\nconst dbHost = \"pg.prod.internal\";\nexport const pool = new Pool({ host: dbHost, database: 'app' });\n",
+      errors: [{
+        messageId: 'hardcoded', line: 2, column: 16,
+        fixes: [{
+          title: 'Move to environment variable DB_HOST',
+          output: "import { Pool } from 'pg';\nconst dbHost = process.env.DB_HOST ?? \"pg.prod.internal\";\nexport const pool = new Pool({ host: dbHost, database: 'app' });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a generic option is named after the client it configures',
+      code: "import { createClient } from 'redis';\nconst c = createClient({ socket: { host: 'cache.internal', port: 6379 } });\n",
+      errors: [{
+        messageId: 'hardcoded', line: 2, column: 42,
+        fixes: [{
+          title: 'Move to environment variable REDIS_HOST',
+          output: "import { createClient } from 'redis';\nconst c = createClient({ socket: { host: process.env.REDIS_HOST ?? 'cache.internal', port: 6379 } });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: JavaScript, a CommonJS client',
+      filename: 'src/db.js',
+      code: "const mysql = require('mysql');\nconst connection = mysql.createConnection({ host: '10.0.0.5', user: 'app', database: 'shop' });\n",
+      errors: [{
+        messageId: 'hardcoded', line: 2, column: 51,
+        fixes: [{
+          title: 'Move to environment variable MYSQL_HOST',
+          output: "const mysql = require('mysql');\nconst connection = mysql.createConnection({ host: process.env.MYSQL_HOST ?? '10.0.0.5', user: 'app', database: 'shop' });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a name the project already reads gets a suffix',
+      code: "export const config = { db: { host: '10.0.0.5', database: 'shop' } };\n",
+      project: projectReading(['DB_HOST']),
+      errors: [{
+        messageId: 'hardcoded', line: 1, column: 37,
+        fixes: [{
+          title: 'Move to environment variable DB_HOST_2',
+          output: "export const config = { db: { host: process.env.DB_HOST_2 ?? '10.0.0.5', database: 'shop' } };\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a bare host in a config module is DB_HOST, not HOST',
+      code: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  database: 'shop',\n};\n",
+      errors: [{
+        messageId: 'hardcoded', line: 2, column: 9,
+        fixes: [{ title: 'Move to environment variable DB_HOST', output: "module.exports = {\n  host: process.env.DB_HOST ?? 'mysql.prod.acme.net',\n  database: 'shop',\n};\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: positional host of a redis client',
+      code: "import Redis from 'ioredis';\nconst r = new Redis(6379, 'cache.internal');\n",
+      errors: [{
+        messageId: 'hardcoded', line: 2, column: 27,
+        fixes: [{ title: 'Move to environment variable REDIS_HOST', output: "import Redis from 'ioredis';\nconst r = new Redis(6379, process.env.REDIS_HOST ?? 'cache.internal');\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: a host list moves whole, split from one variable',
+      code: "import cassandra from 'cassandra-driver';\nconst c = new cassandra.Client({ contactPoints: ['10.1.0.1', '10.1.0.2'], localDataCenter: 'dc1' });\n",
+      errors: [1, 2].map((n) => ({
+        messageId: 'hardcoded', line: 2, column: n === 1 ? 50 : 62,
+        fixes: [{
+          title: 'Move to environment variable CASSANDRA_CONTACT_POINTS',
+          output: "import cassandra from 'cassandra-driver';\nconst c = new cassandra.Client({ contactPoints: (process.env.CASSANDRA_CONTACT_POINTS ?? '10.1.0.1,10.1.0.2').split(','), localDataCenter: 'dc1' });\n",
+        }],
+      })),
+    },
+    {
+      name: 'issue 3: no fix for one node of several: one variable per node would be a guess',
+      code: "import Redis from 'ioredis';\nconst c = new Redis.Cluster([{ host: '10.0.0.1', port: 6379 }, { host: '10.0.0.2', port: 6379 }]);\n",
+      errors: [
+        { messageId: 'hardcoded', line: 2, column: 38, fixes: [] },
+        { messageId: 'hardcoded', line: 2, column: 72, fixes: [] },
+      ],
+    },
   ],
 });
+
+function projectReading(envNames: string[]): ProjectIndex {
+  const index = new ProjectIndex('/proj');
+  index.setFile('/proj/src/other.ts', { ...emptyFacts(), envNames });
+  return index;
+}

@@ -2,7 +2,7 @@
 // config. A host name or IP literal in its connection options welds the code to one deploy.
 // Docs: docs/rules/backing-services/no-hardcoded-host.md
 import ts from 'typescript';
-import { propertyNameText, skipOuterExpressions } from '../../ast';
+import { outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
 import {
   calleeLastName,
   calleeModule,
@@ -15,7 +15,8 @@ import {
   parseHostAndPort,
   resolveLiteral,
 } from '../../connection';
-import { defineRule } from '../../rule';
+import { moveListToEnvFix, moveToEnvFix, serviceQualifier } from '../../fixes/env';
+import { defineRule, type Fix } from '../../rule';
 
 const HOST_KEYS = new Set(['host', 'hostname', 'server']);
 const HOST_LIST_KEYS = new Set(['hosts', 'contactPoints']);
@@ -35,7 +36,8 @@ export default defineRule({
   create(ctx) {
     const reported = new Set<ts.Node>();
 
-    const check = (value: ts.Expression, internalOnly = false): void => {
+    /** `fallbackName` names the variable when the literal has no name of its own (`net.connect(port, '…')`). */
+    const check = (value: ts.Expression, internalOnly = false, fallbackName = 'DB_HOST'): void => {
       let literal: ts.Expression | undefined = skipOuterExpressions(value);
       if (ts.isIdentifier(literal) || ts.isPropertyAccessExpression(literal)) literal = resolveLiteral(literal);
       if (!literal || !ts.isStringLiteralLike(literal) || reported.has(literal)) return;
@@ -43,16 +45,24 @@ export default defineRule({
       if (!parsed || isLocalHost(parsed.host) || isPlaceholderHost(parsed.host) || isDevOnlyHost(parsed.host)) return;
       if (internalOnly && !isInternalHost(parsed.host)) return;
       reported.add(literal);
-      ctx.report(literal, 'hardcoded', { host: parsed.host });
+      const fixes = (): Fix[] => {
+        const list = outerParent(literal);
+        const fix = ts.isArrayLiteralExpression(list)
+          ? moveListToEnvFix(list, ctx.sourceFile, ctx.imports, ctx.project, `${fallbackName}S`)
+          : moveToEnvFix(literal, ctx.sourceFile, ctx.imports, ctx.project, { secret: false, fallbackName });
+        return fix ? [fix] : [];
+      };
+      ctx.report(literal, 'hardcoded', { host: parsed.host }, { fixes });
     };
 
     const onProperty = (name: string, value: ts.Expression, object: ts.Node): void => {
       if (!ts.isObjectLiteralExpression(object)) return;
       if (HOST_KEYS.has(name)) {
         if (name === 'server' && !hasSibling(object, ['user', 'password', 'database', 'authentication'])) return;
-        if (isConnectionOptions(object, ctx.imports)) check(value);
+        const mail = hasSibling(object, ['secure', 'auth']);
+        if (isConnectionOptions(object, ctx.imports)) check(value, false, mail ? 'SMTP_HOST' : 'DB_HOST');
         // http.request({ host }) to a public API is a provider constant; to an IP or a private name, an attachment.
-        else if (name !== 'server' && isHttpRequestOptions(object)) check(value, true);
+        else if (name !== 'server' && isHttpRequestOptions(object)) check(value, true, 'SERVICE_HOST');
       } else if (HOST_LIST_KEYS.has(name)) {
         const list = skipOuterExpressions(value);
         if (!isConnectionOptions(object, ctx.imports) && !isClientArgument(object)) return;
@@ -81,7 +91,9 @@ export default defineRule({
       const module = calleeModule(call.expression, ctx.imports);
       if (module === undefined || !POSITIONAL_HOST_MODULES.has(module) || !isClientCall(call, ctx.imports)) return;
       const [port, host] = args;
-      if (ts.isNumericLiteral(skipOuterExpressions(port)) || ts.isIdentifier(skipOuterExpressions(port))) check(host);
+      if (ts.isNumericLiteral(skipOuterExpressions(port)) || ts.isIdentifier(skipOuterExpressions(port))) {
+        check(host, false, `${serviceQualifier(module) ?? 'SERVICE'}_HOST`);
+      }
     };
 
     return {
