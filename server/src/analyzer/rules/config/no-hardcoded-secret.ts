@@ -53,23 +53,23 @@ export default defineRule({
       // 1. Well-known key shapes and private key blocks: secret wherever they appear.
       if (value.length >= 20) {
         if (isPemPrivateKey(pemText(literal))) {
-          ctx.report(literal, 'privateKey', undefined, { fixes: secretFixes(literal) });
+          ctx.report(literal, 'privateKey', undefined, { fixes: () => secretFixes(literal) });
           return;
         }
         const shape = knownKeyShape(value, literal);
         if (shape) {
-          ctx.report(literal, 'knownKey', { provider: shape.provider, preview: preview(shape.match) }, { fixes: secretFixes(literal) });
+          ctx.report(literal, 'knownKey', { provider: shape.provider, preview: preview(shape.match) }, { fixes: () => secretFixes(literal) });
           return;
         }
       }
       // 2. Credentials inside URLs and connection strings.
       const scheme = urlWithPassword(value);
       if (scheme) {
-        ctx.report(literal, 'urlCredentials', { scheme }, { fixes: secretFixes(literal) });
+        ctx.report(literal, 'urlCredentials', { scheme }, { fixes: () => secretFixes(literal) });
         return;
       }
       if (connectionStringPassword(value)) {
-        ctx.report(literal, 'connectionString', undefined, { fixes: secretFixes(literal) });
+        ctx.report(literal, 'connectionString', undefined, { fixes: () => secretFixes(literal) });
         return;
       }
       if (isInTypeContext(literal)) return;
@@ -77,7 +77,7 @@ export default defineRule({
       // 3. Literals passed where a known API takes a secret.
       const slot = secretSlot(literal, ctx.imports);
       if (slot && isSlotSecret(value, slot.kind)) {
-        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: secretFixes(literal) });
+        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: () => secretFixes(literal) });
         return;
       }
 
@@ -102,7 +102,7 @@ export default defineRule({
               ? isAuthValue(value)
               : isTokenValue(value);
       if (!ok || hasProseSiblings(literal)) return;
-      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: secretFixes(literal) });
+      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: () => secretFixes(literal) });
     };
     // `postgres://app:s3cr3t@${host}/db`: the credentials sit in the template's fixed head.
     const checkTemplate = (node: ts.Node): void => {

@@ -80,7 +80,7 @@ export default defineRule({
             start: short ? receiver.getStart(ctx.sourceFile) : callee.name.getStart(ctx.sourceFile),
             end: callee.name.getEnd(),
             unless: 'handlesShutdown',
-            fixes: fixFor(call),
+            fixes: () => fixFor(call),
           });
         }
       },

@@ -3,7 +3,7 @@
 import ts from 'typescript';
 import { envReadName, normalizeModule, skipOuterExpressions } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
-import { defineRule } from '../../rule';
+import { defineRule, type Fix } from '../../rule';
 
 /** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
 const PRINTING_METHODS = new Set([
@@ -173,8 +173,11 @@ export default defineRule({
           return !isInsideLoggerImplementation(node) && !isStructuredLine(node) && !isInDevelopmentBranch(node);
         });
         if (reported.length === 0) return;
-        const fixes = consoleFixes(reported, { ...ctx, loggerImport: ctx.options.loggerImport });
-        reported.forEach(({ node, method }, i) => ctx.report(node, 'console', { method }, { fixes: fixes[i] }));
+        // The fixes of every call come from one pass (a file-wide logger and free names): computed once, and only
+        // when the caller wants fixes.
+        let fixes: Fix[][] | undefined;
+        const fixesOf = (i: number): Fix[] => (fixes ??= consoleFixes(reported, { ...ctx, loggerImport: ctx.options.loggerImport }))[i];
+        reported.forEach(({ node, method }, i) => ctx.report(node, 'console', { method }, { fixes: () => fixesOf(i) }));
       },
     };
   },
