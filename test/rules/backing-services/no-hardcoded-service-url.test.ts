@@ -1,4 +1,5 @@
 import rule from '../../../server/src/analyzer/rules/backing-services/no-hardcoded-service-url';
+import { ProjectIndex, emptyFacts } from '../../../server/src/analyzer/project';
 import { runRuleTests } from '../../support/rule-tester';
 
 const service = (scheme: string, host: string): string =>
@@ -191,5 +192,111 @@ runRuleTests(rule, {
     { name: 'a staging host', code: "const api = axios.create({ baseURL: 'https://staging.acme.io' });", errors: [{ messageId: 'apiUrl', line: 1, column: 37 }] },
     { name: 'public host with an explicit port', code: "const apiUrl = 'https://api.acme.com:8443';", errors: [{ messageId: 'apiUrl', line: 1, column: 16 }] },
     { name: 'bin/ and other scripts are quiet, but src is not', filename: 'src/db.js', code: "module.exports = 'postgres://db.internal/app';", errors: [{ messageId: 'serviceUrl', line: 1, column: 18 }] },
+    // Issue 3: "Move to environment variable NAME".
+    {
+      name: 'issue 3: named from its config path, the URL kept as fallback',
+      code: "export default { redis: { url: 'redis://cache.internal:6379' } };\n",
+      errors: [{
+        messageId: 'serviceUrl', line: 1, column: 32,
+        fixes: [{ title: 'Move to environment variable REDIS_URL', output: "export default { redis: { url: process.env.REDIS_URL ?? 'redis://cache.internal:6379' } };\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: a local constant handed to a client keeps its name',
+      code: "import { createClient } from 'redis';\nconst REDIS_URL = 'redis://localhost:6379';\nconst client = createClient({ url: REDIS_URL });\n",
+      errors: [{
+        messageId: 'serviceUrl', line: 2, column: 19,
+        fixes: [{
+          title: 'Move to environment variable REDIS_URL',
+          output: "import { createClient } from 'redis';\nconst REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';\nconst client = createClient({ url: REDIS_URL });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a URL with a password leaves the source: no fallback',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: 'postgres://app:Zq8vL2pX9w@db.internal:5432/shop' });\n",
+      errors: [{
+        messageId: 'serviceUrl', line: 2, column: 43,
+        fixes: [{ title: 'Move to environment variable DATABASE_URL', output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL });\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: a user without a password is no secret',
+      code: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: 'postgres://app@db.internal:5432/shop' });\n",
+      errors: [{
+        messageId: 'serviceUrl', line: 2, column: 43,
+        fixes: [{
+          title: 'Move to environment variable DATABASE_URL',
+          output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL ?? 'postgres://app@db.internal:5432/shop' });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: JavaScript, double quotes kept',
+      filename: 'src/db.js',
+      code: "const mongoose = require('mongoose');\nmongoose.connect(\"mongodb://db.internal:27017/shop\");\n",
+      errors: [{
+        messageId: 'serviceUrl', line: 2, column: 18,
+        fixes: [{
+          title: 'Move to environment variable MONGODB_URI',
+          output: "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI ?? \"mongodb://db.internal:27017/shop\");\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a name the project already reads gets a suffix',
+      code: "import { createClient } from 'redis';\nconst client = createClient({ url: 'redis://cache.internal:6379' });\n",
+      project: projectReading(['REDIS_URL']),
+      errors: [{
+        messageId: 'serviceUrl', line: 2, column: 36,
+        fixes: [{
+          title: 'Move to environment variable REDIS_URL_2',
+          output: "import { createClient } from 'redis';\nconst client = createClient({ url: process.env.REDIS_URL_2 ?? 'redis://cache.internal:6379' });\n",
+        }],
+      }],
+    },
+    {
+      name: 'issue 3: a broker list moves whole, split from one variable',
+      code: "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'orders', brokers: ['10.0.0.5:9092', '10.0.0.6:9092'] });\n",
+      errors: [57, 74].map((column) => ({
+        messageId: 'broker', line: 2, column,
+        fixes: [{
+          title: 'Move to environment variable KAFKA_BROKERS',
+          output: "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'orders', brokers: (process.env.KAFKA_BROKERS ?? '10.0.0.5:9092,10.0.0.6:9092').split(',') });\n",
+        }],
+      })),
+    },
+    {
+      name: 'issue 3: no fix for a list that mixes literals and reads',
+      code: "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'orders', brokers: ['10.0.0.5:9092', process.env.B] });\n",
+      errors: [{ messageId: 'broker', line: 2, column: 57, fixes: [] }],
+    },
+    {
+      name: 'issue 3: a memcached server string',
+      code: "import Memcached from 'memcached';\nconst mc = new Memcached('mc.internal:11211');\n",
+      errors: [{
+        messageId: 'broker', line: 2, column: 26,
+        fixes: [{ title: 'Move to environment variable MEMCACHED_SERVERS', output: "import Memcached from 'memcached';\nconst mc = new Memcached(process.env.MEMCACHED_SERVERS ?? 'mc.internal:11211');\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: a base URL of an internal API',
+      code: "const ORDERS_API_URL = 'http://orders.internal:8080';\n",
+      errors: [{
+        messageId: 'apiUrl', line: 1, column: 24,
+        fixes: [{ title: 'Move to environment variable ORDERS_API_URL', output: "const ORDERS_API_URL = process.env.ORDERS_API_URL ?? 'http://orders.internal:8080';\n" }],
+      }],
+    },
+    {
+      name: 'issue 3: no fix for a template URL',
+      code: "import { Pool } from 'pg';\nconst db = `postgres://db.internal:5432/${name}`;\nnew Pool({ connectionString: db });\n",
+      errors: [{ messageId: 'serviceUrl', line: 2, column: 12, fixes: [] }],
+    },
   ],
 });
+
+function projectReading(envNames: string[]): ProjectIndex {
+  const index = new ProjectIndex('/proj');
+  index.setFile('/proj/src/other.ts', { ...emptyFacts(), envNames });
+  return index;
+}

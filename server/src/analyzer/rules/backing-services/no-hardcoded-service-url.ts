@@ -25,7 +25,8 @@ import {
   parseHostAndPort,
   resolveLiteral,
 } from '../../connection';
-import { defineRule } from '../../rule';
+import { moveListToEnvFix, moveToEnvFix } from '../../fixes/env';
+import { defineRule, type Fix } from '../../rule';
 
 const SERVICE_SCHEMES = new Set([
   'postgres',
@@ -161,6 +162,17 @@ export default defineRule({
   // Dev, seed and stress-test scripts point at throwaway databases; registry URLs in tooling are not attachments.
   skipIn: ['test', 'script'],
   create(ctx) {
+    /**
+     * "Move to environment variable NAME", keeping the URL as the fallback unless it carries a password (then it
+     * must leave the source). Templates get none: their substitutions would need an expression of their own.
+     */
+    const urlFixes = (literal: ts.Expression, fallbackName: string) => (): Fix[] => {
+      if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return [];
+      const secret = hasPassword(literal.text);
+      const fix = moveToEnvFix(literal, ctx.sourceFile, ctx.imports, ctx.project, { secret, fallbackName });
+      return fix ? [fix] : [];
+    };
+
     // Local URLs are reported only when handed to a client; a constant holding one waits for the end of the
     // walk to learn whether it was.
     const attached = new Map<string, ts.Identifier[]>();
@@ -180,7 +192,7 @@ export default defineRule({
 
       if (url.category === 'service') {
         const report = (): void =>
-          ctx.report(literal, 'serviceUrl', { scheme: url.scheme, host: displayHost(url) });
+          ctx.report(literal, 'serviceUrl', { scheme: url.scheme, host: displayHost(url) }, { fixes: urlFixes(literal, 'SERVICE_URL') });
         if (!isLocalHost(url.host)) return report();
         if (isInClientArgument(literal)) return report();
         const name = constName(literal);
@@ -201,7 +213,7 @@ export default defineRule({
         (name !== undefined && (name === 'node' || name === 'nodes') && isInClientArgument(literal)) ||
         isHttpClientTarget(literal, outerParent(literal))
       ) {
-        ctx.report(literal, 'apiUrl', { origin });
+        ctx.report(literal, 'apiUrl', { origin }, { fixes: urlFixes(literal, 'API_BASE_URL') });
       }
     };
 
@@ -215,6 +227,7 @@ export default defineRule({
         parent = outerParent(parent);
       }
       let isBrokerSlot = false;
+      let fallbackName = 'KAFKA_BROKERS';
       if (ts.isPropertyAssignment(parent) && skipOuterExpressions(parent.initializer) === owner) {
         const key = propertyNameText(parent.name);
         isBrokerSlot =
@@ -226,6 +239,7 @@ export default defineRule({
       } else if (ts.isNewExpression(parent) || ts.isCallExpression(parent)) {
         const module = calleeModule(parent.expression, ctx.imports);
         isBrokerSlot = module === 'memcached' || module === 'memjs' || calleeLastName(parent.expression) === 'Memcached';
+        fallbackName = 'MEMCACHED_SERVERS';
       }
       if (!isBrokerSlot || !isValuePosition(literal)) return;
       const hosts = text
@@ -236,7 +250,13 @@ export default defineRule({
       const remote = hosts.find((h) => !isLocalHost(h.host));
       if (!remote && !isInClientArgument(literal)) return;
       const shown = remote ?? hosts[0];
-      ctx.report(literal, 'broker', { host: `${shown.host}:${shown.port}` });
+      const fixes = (): Fix[] => {
+        const fix = ts.isArrayLiteralExpression(owner)
+          ? moveListToEnvFix(owner, ctx.sourceFile, ctx.imports, ctx.project, fallbackName)
+          : moveToEnvFix(literal, ctx.sourceFile, ctx.imports, ctx.project, { secret: false, fallbackName });
+        return fix ? [fix] : [];
+      };
+      ctx.report(literal, 'broker', { host: `${shown.host}:${shown.port}` }, { fixes });
     };
 
     const onCallForNames = (node: ts.Node): void => {
@@ -287,6 +307,14 @@ function parseUrl(text: string): ParsedUrl | undefined {
   const parsed = parseHostAndPort(first);
   if (!parsed) return undefined;
   return { scheme, category, host: parsed.host, port: parsed.port, dynamicHost: false };
+}
+
+/** `postgres://app:s3cret@db/x`, `redis://:s3cret@cache`, `mssql://db?password=…`: the URL is a secret. */
+function hasPassword(text: string): boolean {
+  const authority = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(text)?.[1] ?? '';
+  const at = authority.lastIndexOf('@');
+  if (at !== -1 && /:[^:]/.test(authority.slice(0, at))) return true;
+  return /[?&;](password|passwd|pwd|pass)=[^&;]/i.test(text);
 }
 
 function displayHost(url: ParsedUrl): string {
