@@ -352,6 +352,22 @@ describe('cli', function () {
       assert.equal(report.filesScanned, 3);
     });
 
+    it('skips a 10 MB minified bundle quickly, with the reason, and still scans the rest', function () {
+      // One line of real-looking minified code, repeated: with a hard-coded secret inside, which must not count.
+      const chunk = "var a=function(){return console.log('x'),{password:'Zq8vL2pX9wTt4'}};app.listen(3000);";
+      const bundle = chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length));
+      const dir = tempProject({ 'public/app.min.js': bundle, 'src/ok.ts': 'export const ok = 1;\n' });
+      const started = Date.now();
+      const { code, report, stderr } = runJson(['.'], { cwd: dir });
+      assert.equal(code, 0, stderr);
+      assert.equal(report.filesScanned, 1);
+      assert.deepEqual(report.diagnostics, []);
+      const stylish = run(['.'], { cwd: dir });
+      assert.match(stylish.stdout, /public\/app\.min\.js +larger than maxFileSize/);
+      // Generous bound: parsing 10 MB would take seconds; skipping reads it once.
+      assert.ok(Date.now() - started < 15000);
+    });
+
     it('lets a SIGTERM handler in a later file void an earlier file’s finding', function () {
       const { report } = runJson(['cross-file']);
       assert.equal(report.filesScanned, 2);

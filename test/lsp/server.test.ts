@@ -352,6 +352,19 @@ describe('language server (bundled, --stdio)', function () {
     for (const uri of [junk, halfTyped, probe]) client.close(uri);
   });
 
+  it('publishes nothing for a 10 MB minified bundle and stays responsive', async () => {
+    const chunk = "var a=function(){return console.log('x'),{password:'Zq8vL2pX9wTt4'}};app.listen(3000);";
+    const bundle = uriOf('service-a/public/app.min.js');
+    client.open(bundle, chunk.repeat(Math.ceil((10 * 1024 * 1024) / chunk.length)));
+    const probe = uriOf('service-a/src/probe2.ts');
+    client.open(probe, "console.log('after the bundle');\n");
+    const diagnostics = await client.diagnosticsFor(probe, 'the probe after the bundle', (d) => d.length > 0);
+    assert.deepEqual(rules(diagnostics), ['logs/no-console']);
+    assert.equal((client.diagnostics.get(bundle)?.diagnostics ?? []).length, 0, 'the bundle publishes nothing');
+    assert.equal(client.child.exitCode, null);
+    for (const uri of [bundle, probe]) client.close(uri);
+  });
+
   it('clears diagnostics on close', async () => {
     const uri = uriOf('service-a/src/server.ts');
     const before = client.count(uri);
