@@ -18,6 +18,7 @@ describe('lsp settings', () => {
       run: 'onSave',
       rules: { 'logs/no-console': 'off', 'port-binding/no-hardcoded-port': 'warn', 'config/no-hardcoded-secret': 'loud' },
       includeTestsAndScripts: true,
+      loggerImport: " import { logger } from '@/lib/logger' ",
       trace: { server: 'verbose' },
     });
     assert.deepEqual(settings, {
@@ -25,6 +26,7 @@ describe('lsp settings', () => {
       run: 'onSave',
       rules: { 'logs/no-console': 'off', 'port-binding/no-hardcoded-port': 'warning' },
       includeTestsAndScripts: true,
+      loggerImport: "import { logger } from '@/lib/logger'",
       trace: { server: 'verbose' },
     });
   });
@@ -43,5 +45,19 @@ describe('lsp settings', () => {
     // The editor's default `false` does not switch off what the project's config file turned on.
     assert.equal(config.includeTestsAndScripts, true);
     assert.equal(effectiveConfig(DEFAULT_CONFIG, { ...DEFAULT_SETTINGS, includeTestsAndScripts: true }).includeTestsAndScripts, true);
+  });
+
+  it('passes the loggerImport setting to logs/no-console unless the config file names one', () => {
+    const setting = "import { logger } from '@/lib/logger'";
+    const fromSetting = effectiveConfig(DEFAULT_CONFIG, { ...DEFAULT_SETTINGS, loggerImport: setting });
+    assert.deepEqual(fromSetting.rules['logs/no-console'], { level: 'default', options: { loggerImport: setting } });
+    const file: AnalyzerConfig = {
+      ...DEFAULT_CONFIG,
+      rules: { 'logs/no-console': { level: 'warning', options: { loggerImport: "import log from './log'" } } },
+    };
+    assert.deepEqual(effectiveConfig(file, { ...DEFAULT_SETTINGS, loggerImport: setting }).rules['logs/no-console'], {
+      level: 'warning',
+      options: { loggerImport: "import log from './log'" },
+    });
   });
 });

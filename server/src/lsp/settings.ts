@@ -13,6 +13,11 @@ export interface Settings {
   rules: Record<string, RuleSettingLevel>;
   /** Also lint tests, fixtures and scripts. `false` leaves the project's `.twelvefactorrc.json` in charge. */
   includeTestsAndScripts: boolean;
+  /**
+   * The import line of the project's own logger (e.g. `import { logger } from '@/lib/logger'`), used by
+   * "Replace with logger" when a file has none; '' leaves `.twelvefactorrc.json` or pino in charge.
+   */
+  loggerImport: string;
   trace: { server: TraceLevel };
 }
 
@@ -23,8 +28,11 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   run: 'onType',
   rules: {},
   includeTestsAndScripts: false,
+  loggerImport: '',
   trace: { server: 'off' },
 }) as Readonly<Settings>;
+
+const NO_CONSOLE = 'logs/no-console';
 
 const LEVELS: ReadonlySet<string> = new Set(['off', 'error', 'warning', 'info', 'hint', 'default']);
 
@@ -47,6 +55,7 @@ export function toSettings(raw: unknown): Settings {
       typeof record.includeTestsAndScripts === 'boolean'
         ? record.includeTestsAndScripts
         : DEFAULT_SETTINGS.includeTestsAndScripts,
+    loggerImport: typeof record.loggerImport === 'string' ? record.loggerImport.trim() : DEFAULT_SETTINGS.loggerImport,
     trace: {
       server: trace.server === 'messages' || trace.server === 'verbose' ? trace.server : DEFAULT_SETTINGS.trace.server,
     },
@@ -59,6 +68,12 @@ export function effectiveConfig(fileConfig: AnalyzerConfig = DEFAULT_CONFIG, set
   for (const [id, level] of Object.entries(settings.rules)) {
     // A level from the editor keeps the rule's options from the config file.
     rules[id] = { level, options: fileConfig.rules[id]?.options ?? {} };
+  }
+  const consoleOptions = (rules[NO_CONSOLE] ?? fileConfig.rules[NO_CONSOLE])?.options ?? {};
+  if (settings.loggerImport && consoleOptions.loggerImport === undefined) {
+    // The project's config file wins over one editor's setting.
+    const level = rules[NO_CONSOLE]?.level ?? fileConfig.rules[NO_CONSOLE]?.level ?? 'default';
+    rules[NO_CONSOLE] = { level, options: { ...consoleOptions, loggerImport: settings.loggerImport } };
   }
   return mergeConfig(fileConfig, {
     rules,
