@@ -82,7 +82,7 @@ export default defineRule({
       }
 
       // 4. By the name the value is bound to.
-      if (i18nFile) return;
+      if (i18nFile || !mayPassValueBar(value)) return;
       const bound = boundName(literal);
       if (bound === undefined) return;
       let name = bound.name;
@@ -441,6 +441,16 @@ function isNotCredentialShape(v: string): boolean {
   return false;
 }
 
+/**
+ * False when no value bar of step 4 (password, token, entropy, auth) can accept the value, so the name need not be
+ * looked up: shorter than 4, a word (`isWordish` fails every bar), or prose (whitespace fails every bar but an
+ * `Authorization` scheme). A cheap necessary condition, tested before any climbing of the tree.
+ */
+function mayPassValueBar(v: string): boolean {
+  if (v.length < 4 || isWordish(v)) return false;
+  return !/\s/.test(v) || /^(bearer|basic|token|apikey)\s+\S+$/i.test(v);
+}
+
 function isWordish(v: string): boolean {
   // letters with separators: 'new-password', 'current_password', 'eye-off', 'Passwort', 'qWeRtY'
   return /^[A-Za-z]+([-_.:][A-Za-z]+)*$/.test(v);
@@ -538,7 +548,12 @@ const SHAPES: Shape[] = [
   { provider: 'Shopify token', pattern: /(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/ },
 ];
 
+/** A substring every shape above needs: one test instead of seventeen for the values that hold none. */
+const SHAPE_HINT =
+  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|k_live_|xox[baprse]-|xapp-|hooks\.slack\.com|discord|AIza|npm_|SG\.|SK[0-9a-f]|sk-|shp(?:at|ca|pa|ss)_/;
+
 function knownKeyShape(value: string, literal: ts.Node): { provider: string; match: string } | undefined {
+  if (!SHAPE_HINT.test(value)) return undefined;
   for (const shape of SHAPES) {
     const m = shape.pattern.exec(value);
     if (!m) continue;
@@ -615,6 +630,7 @@ const URL_PASSWORD_PLACEHOLDERS = new Set([
 
 /** `postgres://app:s3cr3t@db/app` → 'postgres'; undefined when there is no real password. */
 function urlWithPassword(value: string): string | undefined {
+  if (!value.includes('://') || !value.includes('@')) return undefined;
   const m = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/?#'"]*):([^\s@/?#'"]+)@[^\s/?#'"]*/i.exec(value);
   if (!m) return undefined;
   const [, scheme, user, password] = m;
@@ -687,6 +703,8 @@ function secretSlot(literal: ts.Expression, imports: ImportMap): Slot | undefine
   if (!ts.isCallExpression(parent) && !ts.isNewExpression(parent)) return undefined;
   const args = parent.arguments ?? ts.factory.createNodeArray();
   const index = args.indexOf(outermost(literal) as ts.Expression);
+  // Only these argument positions take a secret below: skip building the callee's name for the others.
+  if (ts.isCallExpression(parent) ? index !== 0 && index !== 1 : index !== 2) return undefined;
   const name = calleeText(parent);
   if (name === undefined) return undefined;
   const last = name.split('.').pop() ?? name;
