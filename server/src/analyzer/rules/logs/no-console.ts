@@ -106,7 +106,6 @@ export default defineRule({
     if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
       return { visit: {} };
     }
-    if (isFrontendOrCliByHeader(ctx.sourceFile)) return { visit: {} };
 
     const allowed = new Set(allowOption(ctx.options.allow));
     const candidates: Candidate[] = [];
@@ -166,7 +165,8 @@ export default defineRule({
         },
       },
       end() {
-        if (quiet) return;
+        // The header check reads every top-level statement: done only for files that have a console call at all.
+        if (quiet || candidates.length === 0 || isFrontendOrCliByHeader(ctx.sourceFile)) return;
         const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
         const reported = candidates.filter(({ node }) => {
           if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) return false;
