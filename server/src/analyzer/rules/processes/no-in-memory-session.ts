@@ -215,6 +215,7 @@ const STATE_WORDS = new Set([
   'login',
   'logins',
 ]);
+const STATE_STEM = /session|user|cart|basket|token|login/i;
 /**
  * Words that make it something else: a cache is disposable by design, sockets and connections are bound to the
  * process anyway, counters for rate limiting are a deliberate trade-off.
@@ -297,6 +298,8 @@ function reportModuleState(ctx: RuleContext<MessageId>): void {
     if (!ts.isVariableStatement(statement)) continue;
     for (const decl of statement.declarationList.declarations) {
       if (!ts.isIdentifier(decl.name) || !decl.initializer || !isCollectionInit(decl.initializer)) continue;
+      // Every state word holds one of these stems: most module-level collections are ruled out without splitting.
+      if (!STATE_STEM.test(decl.name.text)) continue;
       const words = splitWords(decl.name.text);
       if (!words.some((word) => STATE_WORDS.has(word)) || words.some((word) => OTHER_WORDS.has(word))) continue;
       candidates.set(decl.name.text, decl);
