@@ -17,6 +17,8 @@ import {
 import { RULES, UNUSED_DISABLE_RULE_ID } from './rules/index';
 import { isSuppressed, parseDirectives } from './suppress';
 
+const FIRST_NODE = ts.SyntaxKind.FirstNode;
+
 export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
 
 /** The TypeScript script kind for a file name, or undefined when it is not a source file we read. */
@@ -106,7 +108,8 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const findings: Finding[] = [];
   const wantFixes = input.fixes !== false;
 
-  const handlers = new Map<ts.SyntaxKind, NodeHandler[]>();
+  // Indexed by kind: an array load per node instead of a Map lookup.
+  const handlers: Array<NodeHandler[] | undefined> = [];
   const ends: Array<() => void> = [];
   const activeRules = new Set<string>();
   for (const rule of input.rules ?? RULES) {
@@ -144,15 +147,16 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
     for (const [kindKey, handler] of Object.entries(listener.visit)) {
       if (!handler) continue;
       const kind = Number(kindKey) as ts.SyntaxKind;
-      const list = handlers.get(kind);
+      const list = handlers[kind];
       if (list) list.push(handler);
-      else handlers.set(kind, [handler]);
+      else handlers[kind] = [handler];
     }
     if (listener.end) ends.push(listener.end);
   }
 
   const visit = (node: ts.Node): void => {
-    switch (node.kind) {
+    const kind = node.kind;
+    switch (kind) {
       case ts.SyntaxKind.CallExpression:
         collector.visitCall(node as ts.CallExpression);
         break;
@@ -164,9 +168,10 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
         collector.visitForOf(node as ts.ForOfStatement);
         break;
     }
-    const list = handlers.get(node.kind);
-    if (list) for (const handler of list) handler(node);
-    ts.forEachChild(node, visit);
+    const list = kind < handlers.length ? handlers[kind] : undefined;
+    if (list !== undefined) for (let i = 0; i < list.length; i++) list[i](node);
+    // Tokens, identifiers and literals (every kind before FirstNode) have no children: about half of all nodes.
+    if (kind >= FIRST_NODE) ts.forEachChild(node, visit);
   };
   ts.forEachChild(sourceFile, visit);
   const facts = collector.finish();
