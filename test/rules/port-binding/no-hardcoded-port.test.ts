@@ -71,6 +71,11 @@ runRuleTests(rule, {
     { filename: 'src/__tests__/db.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db', port: 5432 });" },
     { name: 'connection ports in scripts (seeds, stress tests) are quiet', filename: 'scripts/seed.js', code: "const { Pool } = require('pg');\nnew Pool({ host: 'db', port: 5432, user: 'seed' });" },
     { name: 'IRC network defaults (thelounge)', code: "_.defaults(this, attr, { name: '', host: '', port: 6667, tls: false, password: '' });" },
+    {
+      name: 'false positive in growthbook: a blank connection form pre-filled with the engine\'s default port',
+      filename: 'services/eventSchema.ts',
+      code: "export const schemas = [\n  { type: 'redshift', default: { host: '', port: 5439, database: '', user: '', password: '' } },\n  { type: 'mssql', default: { server: '', port: 1433, database: '', user: '', password: '' } },\n];",
+    },
     // Mongoose schema fields and Sequelize models named port are data, not options.
     "import mongoose from 'mongoose';\nconst s = new mongoose.Schema({ port: { type: Number, default: 80 } });",
   ],

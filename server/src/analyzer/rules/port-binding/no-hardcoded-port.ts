@@ -133,6 +133,7 @@ export default defineRule({
           const object = property.parent;
           if (isBindOptions(object)) return; // the listen() handler reports these
           if (hasLocalHost(object)) return; // a dev, test or sidecar server: see no-hardcoded-host
+          if (hasBlankHost(object)) return; // a form's blank defaults: the port is the engine's, the host is the user's
           if (ctx.fileKind.script || !isConnectionOptions(object, ctx.imports)) return;
           if (!hasRemoteHostLiteral(object) && isWellKnownPort(value)) return;
           report(value, 'connection', isMailOptions(object) ? 'SMTP_PORT' : 'DB_PORT');
@@ -168,6 +169,15 @@ function hasLocalHost(object: ts.ObjectLiteralExpression): boolean {
     if (isLocalHost(host) || isDevOnlyHost(host)) return true;
   }
   return false;
+}
+
+/** `{ host: '', port: 5439, user: '' }`: a blank form or template to fill in, which connects nowhere. */
+function hasBlankHost(object: ts.ObjectLiteralExpression): boolean {
+  return ['host', 'hostname', 'server'].some((key) => {
+    const value = propertyValue(object, key);
+    const expr = value && skipOuterExpressions(value);
+    return expr !== undefined && ts.isStringLiteralLike(expr) && expr.text.trim() === '';
+  });
 }
 
 // Default ports of backing-service protocols. Next to a host read from the environment, `port: 5432` or
