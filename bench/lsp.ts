@@ -2,7 +2,8 @@
 // the didChange is written to the moment the publishDiagnostics for that version arrives (what the user waits
 // for, less the editor's own rendering). Next to it, in the same run, the in-process floors on the same file and
 // the same edits, interleaved with the server's: ts.updateSourceFile (the incremental re-parse the server does), a
-// full ts.createSourceFile (every 5th edit), and analyze() on the updated tree (all rules, no LSP).
+// full ts.createSourceFile (every 5th edit), and analyze() on the updated tree (all rules, no LSP; fixes off, as the
+// server's publish path runs it: fixes are computed for code actions only).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -134,7 +135,7 @@ export async function runServerBench(edits = 100, warmup = 20, minLines = 3000):
     // The in-process floors run interleaved with the server's edits (same edit, right after its diagnostics
     // arrive), so both see the same load on a shared machine.
     let tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-    analyze({ fileName: file, text, sourceFile: tree });
+    analyze({ fileName: file, text, sourceFile: tree, fixes: false });
     for (let i = 0; i < warmup + edits; i++) {
       const offset = service.typingOffset + i;
       const position = positionAt(text, offset);
@@ -151,7 +152,7 @@ export async function runServerBench(edits = 100, warmup = 20, minLines = 3000):
       const t1 = performance.now();
       tree = ts.updateSourceFile(tree, text, { span: { start: offset, length: 0 }, newLength: 1 });
       const t2 = performance.now();
-      analyze({ fileName: file, text, sourceFile: tree });
+      analyze({ fileName: file, text, sourceFile: tree, fixes: false });
       const t3 = performance.now();
       if (i % 5 === 0) ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
       const t4 = performance.now();
