@@ -50,6 +50,10 @@ runRuleTests(rule, {
     // Tests and scripts (seeds, stress tests) point at throwaway databases.
     { filename: 'test/db.test.ts', code: "import { Pool } from 'pg';\nnew Pool({ host: 'db.internal', database: 'app' });" },
     { filename: 'scripts/seed.js', code: "const { Pool } = require('pg');\nnew Pool({ host: 'db.internal', database: 'app' });" },
+    {
+      name: 'false positive in growthbook: a map that labels each connection field, not connection options',
+      code: "const POSTGRES_FAMILY = {\n  user: 'public',\n  host: 'public',\n  database: 'public',\n  password: 'secret',\n  port: 'public',\n};\nconst MSSQL = { user: 'public', server: 'public', database: 'public', password: 'secret', port: 'public' };",
+    },
     // Parameters shadow module constants.
     "import { Pool } from 'pg';\nconst host = 'db.internal';\nexport function make(host) {\n  return new Pool({ host, database: 'x' });\n}",
   ],

@@ -59,6 +59,7 @@ export default defineRule({
       if (!ts.isObjectLiteralExpression(object)) return;
       if (HOST_KEYS.has(name)) {
         if (name === 'server' && !hasSibling(object, ['user', 'password', 'database', 'authentication'])) return;
+        if (hasWordPort(object)) return;
         const mail = hasSibling(object, ['secure', 'auth']);
         if (isConnectionOptions(object, ctx.imports)) check(value, false, mail ? 'SMTP_HOST' : 'DB_HOST');
         // http.request({ host }) to a public API is a provider constant; to an IP or a private name, an attachment.
@@ -113,6 +114,15 @@ export default defineRule({
     };
   },
 });
+
+/** `{ host: 'public', port: 'public', password: 'secret' }` labels the fields of a connection; it is not one. */
+function hasWordPort(object: ts.ObjectLiteralExpression): boolean {
+  return object.properties.some((property) => {
+    if (!ts.isPropertyAssignment(property) || propertyNameText(property.name) !== 'port') return false;
+    const value = skipOuterExpressions(property.initializer);
+    return ts.isStringLiteralLike(value) && /^[A-Za-z][\w-]*$/.test(value.text);
+  });
+}
 
 function hasSibling(object: ts.ObjectLiteralExpression, keys: string[]): boolean {
   return object.properties.some((property) => {
