@@ -22,6 +22,19 @@ const scratch = tmpdir();
 async function f(d: string) { await fs.promises.writeFile(\`\${scratch}/x.json\`, d); }`,
     `import fs from 'fs'; function f(d: string) { fs.writeFileSync('/tmp/healthy', d); }`,
     `import fs from 'fs'; function f() { fs.writeFileSync('/dev/null', 'x'); fs.writeFile(1, 'x', () => {}); fs.writeSync(2, 'x'); }`,
+    {
+      name: 'false positive in growthbook: a let whose literal initializer is a message, reassigned with the real folder',
+      code: `import fs from 'fs'; import path from 'path'; import { getUploadsDir } from './files';
+export async function uploadsInit() {
+  let dir = 'the uploads directory';
+  try {
+    dir = getUploadsDir();
+    await fs.promises.writeFile(path.join(dir, '.write-probe'), '');
+  } catch {
+    console.warn(\`\${dir} is not writable\`);
+  }
+}`,
+    },
     // Another library's writeFile is not fs.
     `import { writeFile } from '@tauri-apps/api/fs'; async function f() { await writeFile('./users.json', '{}'); }`,
     `import { writeFile } from './storage'; async function f() { await writeFile('./users.json', '{}'); }`,

@@ -475,6 +475,7 @@ const SOURCE_FILE = /(\.([cm]?[jt]sx?|d\.[cm]?ts|map|md|markdown|html?|css|scss|
 /** Reads path expressions: where they point and whether this file decides it. */
 class PathReader {
   private declarations: Map<string, ts.VariableDeclaration[]> | undefined;
+  private assignments: Map<string, (ts.Expression | undefined)[]> | undefined;
   private followCallers = true;
 
   constructor(private readonly ctx: RuleContext<MessageId>) {}
@@ -495,6 +496,32 @@ class PathReader {
     if (info.literals.some((text) => /^\/(tmp|dev|proc|var\/tmp)(\/|$)/.test(text) || /^\\\\\.\\/.test(text))) return false;
     if (info.literals.some((text) => SOURCE_FILE.test(text))) return false;
     return !info.words.some((word) => EXEMPT_WORDS.has(word));
+  }
+
+  /** Values assigned to a name after its declaration (`x = …`); undefined for a compound one (`x += …`). */
+  private assignmentsOf(name: string): (ts.Expression | undefined)[] {
+    if (!this.assignments) {
+      const map = new Map<string, (ts.Expression | undefined)[]>();
+      const visit = (node: ts.Node): void => {
+        if (
+          ts.isBinaryExpression(node) &&
+          node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
+          node.operatorToken.kind <= ts.SyntaxKind.LastAssignment &&
+          ts.isIdentifier(skipOuterExpressions(node.left))
+        ) {
+          const target = (skipOuterExpressions(node.left) as ts.Identifier).text;
+          // Anything but a plain `=` builds on a value this reader cannot follow.
+          const value = node.operatorToken.kind === ts.SyntaxKind.EqualsToken ? node.right : undefined;
+          const list = map.get(target);
+          if (list) list.push(value);
+          else map.set(target, [value]);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(this.ctx.sourceFile);
+      this.assignments = map;
+    }
+    return this.assignments.get(name) ?? [];
   }
 
   declarationOf(id: ts.Identifier): ts.VariableDeclaration | undefined {
@@ -618,6 +645,13 @@ class PathReader {
       const decl = this.declarationOf(expr);
       if (decl?.initializer && !this.ctx.imports.has(expr.text)) {
         this.read(decl.initializer, info, depth + 1);
+        // `let dir = 'the uploads directory'; dir = getUploadsDir();`: every value it is given decides the path.
+        if (!(decl.parent.flags & ts.NodeFlags.Const)) {
+          for (const value of this.assignmentsOf(expr.text)) {
+            if (value) this.read(value, info, depth + 1);
+            else info.external = true;
+          }
+        }
         return;
       }
       info.external = true;
