@@ -65,6 +65,10 @@ runRuleTests(rule, {
     "const cancelToken = 'abc123xyz9';",
     "const stripePublishableKey = 'pk_live_51Hc9xKLm2QpR7tVw3YzA8bC';",
     "const mapboxToken = 'pk.eyJ1IjoibWFwYm94IiwiYSI6ImNpejY4M29iazA2Z2gycXA4N2pmbDZmangifQ.-g_vE53SD2WrJ6tFX7QHmA';",
+    {
+      name: 'false positive in hoppscotch: a PostHog project API key (phc_) is write-only and public by design',
+      code: "class PostHogService {\n  private POSTHOG_API_KEY = 'phc_9CipPajQC22mSkk2wxe2TXsUA0Ysyupe8dt5KQQEabc';\n}",
+    },
     "const deviceToken = '11433856eed2f1285fb3aa11136718c1198ed5647875096952c66bf8cb976306';",
     // i18n strings, labels, messages.
     "const labels = { passwordLabel: 'Enter your password' };",

@@ -469,8 +469,8 @@ function isPasswordValue(v: string): boolean {
 /** A token, secret or API key: at least 8 characters that do not read as a name. */
 function isTokenValue(v: string): boolean {
   if (v.length < 8 || v.length > 2000) return false;
-  // Publishable keys (Stripe pk_live_…, Mapbox pk.…) are meant for browsers.
-  if (/^pk[._]/.test(v)) return false;
+  // Publishable keys (Stripe pk_live_…, Mapbox pk.…, PostHog project keys phc_…) are meant for browsers.
+  if (/^(pk[._]|phc_)/.test(v)) return false;
   if (isPlaceholder(v) || isNotCredentialShape(v) || isWordish(v)) return false;
   if (/^\d+$/.test(v)) return false;
   // Identifiers with digits (`button2`, `step3Done`) are names; random strings mix digits into letters.
