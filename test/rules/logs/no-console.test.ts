@@ -51,6 +51,11 @@ runRuleTests(rule, {
     "import React from 'react';\nexport function useThing() { console.log('hook'); }",
     "import { ref } from 'vue';\nconst count = ref(0);\nconsole.log(count);",
     "import { Component } from '@angular/core';\nconsole.log('component');",
+    {
+      name: 'false positive in hoppscotch: Tauri webview code (@tauri-apps) runs in the desktop app\'s browser',
+      filename: 'src/utils/updater.ts',
+      code: "import { check } from '@tauri-apps/plugin-updater';\nexport async function update() {\n  await check();\n  console.log('Download finished, starting installation');\n}",
+    },
     "import { useRouter } from 'next/router';\nconsole.log(useRouter);",
     "import Head from 'next/head';\nconsole.log(Head);",
     "'use client';\nexport function track() { console.log('clicked'); }",

@@ -24,9 +24,9 @@ const PRINTING_METHODS = new Set([
 ]);
 
 // Front-end code runs in a browser, where console is the only log there is.
-// `next/navigation` is left out: server actions import `redirect` from it.
+// `next/navigation` is left out: server actions import `redirect` from it. Tauri's JS API runs only in its webview.
 const FRONTEND_MODULE =
-  /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|next\/(router|link|image|head|dynamic|script|font))(\/|$)|^(@angular|@vue|@sveltejs|@remix-run\/react|@tanstack\/(react|vue|solid|svelte)-[\w-]+)(\/|$)|^@?react-|^\$app\//;
+  /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|next\/(router|link|image|head|dynamic|script|font))(\/|$)|^(@angular|@vue|@sveltejs|@remix-run\/react|@tauri-apps|@tanstack\/(react|vue|solid|svelte)-[\w-]+)(\/|$)|^@?react-|^\$app\//;
 const STYLE_IMPORT = /\.(css|scss|sass|less|styl|pcss|vue|svelte)(\?.*)?$/i;
 // Command-line programs print for a human reading a terminal; that output is their interface, not a log.
 const CLI_MODULES = new Set([
