@@ -1,162 +1,21 @@
 // Drives the bundled language server (server/out/server.js --stdio) over JSON-RPC, as an editor would.
 // Every wait has a deadline and a condition; nothing sleeps for a fixed time.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest,
-  DidChangeTextDocumentNotification,
   DidChangeWatchedFilesNotification,
-  DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification,
-  ExitNotification,
   FileChangeType,
-  InitializeRequest,
-  InitializedNotification,
-  LogMessageNotification,
-  PublishDiagnosticsNotification,
-  RegistrationRequest,
-  ShowMessageNotification,
-  ShowMessageRequest,
-  ShutdownRequest,
-  StreamMessageReader,
-  StreamMessageWriter,
-  createProtocolConnection,
   type Diagnostic,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type Registration,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../support/lsp-client';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SERVER = path.join(ROOT, 'server/out/server.js');
 const FIXTURE = path.join(ROOT, 'test/fixtures/lsp/workspace');
-const DEADLINE_MS = 10_000;
-
-/** A minimal editor: keeps the last diagnostics per URI and lets a test wait for a condition on them. */
-class TestClient {
-  readonly connection: ProtocolConnection;
-  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
-  readonly publishCount = new Map<string, number>();
-  readonly logs: string[] = [];
-  readonly warnings: string[] = [];
-  readonly registrations: Registration[] = [];
-  readonly protocolErrors: string[] = [];
-  private readonly waiters = new Set<() => void>();
-  private versions = new Map<string, number>();
-  stderr = '';
-
-  constructor(readonly child: ChildProcess, settings: Record<string, unknown>) {
-    this.connection = createProtocolConnection(
-      new StreamMessageReader(child.stdout!),
-      new StreamMessageWriter(child.stdin!),
-    );
-    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection.onError(([error]) => this.protocolErrors.push(String(error)));
-    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      this.diagnostics.set(params.uri, params);
-      this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
-      this.notify();
-    });
-    this.connection.onNotification(LogMessageNotification.type, (params) => {
-      this.logs.push(params.message);
-      this.notify();
-    });
-    this.connection.onNotification(ShowMessageNotification.type, (params) => {
-      this.warnings.push(params.message);
-      this.notify();
-    });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
-    this.connection.onRequest(RegistrationRequest.type, (params) => {
-      this.registrations.push(...params.registrations);
-      this.notify();
-    });
-    this.connection.onRequest(ShowMessageRequest.type, (params) => {
-      this.warnings.push(params.message);
-      this.notify();
-      return null;
-    });
-    this.connection.listen();
-  }
-
-  private notify(): void {
-    for (const waiter of [...this.waiters]) waiter();
-  }
-
-  /** Resolves when `condition` holds (checked now and after every message), or fails after the deadline. */
-  waitFor<T>(what: string, condition: () => T | undefined | false): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const check = (): void => {
-        let value: T | undefined | false;
-        try {
-          value = condition();
-        } catch (error) {
-          cleanup();
-          reject(error as Error);
-          return;
-        }
-        if (value !== undefined && value !== false) {
-          cleanup();
-          resolve(value);
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`Timed out waiting for ${what}. Server stderr:\n${this.stderr}\nLogs:\n${this.logs.join('\n')}`));
-      }, DEADLINE_MS);
-      const onExit = (): void => {
-        cleanup();
-        reject(new Error(`Server exited while waiting for ${what}:\n${this.stderr}`));
-      };
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        this.child.off('exit', onExit);
-      };
-      this.waiters.add(check);
-      this.child.once('exit', onExit);
-      check();
-    });
-  }
-
-  /** Waits for a publish for `uri` newer than `after` (a publish count) whose diagnostics satisfy `condition`. */
-  diagnosticsFor(uri: string, what: string, condition: (diagnostics: Diagnostic[]) => boolean, after = 0): Promise<Diagnostic[]> {
-    return this.waitFor(what, () => {
-      const params = this.diagnostics.get(uri);
-      if (!params || (this.publishCount.get(uri) ?? 0) <= after) return undefined;
-      return condition(params.diagnostics) ? params.diagnostics : undefined;
-    });
-  }
-
-  count(uri: string): number {
-    return this.publishCount.get(uri) ?? 0;
-  }
-
-  open(uri: string, text: string, languageId = 'typescript'): void {
-    this.versions.set(uri, 1);
-    void this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId, version: 1, text },
-    });
-  }
-
-  change(uri: string, contentChanges: TextDocumentContentChangeEvent[]): void {
-    const version = (this.versions.get(uri) ?? 1) + 1;
-    this.versions.set(uri, version);
-    void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version },
-      contentChanges,
-    });
-  }
-
-  close(uri: string): void {
-    void this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
-  }
-}
 
 const rules = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code)).sort();
 const has = (rule: string) => (diagnostics: Diagnostic[]) => diagnostics.some((d) => d.code === rule);
@@ -165,19 +24,15 @@ const lacks = (rule: string) => (diagnostics: Diagnostic[]) => !diagnostics.some
 describe('language server (bundled, --stdio)', function () {
   this.timeout(60_000);
   let workspace: string;
-  let client: TestClient;
+  let client: LspTestClient;
   const uriOf = (relative: string): string => pathToFileURL(path.join(workspace, relative)).href;
 
   before(async () => {
-    assert.ok(fs.existsSync(SERVER), `${SERVER} is missing: run npm run build (npm test does)`);
     workspace = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-lsp-')));
     fs.cpSync(FIXTURE, workspace, { recursive: true });
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    client = new TestClient(child, { enable: true, run: 'onType', rules: {}, includeTestsAndScripts: false });
-    const result = await client.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: pathToFileURL(workspace).href,
-      workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'workspace' }],
+    const started = await LspTestClient.start({
+      workspaceFolder: workspace,
+      settings: { enable: true, run: 'onType', rules: {}, includeTestsAndScripts: false },
       capabilities: {
         workspace: {
           configuration: true,
@@ -187,23 +42,18 @@ describe('language server (bundled, --stdio)', function () {
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });
+    client = started.client;
+    const result = started.result;
     assert.equal(result.capabilities.textDocumentSync && typeof result.capabilities.textDocumentSync === 'object'
       ? result.capabilities.textDocumentSync.change
       : undefined, 2, 'incremental sync');
-    void client.connection.sendNotification(InitializedNotification.type, {});
     // The background index of the workspace finishes (its log line), so facts on disk are known.
     await client.waitFor('the background index', () => client.logs.some((line) => /^Indexed \d+ files/.test(line)));
   });
 
   after(async () => {
     if (!client) return;
-    if (client.child.exitCode === null) {
-      const exited = new Promise((resolve) => client.child.once('exit', resolve));
-      await client.connection.sendRequest(ShutdownRequest.type);
-      void client.connection.sendNotification(ExitNotification.type);
-      await exited;
-    }
-    client.connection.dispose();
+    await client.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -323,7 +173,7 @@ describe('language server (bundled, --stdio)', function () {
     client.open(uri, `${text}console.log('up');\n`);
     const diagnostics = await client.diagnosticsFor(uri, 'diagnostics despite the broken config', (d) => d.length > 0);
     assert.ok(has('logs/no-console')(diagnostics), 'defaults apply: the half-written "off" is not read');
-    const warning = await client.waitFor('a warning message', () => client.warnings.find((m) => m.includes('.twelvefactorrc.json')));
+    const warning = await client.waitFor('a warning message', () => client.messages.find((m) => m.includes('.twelvefactorrc.json')));
     assert.match(warning, /defaults apply/);
     const configUri = uriOf('service-c/.twelvefactorrc.json');
     const configDiagnostics = await client.diagnosticsFor(configUri, 'a diagnostic on the config file', (d) => d.length > 0);
@@ -331,7 +181,7 @@ describe('language server (bundled, --stdio)', function () {
     assert.match(typeof configMessage === 'string' ? configMessage : configMessage.value, /JSON syntax error/);
     client.change(uri, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: '\n' }]);
     await client.diagnosticsFor(uri, 'a second analysis', (d) => d.length > 0, client.count(uri));
-    assert.equal(client.warnings.filter((m) => m.includes('.twelvefactorrc.json')).length, 1, 'shown once');
+    assert.equal(client.messages.filter((m) => m.includes('.twelvefactorrc.json')).length, 1, 'shown once');
     client.close(uri);
   });
 

@@ -34,7 +34,9 @@ import {
   type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
+  type Registration,
   type ShowDocumentParams,
+  type TextDocumentContentChangeEvent,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
@@ -55,7 +57,10 @@ export class LspTestClient {
   readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   readonly publishCount = new Map<string, number>();
   readonly logs: string[] = [];
+  /** What the server showed the user, by window/showMessage or window/showMessageRequest. */
   readonly messages: string[] = [];
+  /** Capabilities the server registered dynamically (client/registerCapability). */
+  readonly registrations: Registration[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly protocolErrors: string[] = [];
   /** Documents the client opened, at their current version. */
@@ -82,7 +87,10 @@ export class LspTestClient {
     });
     const settings = options.settings ?? { enable: true, run: 'onType', rules: {}, includeTestsAndScripts: false };
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => settings));
-    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.onRequest(RegistrationRequest.type, (params) => {
+      this.registrations.push(...params.registrations);
+      this.notify();
+    });
     this.connection.onRequest(ShowMessageRequest.type, (params) => {
       this.messages.push(params.message);
       this.notify();
@@ -189,16 +197,23 @@ export class LspTestClient {
     void this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
   }
 
-  /** Replaces the whole text of an open document (a full-content change). */
-  setText(uri: string, text: string): void {
+  /**
+   * Sends one didChange with these content changes (incremental ones apply in order, each to the text the one
+   * before it left), and keeps the client's copy of the document in step.
+   */
+  change(uri: string, contentChanges: TextDocumentContentChangeEvent[]): void {
     const document = this.documents.get(uri);
     assert.ok(document, `${uri} is not open`);
-    const next = TextDocument.create(uri, document.languageId, document.version + 1, text);
-    this.documents.set(uri, next);
+    TextDocument.update(document, contentChanges, document.version + 1);
     void this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: next.version },
-      contentChanges: [{ text }],
+      textDocument: { uri, version: document.version },
+      contentChanges,
     });
+  }
+
+  /** Replaces the whole text of an open document (a full-content change). */
+  setText(uri: string, text: string): void {
+    this.change(uri, [{ text }]);
   }
 
   close(uri: string): void {
