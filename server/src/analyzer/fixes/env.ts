@@ -283,15 +283,7 @@ export function moveToEnvFix(
     replacement = `${read} ?? ${original}`;
     if (needsParentheses(literal)) replacement = `(${replacement})`;
   }
-  const edits: TextEdit[] = [{ start: literal.getStart(sourceFile), end: literal.getEnd(), newText: replacement }];
-  const example = envExampleEdit(project, name);
-  if (example.edit) edits.push(example.edit);
-  return {
-    title: `Move to environment variable ${name}`,
-    safe: false,
-    edits,
-    ...(example.create ? { createFiles: [example.create] } : {}),
-  };
+  return moveToEnvNamed(name, literal, replacement, sourceFile, project);
 }
 
 /**
@@ -319,7 +311,12 @@ export function moveListToEnvFix(
   }
   const name = envNameFor(array, imports, new Set(project.envNames()), fallbackName);
   const replacement = `(process.env.${name} ?? ${quote}${texts.join(',')}${quote}).split(${quote},${quote})`;
-  const edits: TextEdit[] = [{ start: array.getStart(sourceFile), end: array.getEnd(), newText: replacement }];
+  return moveToEnvNamed(name, array, replacement, sourceFile, project);
+}
+
+/** The fix both moves share: `node` becomes `replacement`, and NAME is declared in the project's .env.example. */
+function moveToEnvNamed(name: string, node: ts.Node, replacement: string, sourceFile: ts.SourceFile, project: ProjectView): Fix {
+  const edits: TextEdit[] = [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: replacement }];
   const example = envExampleEdit(project, name);
   if (example.edit) edits.push(example.edit);
   return {
