@@ -334,3 +334,20 @@ export function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | unde
 export function nodeStart(node: ts.Node, sourceFile: ts.SourceFile): number {
   return node.getStart(sourceFile);
 }
+
+/**
+ * Top-level `const name = call(…)` declarations (any of const/let/var; parentheses and casts around the call
+ * skipped): where a file binds a local alias such as `const MemoryStore = require('memorystore')(session)`.
+ */
+export function topLevelCallBindings(sourceFile: ts.SourceFile): Array<{ name: string; call: ts.CallExpression }> {
+  const bindings: Array<{ name: string; call: ts.CallExpression }> = [];
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
+      const init = skipOuterExpressions(decl.initializer);
+      if (ts.isCallExpression(init)) bindings.push({ name: decl.name.text, call: init });
+    }
+  }
+  return bindings;
+}

@@ -1,7 +1,7 @@
 // Factor VI, processes: session state lives in a backing service, not in one process's memory.
 // Docs: docs/rules/processes/no-in-memory-session.md
 import ts from 'typescript';
-import { dottedName, normalizeModule, propertyNameText, requiredModule, skipOuterExpressions } from '../../ast';
+import { dottedName, normalizeModule, propertyNameText, requiredModule, skipOuterExpressions, topLevelCallBindings } from '../../ast';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'defaultStore' | 'memoryStore' | 'moduleState';
@@ -69,15 +69,8 @@ class Resolver {
   private readonly memoryStoreNames = new Set<string>();
 
   constructor(private readonly ctx: RuleContext<MessageId>) {
-    for (const statement of ctx.sourceFile.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const decl of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
-        const init = skipOuterExpressions(decl.initializer);
-        if (!ts.isCallExpression(init)) continue;
-        const factory = this.moduleOf(init.expression);
-        if (factory?.module === 'memorystore') this.memoryStoreNames.add(decl.name.text);
-      }
+    for (const { name, call } of topLevelCallBindings(ctx.sourceFile)) {
+      if (this.moduleOf(call.expression)?.module === 'memorystore') this.memoryStoreNames.add(name);
     }
   }
 

@@ -9,6 +9,7 @@ import {
   propertyNameText,
   requiredModule,
   skipOuterExpressions,
+  topLevelCallBindings,
   type ImportBinding,
 } from '../../ast';
 import { defineRule, type RuleContext } from '../../rule';
@@ -162,19 +163,13 @@ class ModuleResolver {
   private readonly extra = new Map<string, ImportBinding>();
 
   constructor(private readonly ctx: RuleContext<MessageId>) {
-    for (const statement of ctx.sourceFile.statements) {
-      if (!ts.isVariableStatement(statement)) continue;
-      for (const decl of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(decl.name) || !decl.initializer) continue;
-        const init = skipOuterExpressions(decl.initializer);
-        if (!ts.isCallExpression(init)) continue;
-        const callee = dottedName(init.expression);
-        if ((callee === 'promisify' || callee === 'util.promisify') && init.arguments.length === 1) {
-          if (this.fsWriteMethod(init.arguments[0]) !== undefined) this.promisified.add(decl.name.text);
-        } else if (ts.isPropertyAccessExpression(init.expression) && init.expression.name.text === 'verbose') {
-          const module = requiredModule(init.expression.expression);
-          if (module !== undefined) this.extra.set(decl.name.text, { module, imported: '*' });
-        }
+    for (const { name, call } of topLevelCallBindings(ctx.sourceFile)) {
+      const callee = dottedName(call.expression);
+      if ((callee === 'promisify' || callee === 'util.promisify') && call.arguments.length === 1) {
+        if (this.fsWriteMethod(call.arguments[0]) !== undefined) this.promisified.add(name);
+      } else if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'verbose') {
+        const module = requiredModule(call.expression.expression);
+        if (module !== undefined) this.extra.set(name, { module, imported: '*' });
       }
     }
   }
