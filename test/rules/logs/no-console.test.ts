@@ -52,6 +52,12 @@ runRuleTests(rule, {
     "import { ref } from 'vue';\nconst count = ref(0);\nconsole.log(count);",
     "import { Component } from '@angular/core';\nconsole.log('component');",
     {
+      name: 'false positive in hoppscotch: a Vue package with no server dependency is a browser bundle',
+      filename: '/repo/packages/common/src/newstore/collections.ts',
+      project: { ...EMPTY_PROJECT, root: '/repo/packages/common', dependencies: new Set(['vue', 'vite', 'rxjs', 'lodash-es']) },
+      code: "import { pluck } from 'rxjs/operators';\nexport function removeFolder(path: string) {\n  console.error(`Could not resolve path '${path}'. Skipping.`);\n}",
+    },
+    {
       name: 'false positive in hoppscotch: Tauri webview code (@tauri-apps) runs in the desktop app\'s browser',
       filename: 'src/utils/updater.ts',
       code: "import { check } from '@tauri-apps/plugin-updater';\nexport async function update() {\n  await check();\n  console.log('Download finished, starting installation');\n}",
@@ -95,6 +101,13 @@ runRuleTests(rule, {
     'this.console.log("x");',
   ],
   invalid: [
+    {
+      name: 'a package with a front-end framework and a server framework serves requests: still checked',
+      filename: '/repo/src/server/orders.ts',
+      project: { ...EMPTY_PROJECT, root: '/repo', dependencies: new Set(['vue', 'express']) },
+      code: "export function place() {\n  console.log('order placed');\n}",
+      errors: [{ messageId: 'console', line: 2, column: 3, endColumn: 14, message: message('log') }],
+    },
     {
       code: "app.listen(port, () => console.log(`listening on ${port}`));",
       errors: [{ messageId: 'console', line: 1, column: 24, endLine: 1, endColumn: 35, message: message('log') }],

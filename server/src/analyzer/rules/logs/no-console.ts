@@ -27,6 +27,18 @@ const PRINTING_METHODS = new Set([
 // `next/navigation` is left out: server actions import `redirect` from it. Tauri's JS API runs only in its webview.
 const FRONTEND_MODULE =
   /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|next\/(router|link|image|head|dynamic|script|font))(\/|$)|^(@angular|@vue|@sveltejs|@remix-run\/react|@tauri-apps|@tanstack\/(react|vue|solid|svelte)-[\w-]+)(\/|$)|^@?react-|^\$app\//;
+// A package that depends on a browser framework and on nothing that serves requests or runs jobs is a front-end
+// bundle (a Vite SPA, a webview), even in its files that import no framework: its console is the browser's.
+const FRONTEND_DEPENDENCIES = ['vue', 'react-dom', 'svelte', '@angular/core', 'solid-js', 'preact', '@tauri-apps/api'];
+const SERVER_DEPENDENCY =
+  /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|hono|polka|micro|h3|elysia|next|nuxt|astro|@sveltejs\/kit|@remix-run\/(node|serve|express)|@react-router\/(node|serve)|@apollo\/server|apollo-server(-[\w-]+)?|graphql-yoga|@trpc\/server|@feathersjs\/feathers|@adonisjs\/core|sails|@loopback\/core|loopback|moleculer|socket\.io|ws|bull|bullmq|amqplib|kafkajs|agenda|node-cron|electron)$/;
+
+function isFrontEndPackage(dependencies: ReadonlySet<string>): boolean {
+  if (!FRONTEND_DEPENDENCIES.some((dep) => dependencies.has(dep))) return false;
+  for (const dep of dependencies) if (SERVER_DEPENDENCY.test(dep)) return false;
+  return true;
+}
+
 const STYLE_IMPORT = /\.(css|scss|sass|less|styl|pcss|vue|svelte)(\?.*)?$/i;
 // Command-line programs print for a human reading a terminal; that output is their interface, not a log.
 const CLI_MODULES = new Set([
@@ -103,6 +115,7 @@ export default defineRule({
     const path = projectRelative(ctx.project.root, ctx.fileName);
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
+    if (isFrontEndPackage(ctx.project.dependencies)) return { visit: {} };
     if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
       return { visit: {} };
     }
