@@ -58,6 +58,12 @@ runRuleTests(rule, {
       code: "import { pluck } from 'rxjs/operators';\nexport function removeFolder(path: string) {\n  console.error(`Could not resolve path '${path}'. Skipping.`);\n}",
     },
     {
+      name: 'false positive in wekan: a Meteor app\'s client/ folder is browser code',
+      filename: '/repo/client/components/cards/subtasks.js',
+      project: { ...EMPTY_PROJECT, root: '/repo', dependencies: new Set(['meteor-node-stubs', 'bcryptjs']) },
+      code: "import { ReactiveCache } from '/imports/reactiveCache';\nexport function add(title) {\n  console.error('could not add subtask', title);\n}",
+    },
+    {
       name: 'false positive in hoppscotch: Tauri webview code (@tauri-apps) runs in the desktop app\'s browser',
       filename: 'src/utils/updater.ts',
       code: "import { check } from '@tauri-apps/plugin-updater';\nexport async function update() {\n  await check();\n  console.log('Download finished, starting installation');\n}",
@@ -101,6 +107,13 @@ runRuleTests(rule, {
     'this.console.log("x");',
   ],
   invalid: [
+    {
+      name: 'a Meteor app\'s server/ folder is checked',
+      filename: '/repo/server/startup/repair.js',
+      project: { ...EMPTY_PROJECT, root: '/repo', dependencies: new Set(['meteor-node-stubs']) },
+      code: "export function repair() {\n  console.log('repaired');\n}",
+      errors: [{ messageId: 'console', line: 2, column: 3, endColumn: 14, message: message('log') }],
+    },
     {
       name: 'a package with a front-end framework and a server framework serves requests: still checked',
       filename: '/repo/src/server/orders.ts',

@@ -1,7 +1,7 @@
 // Factor XI, logs: a service emits its log as an event stream, best as structured lines from a logger on stdout.
 // Docs: docs/rules/logs/no-console.md
 import ts from 'typescript';
-import { envReadName, normalizeModule, skipOuterExpressions } from '../../ast';
+import { envReadName, mayMentionWord, normalizeModule, skipOuterExpressions } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { defineRule, type Fix } from '../../rule';
 
@@ -111,11 +111,15 @@ export default defineRule({
   },
   skipIn: ['test', 'script'],
   create(ctx) {
+    // Only `console.x` is reported: a file that never names console has nothing to find.
+    if (!mayMentionWord(ctx.text, 'console')) return { visit: {} };
     // Folder names above the project root (a checkout under `~/cli/`, a fixture folder) say nothing about the file.
     const path = projectRelative(ctx.project.root, ctx.fileName);
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
     if (isFrontEndPackage(ctx.project.dependencies)) return { visit: {} };
+    // Meteor never loads a `client/` folder on the server.
+    if (ctx.project.dependencies.has('meteor-node-stubs') && /(^|\/)client\//.test(path)) return { visit: {} };
     if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
       return { visit: {} };
     }
