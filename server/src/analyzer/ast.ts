@@ -351,3 +351,38 @@ export function topLevelCallBindings(sourceFile: ts.SourceFile): Array<{ name: s
   }
   return bindings;
 }
+
+/**
+ * Gates for rules that can only report where the source names something (a module, a method, a global): a text
+ * search costs one memchr-speed pass, where running the rule costs a walk with handlers. Each returns true when
+ * `text` may name one of `words`: `mayMention` anywhere, `mayMentionWord` as a whole word (not inside a longer
+ * identifier: `port` but not `import`). Names spelled with escape sequences (`'f\x73'`, `requir\u0065`, octal
+ * escapes, line continuations) hide from a text search, so in a text that has any the answer is always true.
+ */
+export function mayMention(text: string, ...words: string[]): boolean {
+  for (const word of words) if (text.includes(word)) return true;
+  return hasEscapes(text);
+}
+
+export function mayMentionWord(text: string, ...words: string[]): boolean {
+  for (const word of words) {
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+      if (!isIdentifierCode(text.charCodeAt(at - 1)) && !isIdentifierCode(text.charCodeAt(at + word.length))) return true;
+    }
+  }
+  return hasEscapes(text);
+}
+
+/** ASCII identifier characters; anything else (including NaN off either end) counts as a boundary, which errs towards true. */
+function isIdentifierCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
+const ESCAPE = /\\[ux0-7\r\n\u2028\u2029]/;
+let escapesOf: { text: string; has: boolean } | undefined;
+
+/** Computed once per text: several rules gate on the same file. */
+function hasEscapes(text: string): boolean {
+  if (escapesOf?.text !== text) escapesOf = { text, has: ESCAPE.test(text) };
+  return escapesOf.has;
+}
