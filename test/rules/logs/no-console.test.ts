@@ -98,6 +98,10 @@ runRuleTests(rule, {
     "if (process.env.NODE_ENV !== 'production') {\n  console.log('query', sql);\n}",
     'if (process.env.DEBUG) console.debug(payload);',
     'if (isDev) { console.log(req.body); }',
+    {
+      name: 'false positive in ghostfolio: output behind a static logging switch that is off',
+      code: "class Calculator {\n  protected static readonly ENABLE_LOGGING = false;\n  run(order: unknown) {\n    if (Calculator.ENABLE_LOGGING) {\n      console.log('order', order);\n    }\n  }\n}",
+    },
     'process.env.VERBOSE && console.log("verbose");',
     // allow option, like ESLint's no-console.
     { options: { allow: ['warn', 'error'] }, code: 'console.error("failed", err);\nconsole.warn("slow");' },

@@ -376,7 +376,8 @@ function conditionReadsDevFlag(condition: ts.Node): boolean {
   if (ts.isExpression(condition)) {
     const name = envReadName(condition);
     if (name !== undefined && /^(NODE_ENV|DEBUG|VERBOSE|APP_ENV|ENV|ENVIRONMENT)$|DEBUG|VERBOSE/.test(name)) return true;
-    if (ts.isIdentifier(condition) && /^(is)?(dev|development|debug|verbose)(mode)?$/i.test(condition.text)) return true;
+    // isDev, debugMode, VERBOSE, ENABLE_LOGGING, LOGGING_ENABLED (also as a property: `Calculator.ENABLE_LOGGING`)
+    if (ts.isIdentifier(condition) && /^(is|enable|enabled)?_?(dev|development|debug|verbose|logging)(_?(mode|enabled))?$/i.test(condition.text)) return true;
   }
   return ts.forEachChild(condition, (child) => (conditionReadsDevFlag(child) ? true : undefined)) ?? false;
 }
