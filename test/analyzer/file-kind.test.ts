@@ -15,6 +15,10 @@ describe('classifyFile', () => {
     ['bin/www', '', { test: false, script: true }],
     ['bin/www.js', '', { test: false, script: true }],
     ['scripts/build.ts', '', { test: false, script: true }],
+    // false positive in nestjs-boilerplate: its installer lives in .install-scripts/.
+    ['.install-scripts/helpers/replace.ts', '', { test: false, script: true }],
+    ['deploy_scripts/release.js', '', { test: false, script: true }],
+    ['src/typescripts/orders.ts', '', { test: false, script: false }],
     ['ci/publish.js', '', { test: false, script: true }],
     ['prisma/seed.ts', '', { test: false, script: true }],
     ['webpack.config.js', '', { test: false, script: true }],

@@ -10,7 +10,7 @@ const TEST_DIR =
   /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|specs?|e2e|fixtures?|mocks?|test-utils|testing|test-tsd|integration|benchmarks?|examples?|demos?|samples?)\//i;
 const TEST_NAME =
   /(\.(test|spec|e2e-spec|e2e|stories|story|bench|test-d|tst)\.[cm]?[jt]sx?$)|((^|\/)(tests?|specs?)\.[cm]?[jt]sx?$)/i;
-const SCRIPT_DIR = /(^|\/)(bin|scripts?|tools|tasks|migrations|seeds?|seeders|ci|\.github|\.husky)\//i;
+const SCRIPT_DIR = /(^|\/)(bin|([\w.]+[-_])?scripts?|tools|tasks|migrations|seeds?|seeders|ci|\.github|\.husky)\//i;
 // Tool configuration: any `*.config.*` at the project's top, or a known tool's config anywhere. A NestJS
 // `src/config/database.config.ts` is application configuration, not tooling.
 const ROOT_CONFIG = /^[\w.-]+\.config\.[cm]?[jt]sx?$/i;
