@@ -350,6 +350,12 @@ export function isConnectionOptions(object: ts.ObjectLiteralExpression, imports:
     return NESTING_KEYS.has(key) && isConnectionOptions(parent.parent, imports, depth + 1);
   }
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return hasServiceWord(parent.name.text);
+  // config.mail_opts = { host, port, auth } (egg.js configs), exports.redis = { host }: named like a declaration.
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && skipOuterExpressions(parent.right) === node) {
+    const target = skipOuterExpressions(parent.left);
+    const name = ts.isIdentifier(target) ? target.text : ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
+    return name !== undefined && hasServiceWord(name);
+  }
   return false;
 }
 

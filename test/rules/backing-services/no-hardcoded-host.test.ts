@@ -59,6 +59,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'missed in egg-cnode: options assigned to a config property named after the service',
+      code: "module.exports = (appInfo) => {\n  const config = {};\n  config.mail_opts = { host: 'smtp.126.com', port: 25, auth: { user: 'club@126.com', pass: process.env.MAIL_PASS } };\n  return config;\n};",
+      errors: [{ messageId: 'hardcoded', line: 3, column: 30, endColumn: 44, message: message('smtp.126.com') }],
+    },
+    {
       code: "import { Pool } from 'pg';\nconst pool = new Pool({ host: '10.0.0.5', database: 'app' });",
       errors: [{ messageId: 'hardcoded', line: 2, column: 31, endLine: 2, endColumn: 41, message: message('10.0.0.5') }],
     },
