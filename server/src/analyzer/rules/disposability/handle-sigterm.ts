@@ -4,6 +4,8 @@ import ts from 'typescript';
 import {
   dottedName,
   enclosingFunction,
+  mayMention,
+  mayMentionWord,
   normalizeModule,
   propertyNameText,
   requiredModule,
@@ -27,6 +29,8 @@ export default defineRule({
   // bin/www and start scripts are where servers usually start, so scripts stay in; tests start throwaway servers.
   skipIn: ['test'],
   create(ctx) {
+    // Only `x.listen(…)` and a hapi server's `start()` are reported.
+    if (!mayMentionWord(ctx.text, 'listen') && !mayMention(ctx.text, 'hapi')) return { visit: {} };
     const locals = new Map<string, ts.Expression[]>();
     const candidates: ts.CallExpression[] = [];
     const remember = (name: string | undefined, value: ts.Expression | undefined): void => {
