@@ -2,7 +2,7 @@
 // backing services at ports the environment gives it).
 // Docs: docs/rules/port-binding/no-hardcoded-port.md
 import ts from 'typescript';
-import { outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
+import { mayMention, mayMentionWord, outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
 import {
   calleeLastName,
   calleeModule,
@@ -31,6 +31,8 @@ export default defineRule({
   // skipped; connection ports stay quiet in scripts like backing-services/no-hardcoded-host.
   skipIn: ['test'],
   create(ctx) {
+    // Every report needs a `listen` call, a `port` key or name, or a positional client of net, tls or (io)redis.
+    if (!mayMentionWord(ctx.text, 'listen', 'port', 'net', 'tls') && !mayMention(ctx.text, 'redis')) return { visit: {} };
     const reported = new Set<ts.Node>();
     /**
      * `fallbackName` names the variable when the literal has no name of its own: PORT for a binding, and never
