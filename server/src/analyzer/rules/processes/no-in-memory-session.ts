@@ -1,7 +1,15 @@
 // Factor VI, processes: session state lives in a backing service, not in one process's memory.
 // Docs: docs/rules/processes/no-in-memory-session.md
 import ts from 'typescript';
-import { dottedName, normalizeModule, propertyNameText, requiredModule, skipOuterExpressions, topLevelCallBindings } from '../../ast';
+import {
+  dottedName,
+  mayMention,
+  normalizeModule,
+  propertyNameText,
+  requiredModule,
+  skipOuterExpressions,
+  topLevelCallBindings,
+} from '../../ast';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'defaultStore' | 'memoryStore' | 'moduleState';
@@ -24,6 +32,9 @@ export default defineRule<MessageId>({
   create(ctx) {
     // A web installer or setup wizard runs once, in one process, before there is a store to point at.
     if (INSTALLER_DIR.test(ctx.fileName.replace(/\\/g, '/').slice(ctx.project.root.length))) return { visit: {} };
+    // The middleware and MemoryStore checks need a session module (express-session, koa-generic-session,
+    // @fastify/session, fastify-session, memorystore) named in the file; module-level state needs none.
+    if (!mayMention(ctx.text, 'session', 'memorystore')) return { visit: {}, end: () => reportModuleState(ctx) };
     const resolver = new Resolver(ctx);
     return {
       visit: {
