@@ -1,7 +1,17 @@
 // Factor XI, logs: a service never routes or stores its own log; it writes to stdout and the environment decides.
 // Docs: docs/rules/logs/no-log-files.md
 import ts from 'typescript';
-import { envReadName, isEnvRead, normalizeModule, propertyNameText, requiredModule, skipOuterExpressions, type ImportMap } from '../../ast';
+import {
+  envReadName,
+  isEnvRead,
+  mayMention,
+  mayMentionWord,
+  normalizeModule,
+  propertyNameText,
+  requiredModule,
+  skipOuterExpressions,
+  type ImportMap,
+} from '../../ast';
 import { defineRule } from '../../rule';
 
 /** A module export reached through a local name: `winston.transports.File` → { module: 'winston', path: ['transports', 'File'] }. */
@@ -35,6 +45,7 @@ export default defineRule({
   },
   skipIn: ['test', 'script'],
   create(ctx) {
+    if (!mayLogToFiles(ctx.text)) return { visit: {} };
     const aliases = collectAliases(ctx.sourceFile, ctx.imports);
     const resolve = (expr: ts.Expression): ModuleRef | undefined => resolveRef(expr, ctx.imports, aliases);
     const consts = new ConstLookup(ctx.sourceFile);
@@ -213,6 +224,18 @@ export default defineRule({
     };
   },
 });
+
+/**
+ * Every report goes through one of the logger modules above (their names also cover winston-daily-rotate-file,
+ * pino/file, pino-roll, bunyan-rotating-file-stream and koa-log4), a bunyan `addStream`, or an fs module (`fs`,
+ * `node:fs`, `fs/promises`, `fs-extra`, `graceful-fs`, `mz/fs`) with one of its append or write methods.
+ */
+function mayLogToFiles(text: string): boolean {
+  return (
+    mayMention(text, 'winston', 'pino', 'sonic-boom', 'rotating-file-stream', 'file-stream-rotator', 'bunyan', 'log4', 'fastify', 'addStream') ||
+    (mayMentionWord(text, 'fs') && mayMention(text, 'appendFile', 'createWriteStream', 'writeFile'))
+  );
+}
 
 /** Top-level `const { File } = winston.transports` and `const t = winston.transports`, resolved to their module. */
 function collectAliases(sourceFile: ts.SourceFile, imports: ImportMap): Map<string, ModuleRef> {
