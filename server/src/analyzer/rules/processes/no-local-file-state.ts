@@ -5,6 +5,8 @@ import {
   dottedName,
   enclosingFunction,
   isEnvRead,
+  mayMention,
+  mayMentionWord,
   normalizeModule,
   propertyNameText,
   requiredModule,
@@ -29,7 +31,7 @@ export default defineRule<MessageId>({
   },
   skipIn: ['test', 'script'],
   create(ctx) {
-    if (!isServiceContext(ctx)) return { visit: {} };
+    if (!isServiceContext(ctx) || !mayKeepFileState(ctx)) return { visit: {} };
     const paths = new PathReader(ctx);
     const modules = new ModuleResolver(ctx);
     return {
@@ -153,6 +155,20 @@ function isServiceContext(ctx: RuleContext<MessageId>): boolean {
   if (deps.size === 0) return true;
   if (NOT_A_SERVICE.some((dep) => deps.has(dep))) return false;
   return SERVICE_DEPENDENCIES.some((dep) => deps.has(dep));
+}
+
+/**
+ * Every report goes through a module named in the file (multer, formidable, express-fileupload, lowdb, node-json-db,
+ * the NeDB forks, sqlite3, better-sqlite3, sqlite, sequelize; or an fs module with one of FS_WRITE_METHODS, each of
+ * which holds one of the stems below), except `req.files.x.mv()`, which a dependency on express-fileupload enables.
+ */
+function mayKeepFileState(ctx: RuleContext<MessageId>): boolean {
+  const text = ctx.text;
+  return (
+    ctx.project.dependencies.has('express-fileupload') ||
+    mayMention(text, 'multer', 'formidable', 'express-fileupload', 'lowdb', 'node-json-db', 'nedb', 'sqlite', 'sequelize') ||
+    (mayMentionWord(text, 'fs') && mayMention(text, 'writeFile', 'appendFile', 'WriteStream', 'outputFile', 'outputJson', 'outputJSON', 'writeJson', 'writeJSON'))
+  );
 }
 
 /** Resolves callees to the modules they come from, including a few aliases `collectImports` does not see. */
