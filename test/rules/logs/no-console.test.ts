@@ -40,6 +40,11 @@ runRuleTests(rule, {
     { filename: 'benchmarks/routes.js', code: 'console.log(`${ops} ops/sec`);' },
     // CLI programs: their output is their interface.
     { filename: 'src/cli.ts', code: 'console.log("created project");' },
+    {
+      name: 'false positive in nextjs-nestjs-turborepo-template: a debug-cli.ts command-line program',
+      filename: 'apps/api/debug-cli.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nasync function test() {\n  console.log('Creating app context...');\n}\ntest();",
+    },
     { filename: 'src/commands/init.ts', code: 'console.log("initialised");' },
     "import { Command } from 'commander';\nnew Command().action(() => console.log('ok'));",
     "const yargs = require('yargs');\nconsole.log(yargs.argv);",

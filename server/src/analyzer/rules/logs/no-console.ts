@@ -85,7 +85,7 @@ const DOCUMENT_MEMBERS = new Set([
 ]);
 // A file that is the project's logger (or a logger wrapper) is where console belongs, if anywhere.
 const LOGGER_FILE = /(^|\/)(loggers?|logging|log|logs|debug)(\/|\.[cm]?[jt]sx?$)/i;
-const CLI_FILE = /(^|\/)(cli|commands?)(\/|\.[cm]?[jt]sx?$)/i;
+const CLI_FILE = /(^|\/)([\w.]+[-_.])?(cli|commands?)(\/|\.[cm]?[jt]sx?$)/i;
 // Scripts the shared file classification does not know: CI checks, benchmarks, npm install hooks, database seeds
 // and migrations, and a bare `test.js`.
 const SCRIPT_FILE =
