@@ -323,7 +323,7 @@ describe('cli', function () {
       assert.deepEqual(report, { version: 1, filesScanned: 0, diagnostics: [] });
     });
 
-    it('skips node_modules, .git and build output', function () {
+    it('skips node_modules, .git, vendored code and build output', function () {
       const noisy = "import express from 'express';\nconst app = express();\napp.listen(3000);\nconsole.log('hi');\n";
       const dir = tempProject({
         'package.json': '{ "name": "walk", "private": true }\n',
@@ -331,6 +331,7 @@ describe('cli', function () {
         'node_modules/dep/index.js': noisy,
         '.git/hooks/pre-commit.js': noisy,
         'dist/server.js': noisy,
+        'vendor/jade/runtime.js': noisy,
       });
       const { code, report } = runJson([], { cwd: dir });
       assert.deepEqual({ code, report }, { code: 0, report: { version: 1, filesScanned: 1, diagnostics: [] } });

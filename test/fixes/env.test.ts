@@ -171,6 +171,13 @@ describe('fixes/env: Move to environment variable', () => {
     assert.equal(edit?.newText, 'API_TOKEN=\n');
   });
 
+  it('names a value after the header or key passed just before it (review: .set(\'x-api-key\', …) was APP_SECRET)', () => {
+    const result = fix("req.set('x-api-key', 'k3yV4lu3Zq8vL2pX');\n", "'k3y", true, project(), 'APP_SECRET');
+    assert.equal(result?.output, "req.set('x-api-key', process.env.X_API_KEY);\n");
+    const sequelize = fix("new Sequelize('shop', 'admin', 'S3cure!Vault9');\n", "'S3cure", true, project(), 'APP_SECRET');
+    assert.doesNotMatch(sequelize?.title ?? '', /variable (USER|ADMIN)\b/);
+  });
+
   for (const [name, code, marker] of [
     ['a type position', "type Db = { url: 'postgres://db/x' };\n", "'postgres"],
     ['an enum member', "enum Urls { Db = 'postgres://db/x' }\n", "'postgres"],

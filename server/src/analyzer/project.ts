@@ -40,6 +40,8 @@ export interface ProjectView {
   loggerModules(): ReadonlySet<string>;
   /** The package is a published library (not private, declares an entry point, has no start script). */
   readonly isLibrary?: boolean;
+  /** The package declares a `bin`: a command-line tool, whose output is its interface. */
+  readonly isCli?: boolean;
   /** The project's `.env.example` (its text is undefined when the file does not exist yet). */
   envExampleFile?(): { path: string; text: string | undefined } | undefined;
 }
@@ -49,6 +51,8 @@ export interface PackageJsonInfo {
   dependencies: Set<string>;
   /** See `ProjectView.isLibrary`. */
   library?: boolean;
+  /** See `ProjectView.isCli`. */
+  cli?: boolean;
 }
 
 /** Parses package.json text; never throws (a broken file yields no dependencies). */
@@ -56,6 +60,7 @@ export function parsePackageJson(text: string): PackageJsonInfo {
   const dependencies = new Set<string>();
   let name: string | undefined;
   let library = false;
+  let cli = false;
   try {
     const json: unknown = JSON.parse(text);
     if (json && typeof json === 'object') {
@@ -70,11 +75,12 @@ export function parsePackageJson(text: string): PackageJsonInfo {
         record.private !== true &&
         ['main', 'exports', 'module', 'types', 'typings'].some((key) => record[key] !== undefined) &&
         !(scripts && typeof scripts === 'object' && typeof scripts.start === 'string');
+      cli = typeof record.bin === 'string' || (record.bin !== null && typeof record.bin === 'object');
     }
   } catch {
     // A half-edited package.json is normal while typing; treat it as declaring nothing.
   }
-  return { name, dependencies, library };
+  return { name, dependencies, library, cli };
 }
 
 /** The facts of every indexed file of one project. */
@@ -83,6 +89,7 @@ export class ProjectIndex implements ProjectView {
   dependencies: Set<string> = new Set();
   packageName: string | undefined;
   isLibrary = false;
+  isCli = false;
   private readonly files = new Map<string, FileFacts>();
   private shutdownFiles = new Set<string>();
   /** See ProjectView.pathPrefix; set by the caller that knows the workspace or scan root. */
@@ -98,6 +105,7 @@ export class ProjectIndex implements ProjectView {
     this.dependencies = info.dependencies;
     this.packageName = info.name;
     this.isLibrary = info.library ?? false;
+    this.isCli = info.cli ?? false;
   }
 
   /** Records a file's facts. Returns true when a project-level fact changed. */

@@ -28,6 +28,8 @@ export const IGNORED_DIRS: ReadonlySet<string> = new Set([
   '.aws-sam',
   '.vscode-test',
   'bower_components',
+  // Third-party code copied into the repository (review: vendored jade in wekan).
+  'vendor',
   'jspm_packages',
 ]);
 

@@ -63,6 +63,12 @@ runRuleTests(rule, {
       code: "import { pluck } from 'rxjs/operators';\nexport function removeFolder(path: string) {\n  console.error(`Could not resolve path '${path}'. Skipping.`);\n}",
     },
     {
+      name: 'false positive in hoppscotch-cli: a package with a bin is a command-line tool',
+      filename: '/repo/packages/hopp/src/report.ts',
+      project: { ...EMPTY_PROJECT, root: '/repo/packages/hopp', isCli: true, dependencies: new Set(['commander', 'axios']) },
+      code: "export function report(passed: number) {\n  console.log(`${passed} tests passed`);\n}",
+    },
+    {
       name: 'false positive in wekan: a Meteor app\'s client/ folder is browser code',
       filename: '/repo/client/components/cards/subtasks.js',
       project: { ...EMPTY_PROJECT, root: '/repo', dependencies: new Set(['meteor-node-stubs', 'bcryptjs']) },

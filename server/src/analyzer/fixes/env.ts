@@ -130,6 +130,14 @@ function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; 
       break;
     }
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      // .set('x-api-key', '…') / headers.append('Authorization', '…'): the value is named by the key before it.
+      const args = parent.arguments ?? ts.factory.createNodeArray();
+      const index = args.findIndex((arg) => arg === node || skipOuterExpressions(arg) === node);
+      const key = index > 0 ? args[index - 1] : undefined;
+      if (key && ts.isStringLiteralLike(key) && /^(x-[\w-]+|authorization|[\w-]*(token|key|secret|password)[\w-]*)$/i.test(key.text)) {
+        names.push(key.text);
+        break;
+      }
       // mysql.createConnection({ host }) → MYSQL_HOST; new Redis({ port }) → REDIS_PORT.
       const binding = rootModule(parent.expression, imports);
       if (binding) qualifier = serviceQualifier(binding.module);

@@ -118,6 +118,8 @@ export default defineRule({
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
     if (isFrontEndPackage(ctx.project.dependencies)) return { visit: {} };
+    // A package with a `bin` is a command-line tool: printing is its interface (review: hoppscotch-cli).
+    if (ctx.project.isCli) return { visit: {} };
     // Meteor never loads a `client/` folder on the server.
     if (ctx.project.dependencies.has('meteor-node-stubs') && /(^|\/)client\//.test(path)) return { visit: {} };
     if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
