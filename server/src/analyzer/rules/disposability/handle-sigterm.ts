@@ -4,8 +4,7 @@ import ts from 'typescript';
 import {
   dottedName,
   enclosingFunction,
-  mayMention,
-  mayMentionWord,
+  textGate,
   normalizeModule,
   propertyNameText,
   requiredModule,
@@ -30,7 +29,7 @@ export default defineRule({
   skipIn: ['test'],
   create(ctx) {
     // Only `x.listen(…)` and a hapi server's `start()` are reported.
-    if (!mayMentionWord(ctx.text, 'listen') && !mayMention(ctx.text, 'hapi')) return { visit: {} };
+    if (!mayStartServer(ctx.text)) return { visit: {} };
     const locals = new Map<string, ts.Expression[]>();
     const candidates: ts.CallExpression[] = [];
     const remember = (name: string | undefined, value: ts.Expression | undefined): void => {
@@ -91,6 +90,8 @@ export default defineRule({
     };
   },
 });
+
+const mayStartServer = textGate(['hapi'], ['listen']);
 
 /** Core modules whose `createServer` returns a server that listens on a socket. */
 const NODE_SERVER_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls']);

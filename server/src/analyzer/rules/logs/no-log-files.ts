@@ -4,12 +4,11 @@ import ts from 'typescript';
 import {
   envReadName,
   isEnvRead,
-  mayMention,
-  mayMentionWord,
   normalizeModule,
   propertyNameText,
   requiredModule,
   skipOuterExpressions,
+  textGate,
   type ImportMap,
 } from '../../ast';
 import { defineRule } from '../../rule';
@@ -230,11 +229,12 @@ export default defineRule({
  * pino/file, pino-roll, bunyan-rotating-file-stream and koa-log4), a bunyan `addStream`, or an fs module (`fs`,
  * `node:fs`, `fs/promises`, `fs-extra`, `graceful-fs`, `mz/fs`) with one of its append or write methods.
  */
+const mayNameLogger = textGate(['winston', 'pino', 'sonic-boom', 'rotating-file-stream', 'file-stream-rotator', 'bunyan', 'log4', 'fastify', 'addStream']);
+const mayNameFs = textGate([], ['fs']);
+const mayNameFsWrite = textGate(['appendFile', 'createWriteStream', 'writeFile']);
+
 function mayLogToFiles(text: string): boolean {
-  return (
-    mayMention(text, 'winston', 'pino', 'sonic-boom', 'rotating-file-stream', 'file-stream-rotator', 'bunyan', 'log4', 'fastify', 'addStream') ||
-    (mayMentionWord(text, 'fs') && mayMention(text, 'appendFile', 'createWriteStream', 'writeFile'))
-  );
+  return mayNameLogger(text) || (mayNameFs(text) && mayNameFsWrite(text));
 }
 
 /** Top-level `const { File } = winston.transports` and `const t = winston.transports`, resolved to their module. */

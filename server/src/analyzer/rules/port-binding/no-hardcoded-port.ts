@@ -2,7 +2,7 @@
 // backing services at ports the environment gives it).
 // Docs: docs/rules/port-binding/no-hardcoded-port.md
 import ts from 'typescript';
-import { mayMention, mayMentionWord, outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
+import { outerParent, propertyNameText, skipOuterExpressions, textGate } from '../../ast';
 import {
   calleeLastName,
   calleeModule,
@@ -18,6 +18,8 @@ import { defineRule, type Fix } from '../../rule';
 // Clients whose positional form is `(port, host)`: `net.connect(6379, 'cache')`, `new Redis(6379, 'cache')`.
 const POSITIONAL_PORT_MODULES = new Set(['net', 'tls', 'redis', 'ioredis']);
 
+const mayNamePort = textGate(['redis'], ['listen', 'port', 'net', 'tls']);
+
 export default defineRule({
   id: 'port-binding/no-hardcoded-port',
   factor: 'port-binding',
@@ -32,7 +34,7 @@ export default defineRule({
   skipIn: ['test'],
   create(ctx) {
     // Every report needs a `listen` call, a `port` key or name, or a positional client of net, tls or (io)redis.
-    if (!mayMentionWord(ctx.text, 'listen', 'port', 'net', 'tls') && !mayMention(ctx.text, 'redis')) return { visit: {} };
+    if (!mayNamePort(ctx.text)) return { visit: {} };
     const reported = new Set<ts.Node>();
     /**
      * `fallbackName` names the variable when the literal has no name of its own: PORT for a binding, and never

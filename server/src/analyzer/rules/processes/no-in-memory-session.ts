@@ -3,11 +3,11 @@
 import ts from 'typescript';
 import {
   dottedName,
-  mayMention,
   normalizeModule,
   propertyNameText,
   requiredModule,
   skipOuterExpressions,
+  textGate,
   topLevelCallBindings,
 } from '../../ast';
 import { defineRule, type RuleContext } from '../../rule';
@@ -34,7 +34,7 @@ export default defineRule<MessageId>({
     if (INSTALLER_DIR.test(ctx.fileName.replace(/\\/g, '/').slice(ctx.project.root.length))) return { visit: {} };
     // The middleware and MemoryStore checks need a session module (express-session, koa-generic-session,
     // @fastify/session, fastify-session, memorystore) named in the file; module-level state needs none.
-    if (!mayMention(ctx.text, 'session', 'memorystore')) return { visit: {}, end: () => reportModuleState(ctx) };
+    if (!mayNameSessionModule(ctx.text)) return { visit: {}, end: () => reportModuleState(ctx) };
     const resolver = new Resolver(ctx);
     return {
       visit: {
@@ -63,6 +63,7 @@ export default defineRule<MessageId>({
   },
 });
 
+const mayNameSessionModule = textGate(['session', 'memorystore']);
 const INSTALLER_DIR = /(^|\/)(install(er)?|setup-wizard)\//i;
 
 /** Session middleware whose default store is in process memory. */

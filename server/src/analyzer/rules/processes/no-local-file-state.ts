@@ -5,12 +5,11 @@ import {
   dottedName,
   enclosingFunction,
   isEnvRead,
-  mayMention,
-  mayMentionWord,
   normalizeModule,
   propertyNameText,
   requiredModule,
   skipOuterExpressions,
+  textGate,
   topLevelCallBindings,
   type ImportBinding,
 } from '../../ast';
@@ -164,12 +163,11 @@ function isServiceContext(ctx: RuleContext<MessageId>): boolean {
  */
 function mayKeepFileState(ctx: RuleContext<MessageId>): boolean {
   const text = ctx.text;
-  return (
-    ctx.project.dependencies.has('express-fileupload') ||
-    mayMention(text, 'multer', 'formidable', 'express-fileupload', 'lowdb', 'node-json-db', 'nedb', 'sqlite', 'sequelize') ||
-    (mayMentionWord(text, 'fs') && mayMention(text, 'writeFile', 'appendFile', 'WriteStream', 'outputFile', 'outputJson', 'outputJSON', 'writeJson', 'writeJSON'))
-  );
+  return ctx.project.dependencies.has('express-fileupload') || mayNameStateModule(text) || (mayNameFs(text) && mayNameFsWrite(text));
 }
+const mayNameStateModule = textGate(['multer', 'formidable', 'express-fileupload', 'lowdb', 'node-json-db', 'nedb', 'sqlite', 'sequelize']);
+const mayNameFs = textGate([], ['fs']);
+const mayNameFsWrite = textGate(['writeFile', 'appendFile', 'WriteStream', 'outputFile', 'outputJson', 'outputJSON', 'writeJson', 'writeJSON']);
 
 /** Resolves callees to the modules they come from, including a few aliases `collectImports` does not see. */
 class ModuleResolver {
