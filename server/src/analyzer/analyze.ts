@@ -108,8 +108,14 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const findings: Finding[] = [];
   const wantFixes = input.fixes !== false;
 
-  // Indexed by kind: an array load per node instead of a Map lookup.
+  // Indexed by kind: an array load per node instead of a Map lookup. The facts collector's handlers come first, as
+  // the first thing each node meets (a switch on the kind here cost three property loads per case and node).
   const handlers: Array<NodeHandler[] | undefined> = [];
+  const visitAccess = (node: ts.Node): void => collector.visitPropertyAccess(node as ts.PropertyAccessExpression);
+  handlers[ts.SyntaxKind.CallExpression] = [(node) => collector.visitCall(node as ts.CallExpression)];
+  handlers[ts.SyntaxKind.PropertyAccessExpression] = [visitAccess];
+  handlers[ts.SyntaxKind.ElementAccessExpression] = [visitAccess];
+  handlers[ts.SyntaxKind.ForOfStatement] = [(node) => collector.visitForOf(node as ts.ForOfStatement)];
   const ends: Array<() => void> = [];
   const activeRules = new Set<string>();
   for (const rule of input.rules ?? RULES) {
@@ -156,18 +162,6 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
 
   const visit = (node: ts.Node): void => {
     const kind = node.kind;
-    switch (kind) {
-      case ts.SyntaxKind.CallExpression:
-        collector.visitCall(node as ts.CallExpression);
-        break;
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
-        collector.visitPropertyAccess(node as ts.PropertyAccessExpression);
-        break;
-      case ts.SyntaxKind.ForOfStatement:
-        collector.visitForOf(node as ts.ForOfStatement);
-        break;
-    }
     const list = kind < handlers.length ? handlers[kind] : undefined;
     if (list !== undefined) for (let i = 0; i < list.length; i++) list[i](node);
     // Tokens, identifiers and literals (every kind before FirstNode) have no children: about half of all nodes.
