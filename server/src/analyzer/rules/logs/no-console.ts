@@ -114,7 +114,7 @@ export default defineRule({
     // Only `console.x` is reported: a file that never names console has nothing to find.
     if (!mayMentionWord(ctx.text, 'console')) return { visit: {} };
     // Folder names above the project root (a checkout under `~/cli/`, a fixture folder) say nothing about the file.
-    const path = projectRelative(ctx.project.root, ctx.fileName);
+    const path = ctx.relativePath;
     const lower = path.toLowerCase();
     if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
     if (isFrontEndPackage(ctx.project.dependencies)) return { visit: {} };
@@ -201,12 +201,6 @@ export default defineRule({
     };
   },
 });
-
-function projectRelative(root: string, fileName: string): string {
-  const normalized = fileName.replace(/\\/g, '/');
-  const base = root.replace(/\\/g, '/').replace(/\/$/, '');
-  return base && normalized.startsWith(base + '/') ? normalized.slice(base.length + 1) : normalized;
-}
 
 function allowOption(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];

@@ -31,7 +31,7 @@ export default defineRule<MessageId>({
   skipIn: ['test', 'script'],
   create(ctx) {
     // A web installer or setup wizard runs once, in one process, before there is a store to point at.
-    if (INSTALLER_DIR.test(ctx.fileName.replace(/\\/g, '/').slice(ctx.project.root.length))) return { visit: {} };
+    if (INSTALLER_DIR.test(ctx.relativePath)) return { visit: {} };
     // The middleware and MemoryStore checks need a session module (express-session, koa-generic-session,
     // @fastify/session, fastify-session, memorystore) named in the file; module-level state needs none.
     if (!mayNameSessionModule(ctx.text)) return { visit: {}, end: () => reportModuleState(ctx) };

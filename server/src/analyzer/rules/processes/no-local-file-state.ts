@@ -149,7 +149,7 @@ function isServiceContext(ctx: RuleContext<MessageId>): boolean {
     const module = normalizeModule(binding.module);
     if (module === 'electron' || module === 'vscode') return false;
   }
-  if (NON_SERVICE_DIR.test(ctx.fileName.replace(/\\/g, '/').slice(ctx.project.root.length))) return false;
+  if (NON_SERVICE_DIR.test(ctx.relativePath)) return false;
   const deps = ctx.project.dependencies;
   if (deps.size === 0) return true;
   if (NOT_A_SERVICE.some((dep) => deps.has(dep))) return false;
