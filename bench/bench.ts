@@ -1,12 +1,14 @@
 // `npm run bench`: prints throughput, memory, start-up and editor-latency figures. Never asserts a timing: the
 // machines are shared and noisy, so every figure sits next to a baseline measured in the same run (interleaved),
 // and the report gives medians with min/max. `node out/bench/bench.js --write` also writes bench/RESULTS.md.
-// BENCH_RUNS (default 5) sets the number of interleaved rounds of the whole-scan comparison.
+// BENCH_RUNS (default 5) sets the number of interleaved rounds of the whole-scan comparison. `--eslint` adds an
+// ESLint baseline on the same files (bench/eslint-baseline.ts; installed once into the git-ignored bench/.cache/).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_FOLDERS, REPO_ROOT, corpusPaths, corpusStats, prefixHolding, type CorpusStats } from './corpus';
+import { corpusFiles, eslintArgs, readEslintReport, setUpEslint } from './eslint-baseline';
 import { runServerBench, type ServerBenchResult } from './lsp';
 import { max, mb, median, mib, min, ms, percentile, table } from './stats';
 
@@ -20,6 +22,9 @@ const RULE_COST_EVERY = 4;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const INPROC_RUNS = Math.min(RUNS, 3);
 const WRITE = process.argv.includes('--write');
+/** `--eslint`: also time ESLint 9 + typescript-eslint + SonarJS's secret rules on the same files (installs them once). */
+const ESLINT = process.argv.includes('--eslint');
+const ESLINT_RUNS = 3;
 const NOTES_MARKER = '<!-- notes: kept by --write -->';
 
 interface ChildRun {
@@ -200,6 +205,72 @@ async function main(): Promise<void> {
       `${Math.max(wallRatio, cpuRatio) <= 1.3 ? 'met' : Math.min(wallRatio, cpuRatio, median(pairRatios)) <= 1.3 ? 'met by some measures only' : 'NOT met'}` +
       `; against a floor that also skips JSDoc, CPU ${cpuRatioNoJsdoc.toFixed(2)}×.`,
   );
+
+  // --- optional: ESLint on the same files, interleaved with the floor and the CLI ------------------------------
+  if (ESLINT) {
+    const setup = setUpEslint(log);
+    const files = corpusFiles(full);
+    const eslintOut = path.join(scratch, 'eslint.json');
+    const eslintRuns: ChildRun[] = [];
+    const eFloor: ChildRun[] = [];
+    const eCli: ChildRun[] = [];
+    const orders = [
+      ['floor', 'cli', 'eslint'],
+      ['eslint', 'floor', 'cli'],
+      ['cli', 'eslint', 'floor'],
+    ];
+    for (let round = 0; round < ESLINT_RUNS; round++) {
+      log(`ESLint baseline, round ${round + 1}/${ESLINT_RUNS}…`);
+      for (const which of orders[round % orders.length]) {
+        if (which === 'floor') eFloor.push(runFloor(full));
+        else if (which === 'cli') eCli.push(runCli(full));
+        else eslintRuns.push(runNode(eslintArgs(files, eslintOut)));
+      }
+    }
+    const eslintReport = readEslintReport(eslintOut);
+    const med = (runs: ChildRun[], pick: (r: ChildRun) => number): number => median(runs.map(pick));
+    const wall = (r: ChildRun): number => r.wallMs;
+    const cpu = (r: ChildRun): number => r.cpuMs;
+    const rss = (r: ChildRun): number => r.rssKiB;
+    const ratios = (runs: ChildRun[], base: ChildRun[]): string =>
+      `${(med(runs, wall) / med(base, wall)).toFixed(2)}× wall, ${(med(runs, cpu) / med(base, cpu)).toFixed(2)}× CPU, ` +
+      `${(med(runs, rss) / med(base, rss)).toFixed(2)}× RSS`;
+    const eRow = (label: string, runs: ChildRun[]): string[] => [
+      label,
+      ms(med(runs, wall)),
+      range(runs.map(wall), ms),
+      ...rate(stats.files, stats.bytes, med(runs, wall)),
+      ms(med(runs, cpu)),
+      mib(med(runs, rss)),
+      ratios(runs, eFloor),
+      ratios(runs, eCli),
+    ];
+    // The rest are "Definition for rule … was not found": the corpus's disable directives name rules not loaded here.
+    const enabled = Object.entries(eslintReport.byRule).filter(([rule]) => setup.rules.includes(rule));
+    const directiveNoise = eslintReport.messages - enabled.reduce((sum, [, count]) => sum + count, 0);
+    const byRule = [...enabled.sort((a, b) => b[1] - a[1]).map(([rule, count]) => `${rule} ${count}`), `other (directives naming rules not loaded) ${directiveNoise}`].join(', ');
+    const speedup = med(eslintRuns, wall) / med(eCli, wall);
+    const cpuSpeedup = med(eslintRuns, cpu) / med(eCli, cpu);
+    sections.push(
+      `### ESLint baseline on the same files (${ESLINT_RUNS} interleaved rounds, whole process each)\n\n` +
+        `${setup.versions}; no type information (parserOptions.project off). Rules: ${setup.rules.join(', ')}. ` +
+        `ESLint is given the ${files.length} files our walker keeps (node_modules un-ignored in its config); it reported on ` +
+        `${eslintReport.files}${eslintReport.files === stats.files ? ' (same)' : ` (DIFFERENT from our ${stats.files})`}, ` +
+        `${eslintReport.fatal} of them unparsable; its messages: ${eslintReport.messages} (${byRule}).\n\n` +
+        table(
+          ['measure', 'median', 'min – max', 'files/s', 'MB/s', 'CPU (user+sys)', 'peak RSS', 'ratio to floor', 'ratio to CLI'],
+          [
+            eRow('floor: parse+walk, whole process', eFloor),
+            eRow('CLI `--format json`, whole process', eCli),
+            eRow('ESLint 9 + typescript-eslint + sonarjs secrets, whole process', eslintRuns),
+          ],
+        ),
+    );
+    verdicts.push(
+      `ESLint baseline / CLI: wall ${speedup.toFixed(2)}×, CPU ${cpuSpeedup.toFixed(2)}× — target ≥ 4× ` +
+        `${Math.min(speedup, cpuSpeedup) >= 4 ? 'met' : Math.max(speedup, cpuSpeedup) >= 4 ? 'met by one measure only' : 'NOT met'}.`,
+    );
+  }
 
   // --- memory against corpus size ---------------------------------------------------------------------------
   const subsets: Subset[] = [];
