@@ -63,6 +63,13 @@ runRuleTests(rule, {
       code: "import { pluck } from 'rxjs/operators';\nexport function removeFolder(path: string) {\n  console.error(`Could not resolve path '${path}'. Skipping.`);\n}",
     },
     {
+      name: 'false positive in k8s-express-api-example: an eslint-disable no-console block is the author\'s decision',
+      code: "app.listen(port, () => {\n  /* eslint-disable no-console */\n  console.log(`Listening on ${port}`);\n  /* eslint-enable no-console */\n});",
+    },
+    "// eslint-disable-next-line no-console\nconsole.warn('deprecated option');",
+    "console.info('ready'); // eslint-disable-line no-console",
+    "/* eslint-disable */\nconsole.log('generated');",
+    {
       name: 'false positive in hoppscotch-cli: a package with a bin is a command-line tool',
       filename: '/repo/packages/hopp/src/report.ts',
       project: { ...EMPTY_PROJECT, root: '/repo/packages/hopp', isCli: true, dependencies: new Set(['commander', 'axios']) },
@@ -122,6 +129,14 @@ runRuleTests(rule, {
     'this.console.log("x");',
   ],
   invalid: [
+    {
+      name: 'an eslint-disable of another rule, or after eslint-enable, does not hide console',
+      code: "// eslint-disable-next-line no-unused-vars\nconsole.log('a');\n/* eslint-disable no-console */\nconsole.log('b');\n/* eslint-enable no-console */\nconsole.log('c');",
+      errors: [
+        { messageId: 'console', line: 2, column: 1 },
+        { messageId: 'console', line: 6, column: 1 },
+      ],
+    },
     {
       name: 'a Meteor app\'s server/ folder is checked',
       filename: '/repo/server/startup/repair.js',

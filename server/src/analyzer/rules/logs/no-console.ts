@@ -187,8 +187,10 @@ export default defineRule({
         // The header check reads every top-level statement: done only for files that have a console call at all.
         if (quiet || candidates.length === 0 || isFrontendOrCliByHeader(ctx.sourceFile)) return;
         const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
+        const eslintAllowed = eslintNoConsoleSuppressions(ctx.sourceFile);
         const reported = candidates.filter(({ node }) => {
           if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) return false;
+          if (eslintAllowed(node.getStart(ctx.sourceFile))) return false;
           return !isInsideLoggerImplementation(node) && !isStructuredLine(node) && !isInDevelopmentBranch(node);
         });
         if (reported.length === 0) return;
@@ -201,6 +203,47 @@ export default defineRule({
     };
   },
 });
+
+const ESLINT_DIRECTIVE = /(\/\/|\/\*)\s*eslint-(disable-next-line|disable-line|disable|enable)(?![\w-])([^\n]*?)(?:\*\/|$)/gm;
+
+/**
+ * Where the author already silenced ESLint's `no-console` (`// eslint-disable-next-line no-console`,
+ * `// eslint-disable-line no-console`, a `/* eslint-disable no-console *\/` … `/* eslint-enable *\/` block, or a
+ * bare `eslint-disable`): that console call is a decision, not an oversight (review: k8s-express-api-example).
+ */
+function eslintNoConsoleSuppressions(sourceFile: ts.SourceFile): (offset: number) => boolean {
+  const text = sourceFile.text;
+  if (!text.includes('eslint-')) return () => false;
+  const lines = new Set<number>();
+  const blocks: Array<[number, number]> = [];
+  let openAt: number | undefined;
+  for (const match of text.matchAll(ESLINT_DIRECTIVE)) {
+    const rules = match[3].split(/\s--\s/)[0].trim();
+    const names = rules === '' ? [] : rules.split(/[\s,]+/);
+    if (names.length > 0 && !names.includes('no-console')) continue;
+    const at = match.index ?? 0;
+    const line = sourceFile.getLineAndCharacterOfPosition(at).line;
+    switch (match[2]) {
+      case 'disable-next-line':
+        lines.add(line + 1);
+        break;
+      case 'disable-line':
+        lines.add(line);
+        break;
+      case 'disable':
+        if (match[1] === '/*') openAt ??= at;
+        break;
+      case 'enable':
+        if (openAt !== undefined) blocks.push([openAt, at]);
+        openAt = undefined;
+        break;
+    }
+  }
+  if (openAt !== undefined) blocks.push([openAt, text.length]);
+  return (offset) =>
+    lines.has(sourceFile.getLineAndCharacterOfPosition(offset).line) ||
+    blocks.some(([start, end]) => start <= offset && offset < end);
+}
 
 function allowOption(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
