@@ -98,4 +98,16 @@ describe('project conventions', () => {
       assert.ok(typeof (schema.description ?? schema.markdownDescription) === 'string', `${key} description`);
     }
   });
+
+  it('names no path of the machine it was written on (the shared folder is ../shared/)', () => {
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+    const tracked = execFileSync('git', ['ls-files'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter(Boolean);
+    const offenders = tracked.filter((file) => {
+      if (!/\.(ts|js|mjs|json|md|sh|yml|yaml)$|(^|\/)[^.]+$/.test(file) || file === 'package-lock.json') return false;
+      const full = path.join(ROOT, file);
+      if (!fs.existsSync(full) || !fs.statSync(full).isFile()) return false;
+      return /\/work\/(shared|main)\b|\/root\//.test(fs.readFileSync(full, 'utf8'));
+    });
+    assert.deepEqual(offenders, []);
+  });
 });

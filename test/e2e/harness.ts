@@ -1,6 +1,6 @@
 // The machinery of the end-to-end suite: where code-server and Chromium live, a scratch folder that holds every file
 // a run writes, code-server started in its own process group (so one kill stops the extension host, tsserver and
-// file watcher with it), and Chromium driven over a pipe. Recipe and the reasons behind each flag: /work/shared/E2E.md.
+// file watcher with it), and Chromium driven over a pipe. Recipe and the reasons behind each flag: ../shared/E2E.md.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what the end-to-end suite needs on a machine without a desktop VS Code (see /work/shared/E2E.md):
+# Installs what the end-to-end suite needs on a machine without a desktop VS Code (see ../shared/E2E.md):
 # Debian's Chromium, Node 24 (code-server 4.139.1 refuses Node 20) and code-server itself.
 # Idempotent: each step is skipped when its result is already there, so developers and .ci/run can both call it.
 # Everything big goes to the git-ignored .vscode-test/ folder; nothing is written to $HOME or /tmp.
