@@ -1,0 +1,76 @@
+// The analyzer's one public face. The language server, the CLI and the file-discovery adapters (server/src/lsp,
+// server/src/cli, server/src/project) import from here and nowhere else inside the analyzer (test/meta.test.ts
+// checks it), so the inside can move without touching them.
+
+// Analysis
+export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult } from './analyze';
+
+// Rules, findings and fixes
+export {
+  FACTORS,
+  SEVERITY_RANK,
+  formatMessage,
+  ruleDocsUrl,
+  RULE_DOCS_BASE_URL,
+  type Factor,
+  type Finding,
+  type Fix,
+  type RuleDefinition,
+  type RuleId,
+  type Severity,
+  type TextEdit,
+} from './rule';
+export { RULES, RULE_IDS, UNUSED_DISABLE_RULE_ID } from './rules/index';
+export { disableFileFix, disableLineFix, removeUnusedDirectiveFix } from './fixes/disable';
+export { applyEdits, compatibleFixes, editsFor, editsOverlap } from './fixes/edits';
+
+// Configuration
+export {
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  DEFAULT_MAX_FILE_SIZE,
+  mergeConfig,
+  parseConfig,
+  type AnalyzerConfig,
+  type ConfigProblem,
+  type ParsedConfig,
+  type RuleConfig,
+  type RuleLevel,
+} from './config';
+
+// The project index and the manifest
+export { EMPTY_PROJECT, ProjectIndex, emptyFacts, parsePackageJson, type FileFacts, type PackageJsonInfo, type ProjectView } from './project';
+export { DEPENDENCY_FIELDS, EMPTY_MANIFEST, parseManifest, parsePnpmWorkspace, type DependencyKind, type Manifest } from './manifest';
+
+// Languages and the files the analyzer reads
+export {
+  EDITOR_LANGUAGE_IDS,
+  LANGUAGES,
+  LANGUAGE_IDS,
+  LineMap,
+  SUPPORTED_FILE_GLOBS,
+  analysisNameFor,
+  isSupportedFile,
+  languageOf,
+  type Language,
+  type LanguageId,
+  type LinePosition,
+  type TextRange,
+} from './languages/index';
+export { SOURCE_EXTENSIONS, parseTypeScript, scriptKindOf, updateTypeScript } from './languages/typescript';
+
+// The twelve factors and the report model
+export { FACTOR_INFO, factorDocsPath, factorInfo, type FactorInfo } from './factors';
+export {
+  buildReport,
+  emptyCounts,
+  worstSeverity,
+  type BuildReportOptions,
+  type FactorRow,
+  type FactorState,
+  type ReportFinding,
+  type ReportRule,
+  type RuleRow,
+  type SeverityCounts,
+  type TwelveFactorReport,
+} from './report';
