@@ -10,23 +10,33 @@ export interface LinePosition {
 const BOM = 0xfeff;
 
 export class LineMap {
-  /** Offset of the first character of each line; `starts[0]` is 0. */
-  private readonly starts: number[];
+  /** Offset of the first character of each line; `starts[0]` is 0. Computed on first use. */
+  private lineStarts: number[] | undefined;
   private readonly bom: boolean;
 
   constructor(readonly text: string) {
+    this.bom = text.charCodeAt(0) === BOM;
+  }
+
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
+    for (let i = text.indexOf('\n'), cr = text.indexOf('\r'); i !== -1 || cr !== -1; ) {
+      // Whichever break comes first; `\r\n` is one break.
+      if (cr !== -1 && (i === -1 || cr < i)) {
+        if (cr + 1 === i) {
+          starts.push(i + 1);
+          i = text.indexOf('\n', i + 1);
+        } else starts.push(cr + 1);
+        cr = text.indexOf('\r', cr + 1);
+      } else {
         starts.push(i + 1);
-      } else if (code === 10) {
-        starts.push(i + 1);
+        i = text.indexOf('\n', i + 1);
       }
     }
-    this.starts = starts;
-    this.bom = text.charCodeAt(0) === BOM;
+    this.lineStarts = starts;
+    return starts;
   }
 
   get lineCount(): number {
