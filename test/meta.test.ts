@@ -3,9 +3,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
+import ts from 'typescript';
+import { EDITOR_LANGUAGE_IDS, SUPPORTED_FILE_GLOBS, languageOf } from '../server/src/analyzer/languages/index';
 import { FACTORS } from '../server/src/analyzer/rule';
 import { RULES } from '../server/src/analyzer/rules/index';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../server/src/lsp/settings';
+import { isAnalyzedFile } from '../server/src/project/files';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -66,6 +70,70 @@ describe('project conventions', () => {
       ),
     );
     assert.deepEqual(offenders, []);
+  });
+
+  it('lets the LSP, CLI and file-discovery adapters reach the analyzer only through its public face (analyzer/index.ts)', () => {
+    const offenders: string[] = [];
+    for (const folder of ['lsp', 'cli', 'project']) {
+      for (const file of filesUnder(path.join(ROOT, 'server/src', folder), /\.ts$/)) {
+        const text = fs.readFileSync(file, 'utf8');
+        for (const match of text.matchAll(/(?:from\s+|require\(|import\()['"]((?:\.\.\/)+analyzer\/[^'"]+)['"]/g)) {
+          offenders.push(`${path.relative(ROOT, file)}: ${match[1]}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('has one list of the files the analyzer reads: the walker, the watchers and the client selector agree with it', () => {
+    const names = [
+      'src/server.ts', 'a.tsx', 'b.mjs', 'c.cjs', 'types.d.ts', 'package.json', 'apps/api/package.json', '.twelvefactorrc.json',
+      'tsconfig.json', 'Dockerfile', 'dockerfile', 'Dockerfile.prod', 'docker/api.Dockerfile', 'Containerfile', 'Dockerfile.md',
+      '.env', '.env.example', '.env.production.local', 'config/app.env', '.envrc', 'README.md', 'docker-compose.yml',
+    ];
+    const globMatch = picomatch([...SUPPORTED_FILE_GLOBS], { dot: true });
+    for (const name of names) {
+      // A glob may let through more than the analyzer reads (`.env*`); never less.
+      if (languageOf(name)) assert.ok(globMatch(name), `${name} is read but no watcher glob matches it`);
+    }
+    // The walker reads what the analyzer reads (the config file is read as configuration, not scanned).
+    for (const name of names) {
+      assert.equal(isAnalyzedFile(name), languageOf(name) !== undefined && !name.endsWith('.twelvefactorrc.json'), name);
+    }
+    // The client keeps a copy (it imports nothing from the server): the same languages and the same patterns.
+    const source = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+    const sf = ts.createSourceFile('extension.ts', source, ts.ScriptTarget.Latest, true);
+    const arrays = new Map<string, string[]>();
+    sf.forEachChild((statement) => {
+      if (!ts.isVariableStatement(statement)) return;
+      for (const decl of statement.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.initializer && ts.isArrayLiteralExpression(decl.initializer)) {
+          arrays.set(decl.name.text, decl.initializer.elements.filter(ts.isStringLiteral).map((e) => e.text));
+        }
+      }
+    });
+    assert.deepEqual(arrays.get('LANGUAGES'), EDITOR_LANGUAGE_IDS.typescript);
+    assert.deepEqual(arrays.get('FILE_PATTERNS'), SUPPORTED_FILE_GLOBS.filter((glob) => !glob.startsWith('**/*.{ts')));
+    assert.match(source, /language: 'dockerfile'/);
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { activationEvents: string[] };
+    assert.deepEqual(pkg.activationEvents, [
+      ...EDITOR_LANGUAGE_IDS.typescript.map((id) => `onLanguage:${id}`),
+      'onLanguage:dockerfile',
+      'workspaceContains:**/package.json',
+    ]);
+  });
+
+  it('documents every option a rule declares, and no other', () => {
+    for (const rule of RULES) {
+      const docs = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+      const section = /^## Options\n([\s\S]*?)(?=^## |$(?![\s\S]))/m.exec(docs)?.[1] ?? '';
+      const declared = Object.keys(rule.options ?? {});
+      if (declared.length === 0) {
+        assert.match(section, /^None\b/m, `${rule.id}: takes no options, so its Options section says "None."`);
+        continue;
+      }
+      for (const name of declared) assert.ok(section.includes(`\`${name}\``), `${rule.id}: option ${name} is not documented`);
+    }
   });
 
   it('keeps the server free of client imports', () => {

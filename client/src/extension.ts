@@ -19,6 +19,20 @@ import {
 const CLIENT_ID = 'twelveFactor';
 const CLIENT_NAME = 'Twelve-Factor Lint';
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+/**
+ * The files around the code, by name whatever their language id (`.env` files are `dotenv`, `properties` or plain
+ * text depending on the extensions installed). test/meta.test.ts checks this list against the analyzer's.
+ */
+const FILE_PATTERNS = [
+  '**/package.json',
+  '**/.twelvefactorrc.json',
+  '**/{Dockerfile,dockerfile,Containerfile,containerfile}',
+  '**/{Dockerfile,dockerfile,Containerfile,containerfile}.*',
+  '**/*.{Dockerfile,dockerfile,Containerfile,containerfile}',
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+];
 
 let client: LanguageClient | undefined;
 
@@ -64,14 +78,18 @@ function createClient(context: ExtensionContext, output: LogOutputChannel): Lang
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      { scheme: 'file', language: 'dockerfile' },
+      ...FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+    ],
     // Settings are pulled per document by the server (workspace/configuration); changes are forwarded.
     synchronize: { configurationSection: CLIENT_ID },
     outputChannel: output,
-    // The server registers its own file watchers (sources, package.json, .twelvefactorrc.json).
+    // The server registers its own file watchers (every file kind it reads, and the ignore and workspace files).
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

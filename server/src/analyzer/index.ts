@@ -3,7 +3,7 @@
 // checks it), so the inside can move without touching them.
 
 // Analysis
-export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult } from './analyze';
+export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult, type ParsedFile } from './analyze';
 
 // Rules, findings and fixes
 export {
@@ -15,13 +15,17 @@ export {
   type Factor,
   type Finding,
   type Fix,
+  type FileRuleContext,
+  type ProjectRuleContext,
   type RuleDefinition,
   type RuleId,
+  type RuleOption,
+  type RuleOptionsSchema,
   type Severity,
   type TextEdit,
 } from './rule';
-export { RULES, RULE_IDS, UNUSED_DISABLE_RULE_ID } from './rules/index';
-export { disableFileFix, disableLineFix, removeUnusedDirectiveFix } from './fixes/disable';
+export { RULES, RULE_IDS, RULE_OPTIONS, UNUSED_DISABLE_RULE_ID } from './rules/index';
+export { disableFileFix, disableFileFixFor, disableLineFix, disableLineFixFor, removeUnusedDirectiveFix } from './fixes/disable';
 export { applyEdits, compatibleFixes, editsFor, editsOverlap } from './fixes/edits';
 
 // Configuration
@@ -33,13 +37,27 @@ export {
   parseConfig,
   type AnalyzerConfig,
   type ConfigProblem,
+  type KnownRules,
   type ParsedConfig,
   type RuleConfig,
   type RuleLevel,
 } from './config';
 
 // The project index and the manifest
-export { EMPTY_PROJECT, ProjectIndex, emptyFacts, parsePackageJson, type FileFacts, type PackageJsonInfo, type ProjectView } from './project';
+export {
+  EMPTY_PROJECT,
+  ProjectIndex,
+  emptyFacts,
+  packageInfoOf,
+  parsePackageJson,
+  type FileFacts,
+  type PackageJsonInfo,
+  type ProjectFactName,
+  type ProjectView,
+  type WorkspaceView,
+} from './project';
+export type { ModuleAliases } from './knowledge/modules';
+export { hasProjectRules, runProjectRules, type ProjectFindings, type ProjectRuleOptions } from './project-rules';
 export { DEPENDENCY_FIELDS, EMPTY_MANIFEST, parseManifest, parsePnpmWorkspace, type DependencyKind, type Manifest } from './manifest';
 
 // Languages and the files the analyzer reads

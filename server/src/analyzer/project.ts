@@ -122,6 +122,8 @@ export interface ProjectView {
   readonly moduleAliases?: ModuleAliases;
   /** Every indexed file of the project with its facts. */
   files?(): Iterable<[string, FileFacts]>;
+  /** The facts of one indexed file. */
+  factsOf?(file: string): FileFacts | undefined;
   /** Projects containing this one (a workspace root above a member package), nearest first. */
   readonly ancestors?: readonly ProjectView[];
   /** Whether git leaves the file out (`.gitignore`, `.git/info/exclude`); undefined outside a git work tree. */

@@ -2,7 +2,7 @@
 // arguments are known to be good, so `--help`, `--version` and usage errors answer at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../analyzer/rule';
+import type { Severity } from '../analyzer';
 import type { ScanConfigProblem } from '../project/scan';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import type { Report } from './formatters/report';
@@ -55,7 +55,7 @@ function lint(options: CliOptions, io: CliIo): number {
     throw new UsageError(`config file not found: ${options.configFile}`);
   }
 
-  const { RULES, RULE_IDS } = require('../analyzer/rules/index') as typeof import('../analyzer/rules/index');
+  const { RULES, RULE_IDS } = require('../analyzer') as typeof import('../analyzer');
   const ruleLevels: Record<string, CliOptions['rules'][number]['level']> = {};
   for (const { id, level } of options.rules) {
     if (!RULE_IDS.has(id)) throw new UsageError(`unknown rule "${id}" in --rule (known: ${[...RULE_IDS].sort().join(', ')})`);

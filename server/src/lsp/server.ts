@@ -21,10 +21,14 @@ import {
   editCapabilities,
   type EditCapabilities,
 } from './code-actions';
+import { SUPPORTED_FILE_GLOBS } from '../analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { filePathOf } from './documents';
 import { LintService } from './service';
 import { describe } from './workspace';
+
+/** Files that change what the project checks see: ignore files, workspace lists, module aliases. */
+const CONTEXT_FILE_GLOBS = ['**/.gitignore', '**/.dockerignore', '**/pnpm-workspace.{yaml,yml}', '**/lerna.json', '**/{tsconfig,jsconfig}*.json'];
 
 const connection = createConnection(ProposedFeatures.all);
 let service: LintService | undefined;
@@ -81,11 +85,7 @@ connection.onInitialized(
     if (!service) return;
     if (dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
-          { globPattern: '**/package.json' },
-          { globPattern: '**/.twelvefactorrc.json' },
-        ],
+        watchers: [...SUPPORTED_FILE_GLOBS, ...CONTEXT_FILE_GLOBS].map((globPattern) => ({ globPattern })),
       });
     }
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' });
@@ -121,7 +121,7 @@ connection.onCodeAction(async ({ textDocument, context }, token) => {
     if (!analysis || token.isCancellationRequested) return [];
     const files = service;
     return codeActions(
-      { document: analysis.open.document, sourceFile: analysis.sourceFile, findings: analysis.findings, diagnostics: context.diagnostics, only: context.only },
+      { document: analysis.open.document, parsed: analysis.parsed, findings: analysis.findings, diagnostics: context.diagnostics, only: context.only },
       { textOf: (file) => files.textOf(file), versionOf: (file) => files.versionOf(file) },
       edits,
     );

@@ -1,6 +1,6 @@
 // Editor settings (`twelveFactor.*`). DEFAULT_SETTINGS mirrors `contributes.configuration` in package.json;
 // test/meta.test.ts checks that the two agree.
-import { DEFAULT_CONFIG, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer/config';
+import { DEFAULT_CONFIG, RULE_IDS, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer';
 
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
@@ -60,6 +60,25 @@ export function toSettings(raw: unknown): Settings {
       server: trace.server === 'messages' || trace.server === 'verbose' ? trace.server : DEFAULT_SETTINGS.trace.server,
     },
   };
+}
+
+/**
+ * What is wrong with the `twelveFactor.rules` setting: rule ids that name no rule, levels that are not one. Said to
+ * the user (they are left out of the settings, so a typo would otherwise silently do nothing).
+ */
+export function settingsProblems(raw: unknown): string[] {
+  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+  const rules = record.rules;
+  if (rules === undefined || rules === null) return [];
+  if (typeof rules !== 'object' || Array.isArray(rules)) return ['twelveFactor.rules must be an object of rule id to level'];
+  const problems: string[] = [];
+  for (const [id, level] of Object.entries(rules as Record<string, unknown>)) {
+    if (!RULE_IDS.has(id)) problems.push(`twelveFactor.rules: unknown rule "${id}"`);
+    else if (!(typeof level === 'string' && (LEVELS.has(level) || level === 'warn'))) {
+      problems.push(`twelveFactor.rules: "${id}" must be one of off, error, warning, info, hint, default`);
+    }
+  }
+  return problems;
 }
 
 /** The analyzer configuration for a document: defaults ← `.twelvefactorrc.json` ← editor settings. */

@@ -2,11 +2,13 @@
 // background scan of each workspace folder and kept current from watched-file events. Only facts are kept, never trees.
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../analyzer/analyze';
-import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
-import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
-import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
+import { CONFIG_FILE_NAME, ProjectIndex, analyze, type AnalyzerConfig, type FileFacts } from '../analyzer';
+import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from '../project/files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
+import { PackageContextLoader } from '../project/package-context';
+
+/** Files whose change alters what a project's checks see without being analyzed themselves. */
+const CONTEXT_FILES = new Set(['.gitignore', '.dockerignore', 'pnpm-workspace.yaml', 'pnpm-workspace.yml', 'lerna.json']);
 
 /** The background index stops after this many files per workspace folder. */
 export const MAX_INDEXED_FILES = 5000;
@@ -25,6 +27,7 @@ export interface WorkspaceListener {
 
 export class Workspace {
   readonly locator = new ProjectLocator();
+  readonly contexts = new PackageContextLoader();
   private folders: string[] = [];
   private readonly projects = new Map<string, ProjectIndex>();
   /** Files whose facts come from an editor buffer: the disk is not read for them. */
@@ -51,15 +54,29 @@ export class Workspace {
     const dir = path.dirname(file);
     const fallback = this.folders.find((folder) => isInside(file, folder)) ?? dir;
     const root = this.locator.projectRootOf(dir, fallback);
+    return this.projectAt(root, fallback);
+  }
+
+  private projectAt(root: string, fallback: string): ProjectIndex {
     let project = this.projects.get(root);
     if (!project) {
       project = new ProjectIndex(root);
       if (isInside(root, fallback)) project.pathPrefix = path.relative(fallback, root).split(path.sep).join('/');
-      const pkg = readTextFile(path.join(root, 'package.json'));
-      if (pkg !== undefined) project.setPackageJson(parsePackageJson(pkg));
+      this.contexts.configure(project);
       this.projects.set(root, project);
+      // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
+      const parentRoot = this.locator.projectRootOf(path.dirname(root), '');
+      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+        const parent = this.projectAt(parentRoot, fallback);
+        project.ancestors = [parent, ...parent.ancestors];
+      }
     }
     return project;
+  }
+
+  /** The project indexes of the workspace (projects with files indexed, and their ancestors). */
+  allProjects(): ProjectIndex[] {
+    return [...this.projects.values()];
   }
 
   configFor(file: string): LoadedConfig {
@@ -100,6 +117,7 @@ export class Workspace {
     const generation = ++this.generation;
     this.projects.clear();
     this.locator.invalidate();
+    this.contexts.invalidate();
     this.indexed = this.scan(generation).catch((error: unknown) => {
       this.listener.log(`Background index failed: ${describe(error)}`);
     });
@@ -114,8 +132,14 @@ export class Workspace {
 
   onWatchedFile(file: string, change: WatchedChange): void {
     const base = path.basename(file);
+    if (CONTEXT_FILES.has(base) || /^[jt]sconfig([.-][\w.-]+)?\.json$/.test(base)) {
+      // Ignore files, workspace lists and module aliases: rare edits; read the workspace again.
+      this.reindex();
+      return;
+    }
     if (base === 'package.json' || base === CONFIG_FILE_NAME) {
       this.locator.invalidate();
+      this.contexts.invalidate();
       if (base === 'package.json' && change !== 'changed') {
         // A project appeared or went away: roots of many files may move. Rare enough to rescan.
         this.reindex();
@@ -124,15 +148,14 @@ export class Workspace {
       const root = path.dirname(file);
       const project = this.projects.get(root);
       if (base === 'package.json' && project) {
-        const pkg = readTextFile(file);
-        project.setPackageJson(parsePackageJson(pkg ?? ''));
+        this.contexts.configure(project);
         this.listener.projectChanged(root);
       } else if (base === CONFIG_FILE_NAME) {
         this.listener.projectChanged(undefined);
       }
       return;
     }
-    if (!isSourceFile(file) || this.openFiles.has(file)) return;
+    if (!isAnalyzedFile(file) || this.openFiles.has(file)) return;
     if (change === 'deleted') {
       const project = this.projectFor(file);
       if (project.removeFile(file)) this.listener.factsChanged(project.root);
@@ -144,20 +167,28 @@ export class Workspace {
   private async scan(generation: number): Promise<void> {
     let sliceStart = Date.now();
     let count = 0;
+    // Roots whose project facts changed in this slice: told once per slice, not once per file.
+    const changed = new Set<string>();
+    const flush = (): void => {
+      for (const root of changed) this.listener.factsChanged(root);
+      changed.clear();
+    };
     for (const folder of this.folders) {
-      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES })) {
+      for (const file of walkFiles(folder, { maxFiles: MAX_INDEXED_FILES })) {
         if (generation !== this.generation) return;
         if (!this.openFiles.has(file)) {
           const project = this.projectFor(file);
-          if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
+          if (this.indexFile(file, project)) changed.add(project.root);
           count++;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
+          flush();
           await new Promise<void>((resolve) => setImmediate(resolve));
           sliceStart = Date.now();
         }
       }
     }
+    if (generation === this.generation) flush();
     if (generation === this.generation) this.listener.log(`Indexed ${count} files in ${this.projects.size} project(s).`);
   }
 

@@ -2,8 +2,7 @@
 // Results are cached per folder; call `invalidate` when a watched package.json or config file changes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
-import { RULE_IDS } from '../analyzer/rules/index';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, RULE_OPTIONS, parseConfig, type AnalyzerConfig, type ConfigProblem } from '../analyzer';
 
 export interface LoadedConfig {
   config: AnalyzerConfig;
@@ -43,7 +42,7 @@ export class ProjectLocator {
       text = undefined;
     }
     if (text !== undefined) {
-      const parsed = parseConfig(text, RULE_IDS);
+      const parsed = parseConfig(text, RULE_OPTIONS);
       loaded = { config: parsed.config, path: candidate, problems: parsed.problems };
     } else {
       const parent = path.dirname(dir);

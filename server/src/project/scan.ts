@@ -1,17 +1,34 @@
 // Scans files and folders on disk: the one loop the CLI and the benchmark share. Keeps one syntax tree alive
 // at a time (findings with positions and file facts are all that outlive a file), so memory stays flat in
 // the size of the corpus; findings that depend on other files (`Finding.unless`) are settled once every
-// file of their project has been indexed.
+// file of their project has been indexed, and so are the project checks, which report into `.env` files and
+// Dockerfiles (those files' results are held until then; they are few and small).
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
-import { analyze, resolveProjectFindings } from '../analyzer/analyze';
-import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
-import { parsePackageJson, ProjectIndex } from '../analyzer/project';
-import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
-import { RULE_IDS } from '../analyzer/rules/index';
-import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
+import {
+  LineMap,
+  ProjectIndex,
+  RULES,
+  RULE_OPTIONS,
+  analyze,
+  hasProjectRules,
+  mergeConfig,
+  parseConfig,
+  resolveProjectFindings,
+  runProjectRules,
+  type AnalyzerConfig,
+  type ConfigProblem,
+  type Factor,
+  type Finding,
+  type LanguageId,
+  type RuleConfig,
+  type RuleDefinition,
+  type RuleId,
+  type Severity,
+} from '../analyzer';
+import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from './files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { PackageContextLoader } from './package-context';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -57,6 +74,8 @@ export interface ScanOptions {
   includeTestsAndScripts?: boolean;
   /** The rules to run; all registered rules by default. */
   rules?: readonly RuleDefinition[];
+  /** Only files of these languages (the benchmark's code-only baseline); every language by default. */
+  languages?: readonly LanguageId[];
   /** Called once per file, in completion order, when its diagnostics are final. */
   onFile?: (result: ScannedFile) => void;
   /**
@@ -91,6 +110,8 @@ interface ProjectState {
   index: ProjectIndex;
   /** Files holding findings that carry `unless`, settled when the scan ends. */
   waiting: PendingFile[];
+  /** Results of files project checks may report into, completed and emitted when the scan ends. */
+  held: Map<string, ScannedFile>;
 }
 
 /**
@@ -100,7 +121,11 @@ interface ProjectState {
  */
 export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
   const locator = new ProjectLocator();
+  const contexts = new PackageContextLoader();
   const projects = new Map<string, ProjectState>();
+  const rules = options.rules ?? RULES;
+  // The languages project checks report into: their files wait for the end of the scan.
+  const targetLanguages = new Set<LanguageId>(rules.flatMap((rule) => rule.project?.reportsInto ?? []));
   const files: ScannedFile[] = [];
   const configProblems: ScanConfigProblem[] = [];
   const pathWarnings: ScanResult['pathWarnings'] = [];
@@ -149,10 +174,15 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     let state = projects.get(root);
     if (!state) {
       const index = new ProjectIndex(root);
-      const pkg = readTextFile(path.join(root, 'package.json'));
-      if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
-      state = { index, waiting: [] };
+      contexts.configure(index);
+      state = { index, waiting: [], held: new Map() };
       projects.set(root, state);
+      // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
+      const parentRoot = locator.projectRootOf(path.dirname(root), '');
+      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+        const parent = projectFor(parentRoot).index;
+        index.ancestors = [parent, ...parent.ancestors];
+      }
     }
     return state;
   };
@@ -181,7 +211,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
     const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
-    if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
+    if (analyzed.skipped !== undefined || !analyzed.parsed) {
       result.skipped = analyzed.skipped ?? 'not analyzed';
       filesSkipped++;
       options.onFile?.(result);
@@ -189,15 +219,17 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     }
     filesScanned++;
     project.index.setFile(file, analyzed.facts);
-    const sourceFile = analyzed.sourceFile;
+    const lines = analyzed.parsed.lines;
     const pending: PendingFile['pending'] = [];
     for (const finding of analyzed.findings) {
-      const diagnostic = toDiagnostic(finding, sourceFile);
+      const diagnostic = toDiagnostic(finding, lines);
       if (finding.unless) pending.push({ finding, diagnostic });
       else result.diagnostics.push(diagnostic);
     }
     if (pending.length > 0) {
       project.waiting.push({ result, pending });
+    } else if (targetLanguages.has(analyzed.parsed.language)) {
+      project.held.set(file, result);
     } else {
       options.onFile?.(result);
     }
@@ -218,24 +250,46 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       // are still matched one by one against their own project's patterns.
       const config = configFor(absolute);
       const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) scanFile(file, absolute, false);
-    } else if (!isSourceFile(absolute)) {
-      pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
+      for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, languages: options.languages })) scanFile(file, absolute, false);
+    } else if (!isAnalyzedFile(absolute, options.languages)) {
+      pathWarnings.push({ path: absolute, message: 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)' });
     } else {
       scanFile(absolute, path.dirname(absolute), true);
     }
   }
 
-  for (const [root, state] of projects) {
-    if (state.waiting.length === 0) continue;
-    completeFacts(root, state, locator, configFor, isIgnored);
+  for (const [root, state] of [...projects]) {
+    const projectChecks = state.held.size > 0 && hasProjectRules(configFor(root), rules);
+    if (state.waiting.length === 0 && !projectChecks) continue;
+    completeFacts(root, state, locator, configFor, isIgnored, { all: projectChecks, languages: options.languages });
+    // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
+    if (state.waiting.some((w) => w.pending.some((p) => p.finding.unless?.startsWith('tool:')))) {
+      for (const ancestor of state.index.ancestors) {
+        const ancestorState = projects.get(ancestor.root);
+        if (ancestorState) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, { all: true, languages: ['dockerfile'] });
+      }
+    }
     for (const { result, pending } of state.waiting) {
       const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
       for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
       result.diagnostics.sort(compareDiagnostics);
+      if (state.held.has(result.file)) continue;
       options.onFile?.(result);
     }
     state.waiting = [];
+    if (projectChecks) {
+      const found = runProjectRules(state.index, { config: configFor(root), rules });
+      for (const [file, findings] of found) {
+        const result = state.held.get(file);
+        if (!result) continue;
+        const text = state.index.factsOf(file)?.dotenv?.text ?? state.index.factsOf(file)?.docker?.text ?? readTextFile(file) ?? '';
+        const lines = new LineMap(text);
+        for (const finding of findings) result.diagnostics.push(toDiagnostic(finding, lines));
+        result.diagnostics.sort(compareDiagnostics);
+      }
+    }
+    for (const result of state.held.values()) options.onFile?.(result);
+    state.held.clear();
   }
 
   return { files, filesScanned, filesSkipped, configProblems, pathWarnings };
@@ -252,14 +306,16 @@ function completeFacts(
   locator: ProjectLocator,
   configFor: (dir: string) => AnalyzerConfig,
   isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
+  scope: { all: boolean; languages?: readonly LanguageId[] },
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
   const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.finding.unless)));
-  const missing = () => [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
+  // Project checks read every file; `unless` facts only until they are known.
+  const missing = () => scope.all || [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
   if (!missing()) return;
   const rootConfig = configFor(root);
-  for (const file of walkSourceFiles(root, { ignorePatterns: rootConfig.ignorePatterns })) {
+  for (const file of walkFiles(root, { ignorePatterns: rootConfig.ignorePatterns, languages: scope.languages })) {
     if (state.index.hasFile(file)) continue;
     // A nested package is its own project.
     if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
@@ -277,8 +333,8 @@ function completeFacts(
 function loadExplicitConfig(file: string): LoadedConfig {
   const absolute = path.resolve(file);
   const text = readTextFile(absolute);
-  if (text === undefined) return { ...parseConfig('{}', RULE_IDS), path: absolute, problems: [{ message: 'could not be read' }] };
-  const parsed = parseConfig(text, RULE_IDS);
+  if (text === undefined) return { ...parseConfig('{}', RULE_OPTIONS), path: absolute, problems: [{ message: 'could not be read' }] };
+  const parsed = parseConfig(text, RULE_OPTIONS);
   return { config: parsed.config, path: absolute, problems: parsed.problems };
 }
 
@@ -291,9 +347,9 @@ function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem 
   return { file, line, column, message: problem.message };
 }
 
-function toDiagnostic(finding: Finding, sourceFile: ts.SourceFile): ScanDiagnostic {
-  const start = sourceFile.getLineAndCharacterOfPosition(finding.start);
-  const end = sourceFile.getLineAndCharacterOfPosition(finding.end);
+function toDiagnostic(finding: Finding, lines: LineMap): ScanDiagnostic {
+  const start = lines.positionOf(finding.start);
+  const end = lines.positionOf(finding.end);
   return {
     ruleId: finding.ruleId,
     factor: finding.factor,

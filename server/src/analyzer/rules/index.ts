@@ -1,5 +1,5 @@
 // The rule registry, sorted by id. A rule file's path is its id.
-import type { RuleDefinition } from '../rule';
+import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noUnusedDisable from './codebase/no-unused-disable';
@@ -27,3 +27,6 @@ export const RULES: readonly RuleDefinition[] = [
 ] as readonly RuleDefinition[];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+/** Each rule's options schema (undefined: it takes none), to check `.twelvefactorrc.json` against. */
+export const RULE_OPTIONS: ReadonlyMap<string, RuleOptionsSchema | undefined> = new Map(RULES.map((rule) => [rule.id, rule.options]));

@@ -2,7 +2,7 @@
 // to %SRCROOT% (the current folder), which `originalUriBaseIds` pins to an absolute file URI.
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer/rule';
+import { ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer';
 import { relativePath, type Report, type ToolInfo } from './report';
 
 const SRCROOT = '%SRCROOT%';

@@ -1,6 +1,6 @@
 // `--format stylish` (the default): ESLint's layout, so it reads the way people expect. Never prints source
 // lines, so a detected secret appears only as the rule's masked message.
-import type { Severity } from '../../analyzer/rule';
+import type { Severity } from '../../analyzer';
 import { relativePath, type Report } from './report';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4, dim: 2 } as const;
