@@ -16,6 +16,7 @@ import {
   type ImportMap,
 } from '../../ast';
 import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
+import { someNode } from '../../walk';
 import { defineRule, type Fix } from '../../rule';
 
 export default defineRule({
@@ -635,11 +636,11 @@ function pemText(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): 
   }
   if (top === literal) return literal.text;
   const parts: string[] = [];
-  const collect = (node: ts.Node): void => {
+  // Only binary and parenthesized nodes are walked into: their literal leaves, in source order.
+  someNode(top, (node) => {
     if (isStringLiteralLike(node)) parts.push(node.text);
-    else if (ts.isBinaryExpression(node) || ts.isParenthesizedExpression(node)) ts.forEachChild(node, collect);
-  };
-  collect(top);
+    return false;
+  }, (node) => !ts.isBinaryExpression(node) && !ts.isParenthesizedExpression(node));
   return parts.join('');
 }
 
