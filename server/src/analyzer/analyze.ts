@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { classifyFile, type FileKind } from './file-kind';
-import { EMPTY_PROJECT, FactsCollector, emptyFacts, type FileFacts, type ProjectView } from './project';
+import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type FileFacts, type ProjectView } from './project';
 import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
   formatMessage,
@@ -65,9 +65,10 @@ export interface AnalyzeInput {
   rules?: readonly RuleDefinition[];
   /**
    * Compute fixes (default true). Diagnostics alone do not need them: the language server publishes
-   * without and computes them for code actions; the CLI scan never applies them.
+   * without and computes them for code actions; the CLI scan never applies them. A function computes them only
+   * for the findings it accepts (the ones a code-action request is about).
    */
-  fixes?: boolean;
+  fixes?: boolean | ((finding: { ruleId: RuleId; start: number; end: number }) => boolean);
 }
 
 export interface AnalyzeResult {
@@ -120,25 +121,26 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const skipped = skipReason(text, config);
   if (skipped) return { findings: [], facts: emptyFacts(), skipped };
   const depth = nestingBeyond(text);
-  if (depth !== undefined) return failedResult(`brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
+  if (depth !== undefined) return failedResult(text, `brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
   let sourceFile: ts.SourceFile;
   try {
     sourceFile = input.sourceFile ?? parse(input.fileName, text);
   } catch (error) {
-    return failedResult(isStackOverflow(error) ? 'nesting too deep for the parser; not analyzed' : `the parser failed: ${errorReason(error)}`);
+    return failedResult(text, isStackOverflow(error) ? 'nesting too deep for the parser; not analyzed' : `the parser failed: ${errorReason(error)}`);
   }
   try {
     return analyzeTree(input, config, sourceFile);
   } catch (error) {
-    if (error instanceof TooDeep) return failedResult(`syntax nested more than ${MAX_TREE_DEPTH} levels deep; not analyzed`);
-    return failedResult(`analysis failed: ${errorReason(error)}`);
+    if (error instanceof TooDeep) return failedResult(text, `syntax nested more than ${MAX_TREE_DEPTH} levels deep; not analyzed`);
+    return failedResult(text, `analysis failed: ${errorReason(error)}`);
   }
 }
 
 class TooDeep extends Error {}
 
-function failedResult(failed: string): AnalyzeResult {
-  return { findings: [], facts: emptyFacts(), failed };
+/** No findings; facts from the text alone (`factsFromText`), so that a failed file does not cause findings elsewhere. */
+function failedResult(text: string, failed: string): AnalyzeResult {
+  return { findings: [], facts: factsFromText(text), failed };
 }
 
 /** Who registered a handler: a rule's index in the active list, or the facts collector. */
@@ -152,7 +154,9 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   const imports = collectImports(sourceFile);
   const collector = new FactsCollector(imports);
   const findings: Finding[] = [];
-  const wantFixes = input.fixes !== false;
+  const fixesWanted = input.fixes ?? true;
+  const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
+    typeof fixesWanted === 'function' ? fixesWanted({ ruleId, start, end }) : fixesWanted;
 
   // Indexed by kind: an array load per node instead of a Map lookup. The facts collector's handlers come first, as
   // the first thing each node meets (a switch on the kind here cost three property loads per case and node).
@@ -209,15 +213,17 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
       facts: collector.facts,
       report(node, messageId, data, options) {
         const template = rule.messages[messageId];
+        const start = options?.start ?? node.getStart(sourceFile);
+        const end = options?.end ?? node.getEnd();
         findings.push({
           ruleId: rule.id,
           factor: rule.factor,
           severity,
           messageId,
           message: formatMessage(template ?? messageId, data),
-          start: options?.start ?? node.getStart(sourceFile),
-          end: options?.end ?? node.getEnd(),
-          fixes: !wantFixes || !options?.fixes ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
+          start,
+          end,
+          fixes: !options?.fixes || !wantFixes(rule.id, start, end) ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
           ...(options?.unless ? { unless: options.unless } : {}),
         });
       },

@@ -210,6 +210,8 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
     if (analyzed.failed !== undefined) {
       failedPaths.add(file);
+      // Its facts come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+      project.index.setFile(file, analyzed.facts);
       if (!keepFiles) files.push(result);
       result.failed = analyzed.failed;
       filesFailed++;
@@ -318,7 +320,7 @@ function completeFacts(
     }
     const analyzed = analyze({ fileName: file, text: read.text, config, project: state.index, rules: [] });
     if (analyzed.failed !== undefined) failed(file, analyzed.failed);
-    if (analyzed.skipped !== undefined || analyzed.failed !== undefined) continue;
+    if (analyzed.skipped !== undefined) continue;
     state.index.setFile(file, analyzed.facts);
     if (!missing()) return;
   }
