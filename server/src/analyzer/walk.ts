@@ -38,12 +38,20 @@ export function someNode(root: ts.Node, test: (node: ts.Node) => boolean, prune?
 /** Pushes the children of `node` so that the first child is popped first. */
 export function pushChildren(node: ts.Node, stack: ts.Node[]): void {
   const from = stack.length;
-  ts.forEachChild(node, (child) => {
-    stack.push(child);
-  });
+  // One callback for every call (no closure allocated per node): the walk runs this for half of all nodes.
+  const outer = target;
+  target = stack;
+  ts.forEachChild(node, pushToTarget);
+  target = outer;
   for (let i = from, j = stack.length - 1; i < j; i++, j--) {
     const swap = stack[i];
     stack[i] = stack[j];
     stack[j] = swap;
   }
+}
+
+let target: ts.Node[] = [];
+function pushToTarget(child: ts.Node): undefined {
+  target.push(child);
+  return undefined;
 }
