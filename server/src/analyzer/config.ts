@@ -1,6 +1,7 @@
 // Analyzer configuration: defaults, and the shared `.twelvefactorrc.json` file (JSONC).
-import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { RuleOptionsSchema, Severity } from './rule';
+import { compileUserPattern } from './user-regex';
 
 export const CONFIG_FILE_NAME = '.twelvefactorrc.json';
 
@@ -63,7 +64,11 @@ export type KnownRules = ReadonlySet<string> | ReadonlyMap<string, RuleOptionsSc
  * Shape: `{ "rules": { "<rule id>": "off" | "error" | "warning" | "info" | "hint" | [level, { options }] },
  *           "ignorePatterns": ["dist/**"], "includeTestsAndScripts": false, "maxFileSize": 2097152 }`
  */
-export function parseConfig(text: string, knownRules: KnownRules): ParsedConfig {
+export function parseConfig(
+  text: string,
+  knownRules: KnownRules,
+  regexOptionsOf: (ruleId: string) => readonly string[] | undefined = () => undefined,
+): ParsedConfig {
   const errors: ParseError[] = [];
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
@@ -106,18 +111,28 @@ export function parseConfig(text: string, knownRules: KnownRules): ParsedConfig 
           problems.push({ message: `rule "${id}": options must be an object`, offset: valueNode?.children?.[1]?.offset });
           continue;
         }
+        const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
+        const regexOptions = regexOptionsOf(id) ?? [];
+        for (const name of regexOptions) problems.push(...regexOptionProblems(text, id, name, ruleOptions[name]));
         const optionsNode = valueNode?.type === 'array' ? valueNode.children?.[1] : undefined;
-        const kept = knownRules instanceof Map
-          ? checkOptions(id, knownRules.get(id), (options as Record<string, unknown> | undefined) ?? {}, optionsNode, problems)
-          : ((options as Record<string, unknown> | undefined) ?? {});
+        const kept = knownRules instanceof Map ? checkOptions(id, knownRules.get(id), ruleOptions, optionsNode, problems, regexOptions) : ruleOptions;
         config.rules[id] = { level, options: kept };
       }
     }
   }
   const ignore = record.ignorePatterns;
   if (ignore !== undefined) {
-    if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) config.ignorePatterns = ignore as string[];
-    else problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+    if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) {
+      // A pattern that names nothing is reported at its line and left out; the others apply.
+      const tree = parseTree(text);
+      (ignore as string[]).forEach((pattern, i) => {
+        const problem = ignorePatternProblem(pattern);
+        if (problem === undefined) config.ignorePatterns.push(pattern);
+        else problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} ${problem}`, offset: tree && findNodeAtLocation(tree, ['ignorePatterns', i])?.offset });
+      });
+    } else {
+      problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+    }
   }
   const include = record.includeTestsAndScripts;
   if (include !== undefined) {
@@ -142,6 +157,7 @@ function checkOptions(
   options: Record<string, unknown>,
   node: JsonNode | undefined,
   problems: ConfigProblem[],
+  regexOptions: readonly string[],
 ): Record<string, unknown> {
   const kept: Record<string, unknown> = {};
   const names = Object.keys(schema ?? {});
@@ -151,6 +167,11 @@ function checkOptions(
     if (!option) {
       const known = names.length === 0 ? 'it takes no options' : `known: ${names.join(', ')}`;
       problems.push({ message: `rule "${id}": unknown option "${name}" (${known})`, offset });
+      continue;
+    }
+    // Lists of regular expressions are checked, and reported, by regexOptionProblems.
+    if (regexOptions.includes(name)) {
+      kept[name] = value;
       continue;
     }
     const ok =
@@ -221,6 +242,42 @@ function propertyNode(node: JsonNode | undefined, key: string): JsonNode | undef
     if (property.children?.[0]?.value === key) found = property.children[1];
   }
   return found;
+}
+
+/** Problems of one regular-expression option: not a list of strings, or patterns that fail `compileUserPattern`. */
+function regexOptionProblems(text: string, ruleId: string, name: string, value: unknown): ConfigProblem[] {
+  if (value === undefined) return [];
+  const tree = parseTree(text);
+  const at = (...path: Array<string | number>) => (tree && findNodeAtLocation(tree, ['rules', ruleId, 1, name, ...path])?.offset) ?? undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    return [{ message: `rule "${ruleId}": "${name}" must be an array of regular expressions (strings)`, offset: at() }];
+  }
+  const problems: ConfigProblem[] = [];
+  (value as string[]).forEach((source, i) => {
+    const compiled = compileUserPattern(source);
+    if (compiled.error !== undefined) {
+      problems.push({ message: `rule "${ruleId}": "${name}" pattern ${JSON.stringify(short(source))} ${compiled.error}`, offset: at(i) });
+    }
+  });
+  return problems;
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/**
+ * Why an ignore pattern cannot be used, or undefined when it can. Patterns are relative to the project root; a
+ * leading `/` anchors one there, as in `.gitignore`.
+ */
+export function ignorePatternProblem(pattern: string): string | undefined {
+  const clean = pattern.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (pattern.trim() === '') return 'is empty; remove it';
+  if (clean === '' || clean === '.') return 'names the project root itself; use "**" to ignore every file';
+  if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.startsWith('\\\\')) return 'is an absolute path; patterns are relative to the project root';
+  if (clean.split('/').includes('..')) return 'goes above the project root ("..")';
+  if (pattern.length > 1000) return 'is longer than 1,000 characters';
+  return undefined;
 }
 
 /** Later layers override earlier ones rule by rule (defaults ← config file ← editor settings). */

@@ -3,7 +3,7 @@
 // checks it), so the inside can move without touching them.
 
 // Analysis
-export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult, type ParsedFile } from './analyze';
+export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult, type ParsedFile, type RuleFailure } from './analyze';
 
 // Rules, findings and fixes
 export {
@@ -24,7 +24,7 @@ export {
   type Severity,
   type TextEdit,
 } from './rule';
-export { RULES, RULE_IDS, RULE_OPTIONS, UNUSED_DISABLE_RULE_ID } from './rules/index';
+export { RULES, RULE_IDS, RULE_OPTIONS, UNUSED_DISABLE_RULE_ID, regexOptionsOf } from './rules/index';
 export { disableFileFix, disableFileFixFor, disableLineFix, disableLineFixFor, removeUnusedDirectiveFix } from './fixes/disable';
 export { applyEdits, compatibleFixes, editsFor, editsOverlap } from './fixes/edits';
 

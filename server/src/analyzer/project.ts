@@ -76,6 +76,17 @@ export function emptyFacts(): FileFacts {
 }
 
 /**
+ * Facts of a file that could not be analyzed, read from its text alone and erring towards the fact being there:
+ * a file too deeply nested to parse that names SIGTERM (or a shutdown library) may well handle it, and a false
+ * "no file handles SIGTERM" elsewhere is worse than a missed one.
+ */
+export function factsFromText(text: string): FileFacts {
+  const facts = emptyFacts();
+  facts.handlesShutdown = text.includes('SIGTERM') || [...SHUTDOWN_LIBRARIES].some((module) => text.includes(module));
+  return facts;
+}
+
+/**
  * Project-level facts that can void a finding (see `Finding.unless`): a SIGTERM handler in another file, or a system
  * program that a Dockerfile of the project (or of a workspace above it) installs: `tool:ffmpeg`.
  */

@@ -28,6 +28,8 @@ export interface OpenDocument {
   published: boolean;
   /** What the last publish sent (version and diagnostics): the same is not sent twice. */
   publishedSignature?: string;
+  /** Why the last analysis could not analyze the text (nesting beyond the limits), or undefined. */
+  failed?: string;
 }
 
 export function filePathOf(uri: string): string | undefined {

@@ -21,11 +21,13 @@ import {
   analyze,
   resolveProjectFindings,
   runProjectRules,
+  type AnalyzeInput,
   type AnalyzerConfig,
   type ConfigProblem,
   type Finding,
   type ParsedFile,
   type ProjectFindings,
+  type RuleFailure,
 } from '../analyzer';
 import { readTextFile, type LoadedConfig } from '../project/loader';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -48,6 +50,8 @@ export class LintService {
   private readonly configProblemsShown = new Map<string, string>();
   /** Findings of the project checks, per project, for the index version and config they were computed with. */
   private readonly projectFindings = new WeakMap<ProjectIndex, { key: string; findings: ProjectFindings }>();
+  /** Per document, the rule failures (and file failure) last logged: logged again only when they change. */
+  private readonly failuresLogged = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -164,6 +168,7 @@ export class LintService {
     if (!settings.enable) {
       open.findings = [];
       open.config = undefined;
+      open.failed = undefined;
       this.publish(open);
       return;
     }
@@ -174,6 +179,7 @@ export class LintService {
     if (open.file && this.workspace.isIgnored(open.file, project, config)) {
       open.findings = [];
       open.config = undefined;
+      open.failed = undefined;
       if (project.removeFile(open.file)) this.republishProject(project.root, uri);
       this.publish(open);
       return;
@@ -182,7 +188,9 @@ export class LintService {
     const result = analyze({ fileName: open.analysisName, text, config, project, sourceFile: open.tree, fixes: false });
     open.tree = result.sourceFile;
     open.findings = result.findings;
+    open.failed = result.failed;
     if (result.skipped) this.connection.console.info(`Skipped ${uri}: ${result.skipped}.`);
+    this.logRuleFailures(uri, result.ruleFailures, result.failed);
     if (open.file && project.setFile(open.file, result.facts)) this.republishProject(project.root, uri);
     this.publish(open, result.skipped !== undefined);
   }
@@ -201,14 +209,18 @@ export class LintService {
    * nothing and records no facts. The project's `.env.example` is read first, so that fixes adding to it
    * address its current text.
    */
-  async analyzeForActions(uri: string): Promise<{ open: OpenDocument; parsed: ParsedFile; findings: Finding[] } | undefined> {
+  async analyzeForActions(
+    uri: string,
+    fixes: NonNullable<AnalyzeInput['fixes']> = true,
+  ): Promise<{ open: OpenDocument; parsed: ParsedFile; findings: Finding[] } | undefined> {
     const settings = await this.settingsFor(uri);
     const open = this.documents.get(uri);
     if (!open || !settings.enable || open.analysisName === undefined) return undefined;
     const { config, project } = this.setupFor(open, settings);
     if (open.file && this.workspace.isIgnored(open.file, project, config)) return undefined;
     if (project.root) project.envExampleText = this.textOf(path.join(project.root, '.env.example'));
-    const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree });
+    const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree, fixes });
+    this.logRuleFailures(open.document.uri, result.ruleFailures);
     if (!result.parsed) return undefined;
     open.tree = result.sourceFile;
     const findings = resolveProjectFindings(result.findings, project, open.file);
@@ -245,11 +257,21 @@ export class LintService {
     if (open.project && open.file && open.config) findings.push(...(this.projectFindingsOf(open.project, open.config).get(open.file) ?? []));
     if (skipped && findings.length === 0 && !open.published) return;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, open.document));
+    // Not analyzed (nesting beyond the limits, an internal error): one note at the top, so an empty list is not
+    // taken for a clean file.
+    if (open.failed !== undefined) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        message: `Twelve-Factor Lint could not analyze this file: ${open.failed}.`,
+      });
+    }
     // A project fact that changed nothing here (another file's env reads) sends nothing.
     const signature = `${open.document.version}:${JSON.stringify(diagnostics)}`;
     if (signature === open.publishedSignature) return;
     open.publishedSignature = signature;
-    open.published = findings.length > 0;
+    open.published = diagnostics.length > 0;
     void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
   }
 
@@ -314,6 +336,19 @@ export class LintService {
     this.connection
       .sendRequest(ShowMessageRequest.type, { type: MessageType.Warning, message })
       .then(undefined, (error: unknown) => this.connection.console.warn(`Could not show a message: ${describe(error)}`));
+  }
+
+  /** One log line per rule that failed on a document (and for a file that failed), when that changes. */
+  private logRuleFailures(uri: string, failures: readonly RuleFailure[] | undefined, failed?: string): void {
+    const lines = [
+      ...(failed !== undefined ? [`Could not analyze ${uri}: ${failed}.`] : []),
+      ...(failures ?? []).map((failure) => `Rule ${failure.ruleId} failed on ${uri} (${failure.message}); its findings there are left out.`),
+    ];
+    const signature = lines.join('\n');
+    if ((this.failuresLogged.get(uri) ?? '') === signature) return;
+    if (signature === '') this.failuresLogged.delete(uri);
+    else this.failuresLogged.set(uri, signature);
+    for (const line of lines) this.connection.console.warn(line);
   }
 
   private reportConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE_NAME, languageOf, scriptKindOf, type LanguageId } from '../analyzer';
+import { describeFsError } from './read';
 
 /** Folders that hold dependencies, VCS data or build output: never application source. */
 export const IGNORED_DIRS: ReadonlySet<string> = new Set([
@@ -57,17 +58,42 @@ export interface WalkOptions {
   ignorePatterns?: readonly string[];
   /** Stop after this many files (the server's background index is bounded). */
   maxFiles?: number;
+  /** Called for a folder below `root` (or `root` itself) that cannot be listed, with the reason in a few words. */
+  onError?: (dir: string, message: string) => void;
 }
 
-/** Compiles ignore globs; `dist/**`, `**\/*.generated.ts` and bare folder names like `legacy` all work. */
+/**
+ * Compiles ignore globs; `dist/**`, `**\/*.generated.ts` and bare folder names like `legacy` all work, and a
+ * leading `/` anchors a name at the root (`/dist`), as in `.gitignore`. Never throws: a pattern that names nothing
+ * (`""`, `"./"`, `"/"`, reported by the config parser) or that picomatch rejects is left out (see `ignorePatternErrors`).
+ */
 export function ignoreMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const expanded = patterns.flatMap((pattern) => {
-    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
-    return clean.includes('/') ? [clean, `${clean}/**`] : [clean, `**/${clean}`, `${clean}/**`, `**/${clean}/**`];
-  });
-  const match = picomatch(expanded, { dot: true });
-  return (relativePath) => match(relativePath);
+  const matchers = patterns.map(compileIgnorePattern).filter((match): match is (path: string) => boolean => typeof match === 'function');
+  if (matchers.length === 0) return () => false;
+  return (relativePath) => matchers.some((match) => match(relativePath));
+}
+
+/** Patterns picomatch cannot compile, each with its reason (the config parser reports the other kinds of problem). */
+export function ignorePatternErrors(patterns: readonly string[]): Array<{ pattern: string; message: string }> {
+  const errors: Array<{ pattern: string; message: string }> = [];
+  for (const pattern of patterns) {
+    const compiled = compileIgnorePattern(pattern);
+    if (typeof compiled === 'string') errors.push({ pattern, message: compiled });
+  }
+  return errors;
+}
+
+function compileIgnorePattern(pattern: string): ((path: string) => boolean) | string | undefined {
+  const anchored = /^\/(?!\/)/.test(pattern.trim());
+  const clean = pattern.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (clean === '' || clean === '.') return undefined;
+  const expanded =
+    clean.includes('/') || anchored ? [clean, `${clean}/**`] : [clean, `**/${clean}`, `${clean}/**`, `**/${clean}/**`];
+  try {
+    return picomatch(expanded, { dot: true });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /** TypeScript and JavaScript sources below `root` (see `walkFiles`). */
@@ -77,8 +103,8 @@ export function walkSourceFiles(root: string, options: WalkOptions = {}): Genera
 
 /**
  * Yields absolute paths of the files the analyzer reads below `root` (of `options.languages` when given),
- * depth-first in name order, skipping ignored folders, declaration files and symbolic links. Unreadable
- * folders are skipped, never thrown.
+ * depth-first in name order, skipping ignored folders, declaration files, symbolic links and anything that is not
+ * a regular file (FIFOs, sockets, devices). Unreadable folders are skipped (and passed to `onError`), never thrown.
  */
 export function* walkFiles(root: string, options: WalkOptions = {}): Generator<string> {
   const languages = options.languages;
@@ -91,7 +117,8 @@ export function* walkFiles(root: string, options: WalkOptions = {}): Generator<s
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      options.onError?.(dir, describeFsError(error));
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));

@@ -23,11 +23,11 @@ export class PackageContextLoader {
   private readonly gitRoots = new Map<string, string | null>();
   private readonly ignoreFiles = new Map<string, Ignore | null>();
 
-  /** Fills a new project index with what the disk says about its package. */
-  configure(index: ProjectIndex): void {
+  /** Fills a new project index with what the disk says about its package (`packageJson`: its text, when read already). */
+  configure(index: ProjectIndex, packageJson?: string): void {
     const root = index.root;
     if (!root) return;
-    const text = readTextFile(path.join(root, 'package.json'));
+    const text = packageJson ?? readTextFile(path.join(root, 'package.json'));
     if (text !== undefined) index.setManifest(parseManifest(text));
     index.workspace = this.workspaceOf(root);
     index.moduleAliases = this.aliasesOf(root);

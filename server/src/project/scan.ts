@@ -9,11 +9,9 @@ import {
   LineMap,
   ProjectIndex,
   RULES,
-  RULE_OPTIONS,
   analyze,
   hasProjectRules,
   mergeConfig,
-  parseConfig,
   resolveProjectFindings,
   runProjectRules,
   type AnalyzerConfig,
@@ -23,12 +21,14 @@ import {
   type LanguageId,
   type RuleConfig,
   type RuleDefinition,
+  type RuleFailure,
   type RuleId,
   type Severity,
 } from '../analyzer';
 import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from './files';
-import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
 import { PackageContextLoader } from './package-context';
+import { readRegularFile } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -52,8 +52,15 @@ export interface ScannedFile {
   /** Absolute path of the project root the file was analyzed in. */
   projectRoot: string;
   diagnostics: ScanDiagnostic[];
-  /** Set when the file was not analyzed (unreadable, binary, too large, minified, ignored), saying why. */
+  /** Set when the file was not analyzed on purpose (binary, too large, minified), saying why. */
   skipped?: string;
+  /**
+   * Set when the file (or folder, or package.json) could not be read or analyzed, saying why in one line: the
+   * report is incomplete. Such an entry may name a folder the walk could not list or a project's package.json.
+   */
+  failed?: string;
+  /** Rules that threw on this file: their findings here are missing, the other rules' are complete. */
+  ruleFailures?: RuleFailure[];
 }
 
 export interface ScanConfigProblem {
@@ -87,13 +94,15 @@ export interface ScanOptions {
 
 export interface ScanResult {
   /**
-   * Every file considered, in walk order (paths in the given order, each folder depth-first by name);
-   * empty when `keepFiles` is false.
+   * Every file considered, in walk order (paths in the given order, each folder depth-first by name); with
+   * `keepFiles` false, only the entries that failed or had a rule fail.
    */
   files: ScannedFile[];
   /** Files analyzed (not skipped). */
   filesScanned: number;
   filesSkipped: number;
+  /** Entries of `files` with `failed` set (files, folders or package.json files that could not be read or analyzed). */
+  filesFailed: number;
   /** Problems in the config files used; whatever parsed cleanly was still applied. */
   configProblems: ScanConfigProblem[];
   /** Paths named explicitly that were not analyzed (missing, not a source file, ignored), with why. */
@@ -135,6 +144,17 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
   const seen = new Set<string>();
   let filesScanned = 0;
   let filesSkipped = 0;
+  let filesFailed = 0;
+  /** A file, folder or package.json that could not be read or analyzed: always kept, even with `keepFiles` false. */
+  const failedPaths = new Set<string>();
+  const failure = (file: string, projectRoot: string, reason: string): ScannedFile => {
+    failedPaths.add(file);
+    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
+    files.push(result);
+    filesFailed++;
+    options.onFile?.(result);
+    return result;
+  };
   const keepFiles = options.keepFiles ?? true;
 
   const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
@@ -174,12 +194,15 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     let state = projects.get(root);
     if (!state) {
       const index = new ProjectIndex(root);
-      contexts.configure(index);
+      const pkgPath = path.join(root, 'package.json');
+      const pkg = readRegularFile(pkgPath);
+      contexts.configure(index, pkg.text);
+      if (pkg.text === undefined && pkg.code !== 'ENOENT') failure(pkgPath, root, `could not be read: ${pkg.error}`);
       state = { index, waiting: [], held: new Map() };
       projects.set(root, state);
       // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
       const parentRoot = locator.projectRootOf(path.dirname(root), '');
-      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+      if (parentRoot && parentRoot !== root && pkg.text !== undefined) {
         const parent = projectFor(parentRoot).index;
         index.ancestors = [parent, ...parent.ancestors];
       }
@@ -188,7 +211,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
   };
 
   const scanFile = (file: string, fallbackRoot: string, explicit: boolean): void => {
-    if (seen.has(file)) return;
+    if (seen.has(file) || failedPaths.has(file)) return;
     seen.add(file);
     const dir = path.dirname(file);
     const projectRoot = locator.projectRootOf(dir, fallbackRoot);
@@ -197,20 +220,35 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
       return;
     }
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined && !read.tooLarge) {
+      failure(file, projectRoot, `could not be read: ${read.error}`);
+      return;
+    }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
     if (keepFiles) files.push(result);
-    const text = readTextFile(file);
-    if (text === undefined) {
-      result.skipped = 'could not be read';
+    if (read.text === undefined) {
+      result.skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(config.maxFileSize / 1024)} KiB)`;
       filesSkipped++;
       options.onFile?.(result);
       return;
     }
+    const text = read.text;
     const project = projectFor(projectRoot);
     if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
       project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
     const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
+    if (analyzed.failed !== undefined) {
+      failedPaths.add(file);
+      // Its facts come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+      project.index.setFile(file, analyzed.facts);
+      if (!keepFiles) files.push(result);
+      result.failed = analyzed.failed;
+      filesFailed++;
+      options.onFile?.(result);
+      return;
+    }
     if (analyzed.skipped !== undefined || !analyzed.parsed) {
       result.skipped = analyzed.skipped ?? 'not analyzed';
       filesSkipped++;
@@ -218,6 +256,10 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       return;
     }
     filesScanned++;
+    if (analyzed.ruleFailures) {
+      result.ruleFailures = analyzed.ruleFailures;
+      if (!keepFiles) files.push(result);
+    }
     project.index.setFile(file, analyzed.facts);
     const lines = analyzed.parsed.lines;
     const pending: PendingFile['pending'] = [];
@@ -250,7 +292,10 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       // are still matched one by one against their own project's patterns.
       const config = configFor(absolute);
       const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, languages: options.languages })) scanFile(file, absolute, false);
+      const onError = (dir: string, message: string): void => {
+        failure(dir, locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
+      };
+      for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, onError, languages: options.languages })) scanFile(file, absolute, false);
     } else if (!isAnalyzedFile(absolute, options.languages)) {
       pathWarnings.push({ path: absolute, message: 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)' });
     } else {
@@ -261,12 +306,15 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
   for (const [root, state] of [...projects]) {
     const projectChecks = state.held.size > 0 && hasProjectRules(configFor(root), rules);
     if (state.waiting.length === 0 && !projectChecks) continue;
-    completeFacts(root, state, locator, configFor, isIgnored, { all: projectChecks, languages: options.languages });
+    const failed = (file: string, reason: string): void => {
+      if (!failedPaths.has(file)) failure(file, root, reason);
+    };
+    completeFacts(root, state, locator, configFor, isIgnored, failed, { all: projectChecks, languages: options.languages });
     // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
     if (state.waiting.some((w) => w.pending.some((p) => p.finding.unless?.startsWith('tool:')))) {
       for (const ancestor of state.index.ancestors) {
         const ancestorState = projects.get(ancestor.root);
-        if (ancestorState) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, { all: true, languages: ['dockerfile'] });
+        if (ancestorState) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, failed, { all: true, languages: ['dockerfile'] });
       }
     }
     for (const { result, pending } of state.waiting) {
@@ -282,8 +330,8 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       for (const [file, findings] of found) {
         const result = state.held.get(file);
         if (!result) continue;
-        const text = state.index.factsOf(file)?.dotenv?.text ?? state.index.factsOf(file)?.docker?.text ?? readTextFile(file) ?? '';
-        const lines = new LineMap(text);
+        const facts = state.index.factsOf(file);
+        const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
         for (const finding of findings) result.diagnostics.push(toDiagnostic(finding, lines));
         result.diagnostics.sort(compareDiagnostics);
       }
@@ -292,7 +340,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     state.held.clear();
   }
 
-  return { files, filesScanned, filesSkipped, configProblems, pathWarnings };
+  return { files, filesScanned, filesSkipped, filesFailed, configProblems, pathWarnings };
 }
 
 /**
@@ -306,6 +354,7 @@ function completeFacts(
   locator: ProjectLocator,
   configFor: (dir: string) => AnalyzerConfig,
   isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
+  failed: (file: string, reason: string) => void,
   scope: { all: boolean; languages?: readonly LanguageId[] },
 ): void {
   // Without a package.json the project is exactly what was scanned.
@@ -321,9 +370,14 @@ function completeFacts(
     if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
     const config = configFor(path.dirname(file));
     if (isIgnored(config, root, file)) continue;
-    const text = readTextFile(file);
-    if (text === undefined) continue;
-    const analyzed = analyze({ fileName: file, text, config, project: state.index, rules: [] });
+    // A file that cannot be read or analyzed may hold the fact a finding waits on: the report says so.
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined) {
+      if (!read.tooLarge) failed(file, `could not be read: ${read.error}`);
+      continue;
+    }
+    const analyzed = analyze({ fileName: file, text: read.text, config, project: state.index, rules: [] });
+    if (analyzed.failed !== undefined) failed(file, analyzed.failed);
     if (analyzed.skipped !== undefined) continue;
     state.index.setFile(file, analyzed.facts);
     if (!missing()) return;
@@ -331,11 +385,7 @@ function completeFacts(
 }
 
 function loadExplicitConfig(file: string): LoadedConfig {
-  const absolute = path.resolve(file);
-  const text = readTextFile(absolute);
-  if (text === undefined) return { ...parseConfig('{}', RULE_OPTIONS), path: absolute, problems: [{ message: 'could not be read' }] };
-  const parsed = parseConfig(text, RULE_OPTIONS);
-  return { config: parsed.config, path: absolute, problems: parsed.problems };
+  return loadConfigFile(path.resolve(file));
 }
 
 function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem {

@@ -4,6 +4,7 @@ import ts from 'typescript';
 import { normalizeModule, requiredModule, skipOuterExpressions, type ImportBinding, type ImportMap } from '../ast';
 import { LOGGER_MODULES, type ProjectView } from '../project';
 import type { Fix, TextEdit } from '../rule';
+import { forEachDescendant } from '../walk';
 import { afterStatement, namesInUse, sourceStyle, type SourceStyle } from './style';
 
 export interface ConsoleCall {
@@ -211,9 +212,8 @@ function topLevelNames(sourceFile: ts.SourceFile): Set<string> {
       names.add(statement.name.text);
     } else if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
       // Imports are in the ImportMap too, but a type-only import has no binding there.
-      statement.forEachChild(function visit(node): void {
+      forEachDescendant(statement, (node) => {
         if (ts.isIdentifier(node)) names.add(node.text);
-        else node.forEachChild(visit);
       });
     }
   }

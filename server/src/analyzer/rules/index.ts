@@ -30,3 +30,10 @@ export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id
 
 /** Each rule's options schema (undefined: it takes none), to check `.twelvefactorrc.json` against. */
 export const RULE_OPTIONS: ReadonlyMap<string, RuleOptionsSchema | undefined> = new Map(RULES.map((rule) => [rule.id, rule.options]));
+
+const RULES_BY_ID = new Map<string, RuleDefinition>(RULES.map((rule) => [rule.id, rule]));
+
+/** The options of a rule that hold regular expressions (checked when a config file is read). */
+export function regexOptionsOf(ruleId: string): readonly string[] | undefined {
+  return RULES_BY_ID.get(ruleId)?.regexOptions;
+}
