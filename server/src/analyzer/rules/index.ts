@@ -4,6 +4,8 @@ import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noUnusedDisable from './codebase/no-unused-disable';
 import noHardcodedSecret from './config/no-hardcoded-secret';
+import noSystemTool from './dependencies/no-system-tool';
+import noUndeclaredImport from './dependencies/no-undeclared-import';
 import handleSigterm from './disposability/handle-sigterm';
 import noConsole from './logs/no-console';
 import noLogFiles from './logs/no-log-files';
@@ -18,6 +20,8 @@ export const RULES: readonly RuleDefinition[] = [
   noHardcodedServiceUrl,
   noUnusedDisable,
   noHardcodedSecret,
+  noSystemTool,
+  noUndeclaredImport,
   handleSigterm,
   noConsole,
   noLogFiles,
