@@ -46,7 +46,8 @@ export function docsExamples(markdown: string): Example[] {
     const code = lines.slice(start, end).join('\n');
     const [, language, title] = fence;
     i = end;
-    if (!expect || !(CODE.test(language) || language in OTHER)) continue;
+    // A titled block of any language is a file of the example's project (`.gitignore`, `.dockerignore`).
+    if (!expect || !(CODE.test(language) || language in OTHER || title !== undefined)) continue;
     if (title !== undefined) {
       if (!project || project.files!.has(title)) {
         project = { expect, language: 'project', code: '', line: start, files: new Map() };

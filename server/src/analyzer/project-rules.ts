@@ -83,7 +83,7 @@ function isSuppressedIn(facts: FileFacts, ruleId: string, offset: number): boole
     if (directive.rules.length > 0 && !directive.rules.includes(ruleId)) continue;
     if (directive.kind === 'next-line') {
       if (line !== undefined && directive.targetLine === line) return true;
-    } else if (directive.start < offset) {
+    } else if (directive.start <= offset) {
       disabled = directive.kind === 'disable';
     }
   }

@@ -3,7 +3,11 @@ import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noUnusedDisable from './codebase/no-unused-disable';
+import noCommittedEnvFile from './config/no-committed-env-file';
+import noEnvFileInImage from './config/no-env-file-in-image';
+import noEnvironmentGroups from './config/no-environment-groups';
 import noHardcodedSecret from './config/no-hardcoded-secret';
+import noUndocumentedEnv from './config/no-undocumented-env';
 import noSystemTool from './dependencies/no-system-tool';
 import noUndeclaredImport from './dependencies/no-undeclared-import';
 import handleSigterm from './disposability/handle-sigterm';
@@ -19,7 +23,11 @@ export const RULES: readonly RuleDefinition[] = [
   noHardcodedHost,
   noHardcodedServiceUrl,
   noUnusedDisable,
+  noCommittedEnvFile,
+  noEnvFileInImage,
+  noEnvironmentGroups,
   noHardcodedSecret,
+  noUndocumentedEnv,
   noSystemTool,
   noUndeclaredImport,
   handleSigterm,
