@@ -11,7 +11,7 @@ import { ProjectIndex, type FileFacts, type WorkspaceView } from '../../server/s
 export interface ProjectSpec {
   root?: string;
   packageJson?: Record<string, unknown>;
-  workspace?: { root: string; packages: Record<string, string>; rootPackageJson?: Record<string, unknown> };
+  workspace?: { root: string; packages: Record<string, string>; rootPackageJson?: Record<string, unknown>; declared?: string[] };
   aliases?: Partial<ModuleAliases>;
   files?: Record<string, FileFacts>;
   gitIgnored?: (file: string) => boolean | undefined;
@@ -26,6 +26,7 @@ export function projectWith(spec: ProjectSpec = {}): ProjectIndex {
       root: spec.workspace.root,
       packages: new Map(Object.entries(spec.workspace.packages)),
       ...(spec.workspace.rootPackageJson ? { rootManifest: parseManifest(JSON.stringify(spec.workspace.rootPackageJson)) } : {}),
+      declared: new Set(spec.workspace.declared ?? ['next', 'react']),
     };
     index.workspace = view;
   }

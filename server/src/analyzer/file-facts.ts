@@ -54,7 +54,12 @@ export function dockerFacts(tree: DockerfileTree, text: string): DockerFacts {
         const args = instruction.args;
         // JSON form: COPY ["a", "b", "/dest/"]; the last argument is the destination.
         const sources = args.slice(0, -1).map((arg) => ({ value: arg.value.replace(/^\[?"?|"?,?\]?$/g, ''), start: arg.start, end: arg.end }));
-        copies.push({ sources: sources.filter((source) => source.value !== ''), start: instruction.start, end: instruction.end });
+        copies.push({
+          sources: sources.filter((source) => source.value !== ''),
+          start: instruction.start,
+          end: instruction.end,
+          final: instruction.stage === tree.stages.length - 1,
+        });
         break;
       }
     }

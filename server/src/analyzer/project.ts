@@ -39,6 +39,11 @@ export interface EnvRead {
   fallback: boolean;
   /** `process.env` (and Bun/Deno), or `import.meta.env` (a bundler's). */
   via: 'process' | 'import.meta';
+  /**
+   * Handed to a schema under its own name (`runtimeEnv: { X: process.env.X }` for t3-env, envalid, zod): whether it
+   * is required is the schema's to say.
+   */
+  mapped?: boolean;
 }
 
 export interface DotenvFacts {
@@ -56,8 +61,11 @@ export interface DockerFacts {
   images: string[];
   /** Names set by ENV and ARG. */
   envNames: string[];
-  /** COPY and ADD from the build context (not `--from=`): their sources and the instruction's range. */
-  copies: Array<{ sources: Array<{ value: string; start: number; end: number }>; start: number; end: number }>;
+  /**
+   * COPY and ADD from the build context (not `--from=`): their sources, the instruction's range, and whether it is
+   * in the last stage (the image that ships; earlier stages only build).
+   */
+  copies: Array<{ sources: Array<{ value: string; start: number; end: number }>; start: number; end: number; final?: boolean }>;
   /** The text, for fixes and positions; left out above 256 KiB. */
   text?: string;
 }
@@ -100,6 +108,8 @@ export interface WorkspaceView {
   packages: ReadonlyMap<string, string>;
   /** The root's manifest. */
   rootManifest?: Manifest;
+  /** Every dependency name declared by a member or the root. */
+  declared?: ReadonlySet<string>;
 }
 
 /** Read-only view of a project that rules see. */
@@ -436,7 +446,10 @@ export class FactsCollector {
     const object = skipOuterExpressions(node.expression) as ts.PropertyAccessExpression;
     const via = ts.isMetaProperty(skipOuterExpressions(object.expression)) ? 'import.meta' : 'process';
     const start = ts.isPropertyAccessExpression(node) ? node.name.getStart() : node.argumentExpression.getStart();
-    this.envReads.push({ name, start, end: ts.isPropertyAccessExpression(node) ? node.name.getEnd() : node.argumentExpression.getEnd(), fallback: isOptionalRead(node), via });
+    const end = ts.isPropertyAccessExpression(node) ? node.name.getEnd() : node.argumentExpression.getEnd();
+    const parent = node.parent;
+    const mapped = ts.isPropertyAssignment(parent) && parent.initializer === node && propertyNameText(parent.name) === name;
+    this.envReads.push({ name, start, end, fallback: isOptionalRead(node), via, ...(mapped ? { mapped } : {}) });
   }
 
   /** `const { PORT = 3000, DATABASE_URL } = process.env`: each name is a read, with a fallback when it has a default. */

@@ -65,14 +65,18 @@ export class PackageContextLoader {
     const cached = this.workspaces.get(root);
     if (cached !== undefined) return cached;
     const packages = new Map<string, string>();
+    const declared = new Set<string>();
     for (const dir of expandWorkspaces(root, patterns)) {
       const text = readTextFile(path.join(dir, 'package.json'));
       if (text === undefined) continue;
-      const name = parseManifest(text).name;
-      if (name !== undefined && !packages.has(name)) packages.set(name, dir);
+      const manifest = parseManifest(text);
+      for (const dependency of manifest.byName.keys()) declared.add(dependency);
+      if (manifest.name !== undefined && !packages.has(manifest.name)) packages.set(manifest.name, dir);
     }
     const rootText = readTextFile(path.join(root, 'package.json'));
-    const view: WorkspaceView = { root, packages, ...(rootText !== undefined ? { rootManifest: parseManifest(rootText) } : {}) };
+    const rootManifest = rootText !== undefined ? parseManifest(rootText) : undefined;
+    for (const dependency of rootManifest?.byName.keys() ?? []) declared.add(dependency);
+    const view: WorkspaceView = { root, packages, declared, ...(rootManifest ? { rootManifest } : {}) };
     this.workspaces.set(root, view);
     return view;
   }
@@ -290,6 +294,8 @@ export function aliasKeys(text: string): string[] {
     }
   }
   for (const match of text.matchAll(/\bfind\s*:\s*(['"`])([^'"`]+)\1/g)) out.push(aliasPrefix(match[2], false));
+  // vite's `find: /^@excalidraw\/common$/`: the literal head of the regular expression.
+  for (const match of text.matchAll(/\bfind\s*:\s*\/\^?((?:[@~#$\w.-]|\\\/)+)/g)) out.push(aliasPrefix(match[1].replace(/\\\//g, '/').replace(/\$$/, ''), false));
   return out.filter((alias) => alias.length > 0);
 }
 

@@ -46,6 +46,11 @@ describe('config/no-env-file-in-image (the build context)', () => {
       const quiet: Record<string, string> = { Dockerfile: dockerfile, ...env };
       assert.deepEqual(projectFindings(rule, projectFromFiles(quiet), quiet), [], JSON.stringify(env));
     }
+    // A build stage that is not the last one (excalidraw: `FROM node AS build … COPY . .`, then nginx), and a front end.
+    const staged = { Dockerfile: 'FROM node:20 AS build\nCOPY . .\nRUN yarn build\nFROM nginx:alpine\nCOPY --from=build /app/build /usr/share/nginx/html\n', '.env': 'A=1\n' };
+    assert.deepEqual(projectFindings(rule, projectFromFiles(staged), staged), []);
+    const frontEnd = { Dockerfile: dockerfile, '.env.production': 'VITE_API=https://x.test\n' };
+    assert.deepEqual(projectFindings(rule, projectFromFiles(frontEnd, { packageJson: { name: 'web', dependencies: { react: '18', 'react-dom': '18' } } }), frontEnd), []);
     // An env file outside the Dockerfile's folder is outside its usual context.
     const apart = { 'docker/Dockerfile': dockerfile, 'apps/api/.env': 'A=1\n' };
     assert.deepEqual(projectFindings(rule, projectFromFiles(apart), apart), []);

@@ -4,6 +4,8 @@ import rule from '../../../server/src/analyzer/rules/config/no-undocumented-env'
 import { applyEdits } from '../../../server/src/analyzer/fixes/edits';
 import { projectFindings, projectFromFiles } from '../../support/project';
 
+const APP = { packageJson: { name: 'app', private: true, scripts: { start: 'node dist/server.js' } } };
+
 describe('config/no-undocumented-env', () => {
   const code = [
     "import { Pool } from 'pg';",
@@ -19,7 +21,7 @@ describe('config/no-undocumented-env', () => {
 
   it('reports the names the code reads that .env.example does not list, in .env.example, with a fix', () => {
     const files = { 'src/config.ts': code, '.env.example': '# Database\nDATABASE_URL=postgres://localhost/app\n', 'test/setup.ts': 'process.env.TEST_ONLY;\n' };
-    const found = projectFindings(rule, projectFromFiles(files), files);
+    const found = projectFindings(rule, projectFromFiles(files, APP), files);
     assert.deepEqual(
       found.map(({ file, line, column, message }) => ({ file, line, column, message })),
       [
@@ -43,7 +45,7 @@ describe('config/no-undocumented-env', () => {
     const program = (env: Record<string, string | undefined>) => ({ logLevel: env.LOG_LEVEL ?? 'info', sentry: env.SENTRY_DSN ?? '' });
     assert.deepEqual(program(after), program(before));
     assert.equal(after.STRIPE_KEY, '');
-    assert.equal(projectFindings(rule, projectFromFiles({ ...files, '.env.example': fixed }), files).length, 0);
+    assert.equal(projectFindings(rule, projectFromFiles({ ...files, '.env.example': fixed }, APP), files).length, 0);
   });
 
   it('counts commented entries, other example spellings and Dockerfile ENV as listed', () => {
@@ -53,25 +55,36 @@ describe('config/no-undocumented-env', () => {
       '.env.sample': 'STRIPE_KEY=\n',
       Dockerfile: 'FROM node:20-slim\nENV SENTRY_DSN=""\n',
     };
-    assert.deepEqual(projectFindings(rule, projectFromFiles(files), files), []);
+    assert.deepEqual(projectFindings(rule, projectFromFiles(files, APP), files), []);
   });
 
   it('says nothing without an example file at the project root, and for names only tests or scripts read', () => {
-    assert.deepEqual(projectFindings(rule, projectFromFiles({ 'src/config.ts': code }), {}), []);
+    assert.deepEqual(projectFindings(rule, projectFromFiles({ 'src/config.ts': code }, APP), {}), []);
     const nested = { 'src/config.ts': code, 'docs/.env.example': 'X=\n' };
-    assert.deepEqual(projectFindings(rule, projectFromFiles(nested), nested), []);
+    assert.deepEqual(projectFindings(rule, projectFromFiles(nested, APP), nested), []);
     const scripts = { 'scripts/seed.ts': 'process.env.SEED_URL;\n', 'src/app.spec.ts': 'process.env.SPEC;\n', '.env.example': 'A=\n' };
-    assert.deepEqual(projectFindings(rule, projectFromFiles(scripts), scripts), []);
+    assert.deepEqual(projectFindings(rule, projectFromFiles(scripts, APP), scripts), []);
+  });
+
+  it('checks only deployed packages (a start script or a Dockerfile), and leaves names a schema maps to itself', () => {
+    const files = { 'src/client.ts': 'export const host = process.env.POSTHOG_HOST;\n', '.env.example': 'KEY=\n' };
+    // A workspace library: its variables are the app's to list.
+    assert.deepEqual(projectFindings(rule, projectFromFiles(files, { packageJson: { name: '@acme/posthog', private: true } }), files), []);
+    const withDocker = { ...files, Dockerfile: 'FROM node:20\n' };
+    assert.equal(projectFindings(rule, projectFromFiles(withDocker, { packageJson: { name: 'svc', private: true } }), withDocker).length, 1);
+    // t3-env: `runtimeEnv: { X: process.env.X }` hands the names to a schema that says which are optional.
+    const t3 = { 'src/env.ts': "import { createEnv } from '@t3-oss/env-nextjs';\nexport const env = createEnv({ server: {}, runtimeEnv: { SENTRY_DSN: process.env.SENTRY_DSN } });\n", '.env.example': 'KEY=\n' };
+    assert.deepEqual(projectFindings(rule, projectFromFiles(t3, APP), t3), []);
   });
 
   it('appends after a last line without a newline, keeping CRLF', () => {
     const files = { 'src/a.ts': 'process.env.API_TOKEN;\n', '.env.example': 'A=1\r\nB=2' };
-    const [found] = projectFindings(rule, projectFromFiles(files), files);
+    const [found] = projectFindings(rule, projectFromFiles(files, APP), files);
     assert.equal(applyEdits(files['.env.example'], found.finding.fixes[0].edits), 'A=1\r\nB=2\r\nAPI_TOKEN=\r\n');
   });
 
   it('honours a disable comment in .env.example', () => {
     const files = { 'src/a.ts': 'process.env.API_TOKEN;\n', '.env.example': '# twelve-factor-disable config/no-undocumented-env\nA=1\n' };
-    assert.deepEqual(projectFindings(rule, projectFromFiles(files), files), []);
+    assert.deepEqual(projectFindings(rule, projectFromFiles(files, APP), files), []);
   });
 });

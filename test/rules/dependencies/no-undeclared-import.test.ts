@@ -66,6 +66,27 @@ runRuleTests(rule, {
     // Without a package.json, nothing to check against.
     "import leftpad from 'left-pad';",
     { name: 'a half-typed package.json in the editor', code: "import leftpad from 'left-pad';", project: (() => { const p = projectWith(); p.setManifest({ ...p.manifest!, broken: true }); return p; })() },
+    { name: 'a tool config loads the tool’s own dependencies (create-t3-turbo metro.config.js)', code: "const { FileStore } = require('metro-cache');", filename: 'metro.config.js', project: service },
+    {
+      name: 'a private workspace package without a start script (create-t3-turbo tooling/eslint)',
+      code: "import eslint from 'eslint';",
+      project: projectWith({ packageJson: { name: '@acme/eslint-config', private: true, exports: { './base': './base.ts' }, devDependencies: { eslint: '9' } } }),
+    },
+    { name: 'an undeclared type-only import: types are erased (homarr packages/db/schema)', code: "import type { DayOfWeek } from '@mantine/dates';", project: service },
+    {
+      name: 'declared by another workspace member, resolved by hoisting (homarr packages/boards next/navigation)',
+      code: "import { usePathname } from 'next/navigation';",
+      project: projectWith({
+        root: '/repo/packages/boards',
+        packageJson: { name: '@acme/boards', private: true },
+        workspace: { root: '/repo', packages: { '@acme/boards': '/repo/packages/boards' }, rootPackageJson: { name: 'acme' } },
+      }),
+    },
+    {
+      name: 'Docusaurus aliases (excalidraw dev-docs)',
+      code: "import Link from '@docusaurus/Link';\nimport Layout from '@theme/Layout';\nimport img from '@site/static/img.png';",
+      project: projectWith({ packageJson: { name: 'docs', dependencies: { '@docusaurus/core': '3' } } }),
+    },
     { name: '@types declared, package imported for its types', code: "import { Express } from 'express-x';", project: projectWith({ packageJson: { name: 'a', devDependencies: { '@types/express-x': '1' } } }) },
   ],
   invalid: [

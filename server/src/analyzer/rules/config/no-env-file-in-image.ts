@@ -1,7 +1,8 @@
 // Factor III, config: config lives in the environment of each deploy, never in the build. A `.env` file copied
 // into an image ships one deploy's values (and secrets) to every place the image runs.
 // Docs: docs/rules/config/no-env-file-in-image.md
-import { isEnvExampleName } from '../../knowledge/env';
+import { isEnvExampleName, isTestEnvName } from '../../knowledge/env';
+import { FRONT_END_FRAMEWORKS, declaresAny } from '../../knowledge/packages';
 import { isDotenvFileName } from '../../languages/dotenv';
 import { defineRule } from '../../rule';
 
@@ -36,17 +37,22 @@ export default defineRule({
     check(ctx) {
       const project = ctx.project;
       if (!project.files || !project.isDockerIgnored) return;
+      // A front end's env files are inputs of its build (public values compiled into the bundle), by design.
+      if (project.manifest && declaresAny(project.manifest.byName.keys(), FRONT_END_FRAMEWORKS)) return;
       const envFiles: string[] = [];
       const dockerfiles: Array<[string, NonNullable<ReturnType<NonNullable<typeof project.factsOf>>>]> = [];
       for (const [file, facts] of project.files()) {
         const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-        if (facts.dotenv && facts.dotenv.entries.some((entry) => entry.hasValue) && !isEnvExampleName(base)) envFiles.push(file);
+        const local = isEnvExampleName(base) || isTestEnvName(base) || /^\.env\.(development|dev)$/i.test(base);
+        if (facts.dotenv && facts.dotenv.entries.some((entry) => entry.hasValue) && !local) envFiles.push(file);
         if (facts.docker) dockerfiles.push([file, facts]);
       }
       if (envFiles.length === 0) return;
       for (const [dockerfile, facts] of dockerfiles) {
         const dir = dockerfile.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
         for (const copy of facts.docker!.copies) {
+          // Earlier stages build; only the last stage's files ship in the image.
+          if (copy.final === false) continue;
           const whole = copy.sources.find((source) => source.value === '.' || source.value === './');
           if (!whole) continue;
           // The context is usually the Dockerfile's folder: an env file below it, not left out by a .dockerignore.

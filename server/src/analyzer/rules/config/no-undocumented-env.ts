@@ -23,6 +23,10 @@ export default defineRule({
       const project = ctx.project;
       if (!project.files || !project.root) return;
       const root = project.root.replace(/\\/g, '/').replace(/\/$/, '');
+      // Only a package that is deployed (it has a start script or a Dockerfile): a workspace library's variables
+      // are set by the app that uses it, and listed in that app's example.
+      const manifest = project.manifest;
+      let deployed = manifest?.scripts.has('start') === true;
       const examples: Array<[string, FileFacts]> = [];
       const listed = new Set<string>();
       const reads = new Map<string, EnvRead & { file: string }>();
@@ -37,15 +41,16 @@ export default defineRule({
         }
         // Names a Dockerfile sets are the image's, not the deploy's to list.
         for (const name of facts.docker?.envNames ?? []) listed.add(name);
+        if (facts.docker) deployed = true;
         if (!facts.envReads || facts.role?.test || facts.role?.script) continue;
         for (const read of facts.envReads) {
-          if (!/^[A-Z][A-Z0-9_]*$/.test(read.name) || isPlatformVariable(read.name, read.via)) continue;
+          if (read.mapped || !/^[A-Z][A-Z0-9_]*$/.test(read.name) || isPlatformVariable(read.name, read.via)) continue;
           if (!reads.has(read.name)) reads.set(read.name, { ...read, file });
           fallbackEverywhere.set(read.name, (fallbackEverywhere.get(read.name) ?? true) && read.fallback);
         }
       }
       // Only a project that keeps an example file at its root: the check is about keeping it complete.
-      if (examples.length === 0) return;
+      if (examples.length === 0 || !deployed) return;
       examples.sort(([a], [b]) => exampleRank(a) - exampleRank(b) || a.localeCompare(b));
       const [file, facts] = examples[0];
       const missing = [...reads.keys()].filter((name) => !listed.has(name)).sort();

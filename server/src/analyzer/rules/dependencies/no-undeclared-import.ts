@@ -28,7 +28,9 @@ export default defineRule({
     // Without a package.json (or with one half-typed in the editor) there is nothing to check against.
     if (!manifest || manifest.broken || !ctx.project.root) return { visit: {} };
     const declared = new Declarations(manifest, ctx.project);
-    const devAllowed = ctx.fileKind.script || isBuilt(manifest, ctx.project);
+    const devAllowed = ctx.fileKind.script || isBuilt(manifest, ctx.project) || !isInstalledForProduction(manifest);
+    // Tool configs (`metro.config.js`, `.eslintrc.js`) load the tool's own dependencies, which the tool brings.
+    const toolConfig = /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/.test(ctx.relativePath);
     let typeUses: TypeUses | undefined;
     const check = (literal: ts.StringLiteralLike, typeOnly: boolean, localNames: readonly string[]): void => {
       const info = classifySpecifier(literal.text, ctx.project.moduleAliases);
@@ -38,10 +40,15 @@ export default defineRule({
       if (isOptionalLoad(literal)) return;
       const kinds = declared.kindsOf(name);
       if (kinds.length === 0) {
-        // A type import needs only its types; `@types/x` declared and `x` imported is taken as types too.
-        if (declared.has(`@types/${typesName(name)}`)) return;
-        if (declared.inWorkspaceRoot(name)) return;
-        const messageId = ctx.project.workspace?.packages.has(name) ? 'workspace' : 'undeclared';
+        // Types are erased: the deploy does not need them (a type import needs only its types, and `@types/x`
+        // declared with `x` imported is taken as types too).
+        if (toolConfig || typeOnly || declared.has(`@types/${typesName(name)}`)) return;
+        if (declared.inWorkspaceRoot(name) || isFrameworkAlias(literal.text, manifest)) return;
+        const workspacePackage = ctx.project.workspace?.packages.has(name) === true;
+        // Declared by another member of the workspace: installed with the workspace and resolved by hoisting. Often
+        // deliberate (internal packages built into the apps that declare it); said only for packages no member declares.
+        if (!workspacePackage && ctx.project.workspace?.declared?.has(name)) return;
+        const messageId = workspacePackage ? 'workspace' : 'undeclared';
         ctx.report(literal, messageId, { name });
         return;
       }
@@ -134,6 +141,21 @@ class Declarations {
 function isBuilt(manifest: Manifest, project: ProjectView): boolean {
   const names = [...manifest.byName.keys(), ...(project.workspace?.rootManifest?.byName.keys() ?? [])];
   return declaresAny(names, BUNDLERS) || declaresAny(names, FRONT_END_FRAMEWORKS) || manifest.engines.has('vscode');
+}
+
+/**
+ * The package is installed on its own without its dev dependencies: an app with a start script (deployed with
+ * `npm ci --omit=dev`) or a published package (its users never get its dev dependencies). A private package
+ * without a start script (a workspace's shared config or library) is consumed by other packages' builds and tools.
+ */
+function isInstalledForProduction(manifest: Manifest): boolean {
+  return manifest.scripts.has('start') || !manifest.private;
+}
+
+/** Aliases a framework's bundler resolves for the site's own files: Docusaurus's `@site/`, `@theme/`, `@docusaurus/Link`. */
+function isFrameworkAlias(specifier: string, manifest: Manifest): boolean {
+  if (manifest.byName.has('@docusaurus/core')) return /^@(site|theme|theme-original|theme-init|generated|docusaurus)\//.test(specifier);
+  return false;
 }
 
 /** `@types/` names: `@scope/pkg` → `scope__pkg`. */
