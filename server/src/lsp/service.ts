@@ -253,7 +253,8 @@ export class LintService {
    * too large, minified) publishes nothing, unless earlier diagnostics must be cleared.
    */
   private publish(open: OpenDocument, skipped = false): void {
-    const findings = open.project ? resolveProjectFindings(open.findings, open.project, open.file) : [...open.findings];
+    // A copy: resolveProjectFindings may hand back open.findings itself, and the project checks' findings are added.
+    const findings = [...(open.project ? resolveProjectFindings(open.findings, open.project, open.file) : open.findings)];
     if (open.project && open.file && open.config) findings.push(...(this.projectFindingsOf(open.project, open.config).get(open.file) ?? []));
     if (skipped && findings.length === 0 && !open.published) return;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, open.document));
