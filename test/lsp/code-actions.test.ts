@@ -152,7 +152,10 @@ describe('code actions (bundled server, --stdio)', function () {
       [`edit ${uri}@1`, `create ${envUri}`, `edit ${envUri}@null`],
     );
     client.applyWorkspaceEdit(move.edit!);
-    assert.equal(client.text(uri), "export const db = { password: process.env.DB_PASSWORD };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n");
+    assert.equal(
+      client.text(uri),
+      "export const db = { password: process.env.DB_PASSWORD || missingEnv('DB_PASSWORD') };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n",
+    );
     assert.equal(fs.readFileSync(envExample, 'utf8'), 'DB_PASSWORD=\n');
 
     const [rest] = byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri, (d) => d.length > 0));
@@ -343,7 +346,7 @@ describe('code actions for a client without documentChanges or showDocument', fu
     const present = await moveAction();
     assert.deepEqual(Object.keys(present.edit!.changes!), [uri, pathToFileURL(envExample).href]);
     client.applyWorkspaceEdit(present.edit!);
-    assert.equal(client.text(uri), 'export const db = { password: process.env.DB_PASSWORD };\n');
+    assert.equal(client.text(uri), "export const db = { password: process.env.DB_PASSWORD || missingEnv('DB_PASSWORD') };\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n");
     assert.equal(fs.readFileSync(envExample, 'utf8'), 'PORT=\nDB_PASSWORD=\n');
   });
 
@@ -436,6 +439,28 @@ describe('workspaceEditFor (fixes that reach other files)', () => {
     assert.equal(edit.documentChanges!.length, 1);
     const onlyOther: Fix = { title: 'x', safe: true, edits: [{ file: envExample, start: 0, end: 0, newText: 'X=\n' }] };
     assert.equal(workspaceEditFor(document, [onlyOther], files({ [envExample]: '' }), full), undefined);
+  });
+
+  it('creates a fix\'s new file with its text, and offers the fix only where that file can be created and does not exist', () => {
+    const logger = path.join(dir, 'src/logger.ts');
+    const pkg = path.join(dir, 'package.json');
+    const fix: Fix = {
+      title: 'Add a pino logger in src/logger.ts and pino ^10.4.0 to package.json (then npm install)',
+      safe: false,
+      edits: [
+        { start: 0, end: 0, newText: "import { logger } from './logger';\n" },
+        { file: pkg, start: 1, end: 1, newText: ' "dependencies": { "pino": "^10.4.0" },', required: true },
+      ],
+      newFiles: [{ file: logger, text: "export const logger = 'x';\n" }],
+    };
+    const edit = workspaceEditFor(document, [fix], files({ [pkg]: '{}' }), full)!;
+    const out = apply(edit, { [pkg]: '{}' });
+    assert.equal(out[pathToFileURL(logger).href], "export const logger = 'x';\n");
+    assert.equal(out[pathToFileURL(pkg).href], '{ "dependencies": { "pino": "^10.4.0" },}');
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '{}', [logger]: '// mine\n' }), full), undefined, 'never over an existing file');
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '{}' }), { documentChanges: true, createFiles: false }), undefined);
+    // A required edit that no longer fits its file's text takes the whole fix away, not just its part.
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '' }), full), undefined);
   });
 });
 

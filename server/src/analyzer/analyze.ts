@@ -104,7 +104,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const relative = relativeTo(project.root, fileName);
   const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
   const imports = collectImports(sourceFile);
-  const collector = new FactsCollector(imports);
+  const collector = new FactsCollector(imports, sourceFile);
   const findings: Finding[] = [];
   const wantFixes = input.fixes !== false;
 
