@@ -193,6 +193,9 @@ const LOG_CALLS: LogCall[] = [
   { code: "console.log(user, 'M8 logged in')", tokens: ['M8 logged in', 'ada-U1'] },
   { code: "console.error('M9 failed twice', err, new Error('second-E9'))", tokens: ['M9 failed twice', 'boom-E1', 'second-E9'] },
   { code: "console.log('M10 status', res.statusCode, req.url)", tokens: ['M10 status', '503', '/orders/9'] },
+  // builderbook: an Error inside an object argument (JSON would make it {}).
+  { code: "console.error('M11 sync failed', { path: req.url, error: err })", tokens: ['M11 sync failed', '/orders/9', 'boom-E1', 'jobs.js:'] },
+  { code: "console.log({ marker: 'M12', path: req.url, err })", tokens: ['M12', '/orders/9', 'boom-E1', 'jobs.js:'] },
 ];
 
 function logService(setup: string, extra = ''): string {

@@ -56,6 +56,9 @@ describe('fixes/logger: console arguments mapped onto the logger', () => {
         "console.log({ jobId: job.id }, 'done')",
         "console.info('merged', { jobId: job.id }, job)",
         "console.log(user, 'logged in')",
+        // review (builderbook): an Error inside an object argument moves under err, where pino serializes it.
+        "console.error('sync failed', { path: job.id, error: err })",
+        'console.log({ path: job.id, err })',
       ]),
       [
         "logger.error({ err, jobId: job.id }, 'job failed')",
@@ -67,6 +70,8 @@ describe('fixes/logger: console arguments mapped onto the logger', () => {
         "logger.info({ jobId: job.id }, 'done')",
         "logger.info({ jobId: job.id, job }, 'merged')",
         "logger.info({ user }, 'logged in')",
+        "logger.error({ err, path: job.id }, 'sync failed')",
+        'logger.info({ err, path: job.id })',
       ],
     );
   });

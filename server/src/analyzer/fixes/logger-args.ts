@@ -45,6 +45,8 @@ export function mapConsoleArguments(kind: LoggerKind, call: ts.CallExpression, s
 
 /** Bunyan formats everything after an optional fields object with util.format, as console does; an Error counts only first. */
 function bunyanArguments(args: ts.Expression[], sourceFile: ts.SourceFile): MappedArguments {
+  // A first object is bunyan's fields, serialized as JSON: an Error in it would be {}.
+  if (holdsError(args[0])) return undefined;
   const errors = args.filter((arg) => isErrorLike(arg));
   if (errors.length !== 1 || args[0] === errors[0] || !isStringLike(args[0])) return 'keep';
   const rest = args.filter((arg) => arg !== errors[0]);
@@ -55,7 +57,7 @@ function winstonArguments(args: ts.Expression[], sourceFile: ts.SourceFile): Map
   const [first, ...rest] = args;
   if (rest.length === 0) {
     if (isStringLike(first) || ts.isObjectLiteralExpression(skipOuterExpressions(first))) {
-      return hasReservedKey(first, 'winston') ? undefined : 'keep';
+      return hasReservedKey(first, 'winston') || holdsError(first) ? undefined : 'keep';
     }
     // A lone Error reaches winston's JSON as {} unless format.errors() is configured; elsewhere a value of unknown type.
     if (isErrorLike(first)) return undefined;
@@ -75,10 +77,11 @@ function winstonArguments(args: ts.Expression[], sourceFile: ts.SourceFile): Map
 }
 
 function pinoArguments(args: ts.Expression[], sourceFile: ts.SourceFile): MappedArguments {
-  if (args.length === 1) return hasReservedKey(args[0], 'pino') ? undefined : 'keep';
   const first = args[0];
+  // An object literal with an Error in it goes through the fields, where the Error moves under `err`.
+  if (args.length === 1 && !holdsError(first)) return hasReservedKey(first, 'pino') ? undefined : 'keep';
   // pino's own order: a merge object, then the message.
-  if (args.length === 2 && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && isStringLike(args[1]) && !hasPlaceholder(args[1], sourceFile)) {
+  if (args.length === 2 && ts.isObjectLiteralExpression(skipOuterExpressions(first)) && isStringLike(args[1]) && !hasPlaceholder(args[1], sourceFile) && !holdsError(first)) {
     return hasReservedKey(first, 'pino') ? undefined : 'keep';
   }
   const messageIndex = args.findIndex((arg) => isStringLike(arg));
@@ -131,25 +134,33 @@ class Fields {
           this.entries.push(property.getText(this.sourceFile));
           continue;
         }
+        const value = ts.isShorthandPropertyAssignment(property) ? property.name : ts.isPropertyAssignment(property) ? property.initializer : undefined;
+        if (value && isErrorLike(value)) {
+          // JSON makes an Error {}: pino serializes it under `err` only; winston keeps it nowhere in an object.
+          if (this.kind !== 'pino' || !this.addError(value)) return false;
+          continue;
+        }
         if (name === undefined || this.keys.has(name) || RESERVED[this.kind]?.has(name)) return false;
         this.keys.add(name);
         this.entries.push(property.getText(this.sourceFile));
       }
       return true;
     }
-    if (this.kind === 'pino' && isErrorLike(expr)) {
-      if (this.hasError) return false;
-      this.hasError = true;
-      this.keys.add('err');
-      this.entries.unshift(ts.isIdentifier(expr) && expr.text === 'err' ? 'err' : `err: ${expr.getText(this.sourceFile)}`);
-      return true;
-    }
+    if (this.kind === 'pino' && isErrorLike(expr)) return this.addError(expr);
     let key = fieldName(expr);
     if (RESERVED[this.kind]?.has(key)) key = `${key}Value`;
     const base = key;
     for (let n = 2; this.keys.has(key); n++) key = `${base}${n}`;
     this.keys.add(key);
     this.entries.push(ts.isIdentifier(expr) && expr.text === key ? key : `${key}: ${expr.getText(this.sourceFile)}`);
+    return true;
+  }
+
+  private addError(expr: ts.Expression): boolean {
+    if (this.hasError || this.keys.has('err')) return false;
+    this.hasError = true;
+    this.keys.add('err');
+    this.entries.unshift(ts.isIdentifier(expr) && expr.text === 'err' ? 'err' : `err: ${expr.getText(this.sourceFile)}`);
     return true;
   }
 
@@ -195,6 +206,17 @@ function isStringLike(node: ts.Expression): boolean {
   const expr = skipOuterExpressions(node);
   if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr)) return true;
   return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringLike(expr.left) || isStringLike(expr.right));
+}
+
+/** An object literal with a property that is probably an Error: `{ path, error }`. */
+function holdsError(node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(node);
+  return (
+    ts.isObjectLiteralExpression(expr) &&
+    expr.properties.some((property) =>
+      ts.isShorthandPropertyAssignment(property) ? isErrorLike(property.name) : ts.isPropertyAssignment(property) && isErrorLike(property.initializer),
+    )
+  );
 }
 
 function hasPlaceholder(node: ts.Expression, sourceFile: ts.SourceFile): boolean {
