@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClientCapabilities, CodeAction, Command, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type CodeAction, type Command, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
   FIX_ALL_KIND,
   SHOW_DOCUMENTATION_COMMAND,
@@ -175,10 +175,29 @@ describe('code actions (bundled server, --stdio)', function () {
     assert.ok(fixes.every((a) => a.isPreferred === undefined), 'choosing a logger is the user\'s call');
     const edits = (fixes[0].edit!.documentChanges![0] as TextDocumentEdit).edits;
     assert.ok(edits.length >= 2, 'an import and the call');
+    assert.equal(fixes[0].title, 'Add a pino logger in src/logger.ts and pino ^10.4.0 to package.json (then npm install)');
     client.applyWorkspaceEdit(fixes[0].edit!);
     assert.doesNotMatch(client.text(uri), /console\./);
+    assert.match(client.text(uri), /^import \{ logger \} from '\.\/logger';$/m);
     assert.deepEqual(byRule('logs/no-console')(await client.currentDiagnostics(uri)), []);
     client.close(uri);
+    // Issue 6: one logger module for the project, and pino declared where the project installs from.
+    const module = path.join(workspace, 'svc', 'src', 'logger.ts');
+    assert.match(fs.readFileSync(module, 'utf8'), /^export const logger = pino\(/m);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(workspace, 'svc', 'package.json'), 'utf8')).dependencies.pino, '^10.4.0');
+    // The next file imports that module (the editor reports the created file) instead of creating another.
+    void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: pathToFileURL(module).href, type: FileChangeType.Created },
+        { uri: pathToFileURL(path.join(workspace, 'svc', 'package.json')).href, type: FileChangeType.Changed },
+      ],
+    });
+    const other = openNew("export function stop() {\n  console.warn('down');\n}\n");
+    const [warn] = byRule('logs/no-console')(await client.currentDiagnostics(other, (ds) => ds.length > 0));
+    const next = actionsOf(await client.codeActions(other, [warn])).find((a) => a.edit && !a.title.startsWith('Disable'));
+    assert.equal(next?.title, 'Import logger from its module and use logger.warn');
+    assert.ok(!next!.edit!.documentChanges!.some((c) => 'kind' in c), 'no second module');
+    client.close(other);
   });
 
   it('"Disable for this line" writes an indented comment above the line, and the finding goes away', async () => {
