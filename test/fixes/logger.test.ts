@@ -136,8 +136,8 @@ describe('fixes/logger: console arguments mapped onto the logger', () => {
 
   it('a logger of unknown kind and NestJS get single-argument calls only', () => {
     assert.deepEqual(
-      rewrites("import { logger } from './lib/logger';", ["console.log('up')", "console.error('job failed', err)"]),
-      ["logger.info('up')", null],
+      rewrites("import { logger } from './lib/logger';", ["console.log('up')", "console.error('job failed', err)", 'console.error(err)', 'console.log(user)']),
+      ["logger.info('up')", null, null, null],
     );
     const nest = "import { Logger } from '@nestjs/common';\nexport class Jobs {\n  private readonly logger = new Logger(Jobs.name);\n  run(err: Error) {\n    console.error('failed', err);\n    console.log('ran');\n  }\n}\n";
     const [failed, ran] = fixesOf(nest);

@@ -13,8 +13,8 @@ import { normalizeModule, requiredModule, skipOuterExpressions, type ImportMap }
  *   (an Error there adds its message to the message and keeps its stack);
  * - `console-like`: consola, log4js, signale, loglevel, tslog: they print every argument as console does;
  * - `nest`: NestJS `Logger`: `(message, context?)`, `error(message, stack?, context?)`: a trailing string becomes the
- *   context, so only single-argument calls keep their meaning;
- * - `unknown`: a project's own logger whose kind is not known: only single-argument calls can be rewritten safely.
+ *   context and an Error prints without its stack, so only one-string calls keep their meaning;
+ * - `unknown`: a project's own logger whose kind is not known: only one-string calls can be rewritten safely.
  */
 export type LoggerKind = 'pino' | 'bunyan' | 'winston' | 'console-like' | 'nest' | 'unknown';
 

@@ -32,8 +32,9 @@ export function mapConsoleArguments(kind: LoggerKind, call: ts.CallExpression, s
       return 'keep';
     case 'nest':
     case 'unknown':
-      // Nest takes a trailing string as the context, an unknown logger anything: one argument means the same to all.
-      return args.length === 1 ? 'keep' : undefined;
+      // Nest takes a trailing string as the context and prints an Error without its stack; an unknown logger may do
+      // anything with a value: one string is the one call that means the same to all of them.
+      return args.length === 1 && isStringLike(args[0]) ? 'keep' : undefined;
     case 'bunyan':
       return bunyanArguments(args, sourceFile);
     case 'winston':

@@ -62,9 +62,9 @@ export function consoleFixes(calls: readonly ConsoleCall[], ctx: LoggerFixContex
     const outer = call.node.parent as ts.CallExpression;
     const start = call.node.getStart(sourceFile);
     if (outer.expression !== call.node) {
-      // Passed as a callback: only where it gets one argument (`.catch(console.error)`), which every kind but
-      // winston records whole; a logger method needs its `this`.
-      if (!isSingleArgumentCallback(outer, call.node) || target.kind === 'winston') return undefined;
+      // Passed as a callback: only where it gets one argument (`.catch(console.error)`, usually an Error), which
+      // pino, bunyan and console-like loggers record whole; a logger method needs its `this`.
+      if (!isSingleArgumentCallback(outer, call.node) || !['pino', 'bunyan', 'console-like'].includes(target.kind)) return undefined;
       return { target, callee, edits: [{ start, end: call.node.getEnd(), newText: `${callee}.bind(${target.expr})` }] };
     }
     const mapped = mapConsoleArguments(target.kind, outer, sourceFile);
