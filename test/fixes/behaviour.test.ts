@@ -184,18 +184,18 @@ interface LogCall {
 /** One service per logger: the same console calls, a logger set up as its users do, levels down to debug. */
 const LOG_CALLS: LogCall[] = [
   { code: "console.log('M1 started')", tokens: ['M1 started'] },
-  { code: "console.error('M2 job failed', job.id, err)", tokens: ['M2 job failed', 'J-4711', 'boom-E1', 'jobs.js:'] },
+  { code: "console.error('M2 job failed', job.id, err)", tokens: ['M2 job failed', 'J-4711', 'boom-E1', 'jobs.'] },
   { code: "console.info('M3 user', user)", tokens: ['M3 user', 'ada-U1', 'admin-R1'] },
   { code: "console.warn('M4 %s is slow: %d ms', job.id, 1234)", tokens: ['M4', 'J-4711', '1234'] },
   { code: "console.debug('M5', { jobId: job.id, attempt: 3 })", tokens: ['M5', 'J-4711', 'attempt'] },
   { code: "console.log('M6 a', 'b-T6', 42)", tokens: ['M6 a', 'b-T6', '42'] },
-  { code: "console.error('M7 failed', err)", tokens: ['M7 failed', 'boom-E1', 'jobs.js:'] },
+  { code: "console.error('M7 failed', err)", tokens: ['M7 failed', 'boom-E1', 'jobs.'] },
   { code: "console.log(user, 'M8 logged in')", tokens: ['M8 logged in', 'ada-U1'] },
   { code: "console.error('M9 failed twice', err, new Error('second-E9'))", tokens: ['M9 failed twice', 'boom-E1', 'second-E9'] },
   { code: "console.log('M10 status', res.statusCode, req.url)", tokens: ['M10 status', '503', '/orders/9'] },
   // builderbook: an Error inside an object argument (JSON would make it {}).
-  { code: "console.error('M11 sync failed', { path: req.url, error: err })", tokens: ['M11 sync failed', '/orders/9', 'boom-E1', 'jobs.js:'] },
-  { code: "console.log({ marker: 'M12', path: req.url, err })", tokens: ['M12', '/orders/9', 'boom-E1', 'jobs.js:'] },
+  { code: "console.error('M11 sync failed', { path: req.url, error: err })", tokens: ['M11 sync failed', '/orders/9', 'boom-E1', 'jobs.'] },
+  { code: "console.log({ marker: 'M12', path: req.url, err })", tokens: ['M12', '/orders/9', 'boom-E1', 'jobs.'] },
 ];
 
 function logService(setup: string, extra = ''): string {
@@ -209,6 +209,8 @@ ${extra}`;
 
 interface LoggerCase {
   name: string;
+  /** The service's file (default src/jobs.js, CommonJS). */
+  file?: string;
   setup: string;
   real: string[];
   /** Fix titles to apply (Replace with …, Add a pino logger …). */
@@ -223,6 +225,15 @@ const LOGGERS: LoggerCase[] = [
   {
     name: 'pino (Add a pino logger: the project module it creates)',
     setup: "'use strict';",
+    real: ['pino'],
+    pick: /^Add a pino logger|^Import logger|^Replace with logger\./,
+    atLeast: 8,
+    env: { LOG_LEVEL: 'debug' },
+  },
+  {
+    name: 'pino (Add a pino logger in an ES module: logger.mjs, imported with its extension)',
+    file: 'src/jobs.mjs',
+    setup: "import { EventEmitter } from 'node:events';\nexport const events = new EventEmitter();",
     real: ['pino'],
     pick: /^Add a pino logger|^Import logger|^Replace with logger\./,
     atLeast: 8,
@@ -275,15 +286,18 @@ describe('fix behaviour: Replace with logger, for each supported logger', functi
   const results = new Map<string, { original: Run; fixed: Run; titles: string[]; source: string }>();
   before(async () => {
     const prepared = LOGGERS.map((logger) => {
-      const dir = makeService({ files: { 'src/jobs.js': logService(logger.setup) }, real: logger.real });
+      const dir = makeService({ files: { [logger.file ?? 'src/jobs.js']: logService(logger.setup) }, real: logger.real });
       return { logger, dir };
     });
     await limited(2, prepared.map(({ logger, dir }) => async () => {
       try {
-        const original = await run(dir, 'src/jobs.js', { env: logger.env });
-        const { titles } = applyAll(dir, 'src/jobs.js', 'logs/no-console', logger.pick);
-        const fixed = await run(dir, 'src/jobs.js', { env: logger.env });
-        results.set(logger.name, { original, fixed, titles, source: fs.readFileSync(path.join(dir, 'src/jobs.js'), 'utf8') });
+        const file = logger.file ?? 'src/jobs.js';
+        const original = await run(dir, file, { env: logger.env });
+        const { titles } = applyAll(dir, file, 'logs/no-console', logger.pick);
+        const fixed = await run(dir, file, { env: logger.env });
+        const created = path.join(dir, 'src', `logger${path.extname(file)}`);
+        const source = [file, ...(fs.existsSync(created) ? [path.relative(dir, created)] : [])].map((f) => `// ${f}\n${fs.readFileSync(path.join(dir, f), 'utf8')}`).join('\n');
+        results.set(logger.name, { original, fixed, titles, source });
       } finally {
         removeService(dir);
       }
