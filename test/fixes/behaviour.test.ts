@@ -221,13 +221,13 @@ interface LoggerCase {
 }
 
 const LOGGERS: LoggerCase[] = [
-  { name: 'pino (a logger in the file)', setup: "const pino = require('pino');\nconst logger = pino({ level: 'debug' });", real: ['pino'], pick: /^Replace with logger\./, atLeast: 8 },
+  { name: 'pino (a logger in the file)', setup: "const pino = require('pino');\nconst logger = pino({ level: 'debug' });", real: ['pino'], pick: /^Replace with logger\./, atLeast: 11 },
   {
     name: 'pino (Add a pino logger: the project module it creates)',
     setup: "'use strict';",
     real: ['pino'],
     pick: /^Add a pino logger|^Import logger|^Replace with logger\./,
-    atLeast: 8,
+    atLeast: 11,
     env: { LOG_LEVEL: 'debug' },
   },
   {
@@ -236,7 +236,7 @@ const LOGGERS: LoggerCase[] = [
     setup: "import { EventEmitter } from 'node:events';\nexport const events = new EventEmitter();",
     real: ['pino'],
     pick: /^Add a pino logger|^Import logger|^Replace with logger\./,
-    atLeast: 8,
+    atLeast: 11,
     env: { LOG_LEVEL: 'debug' },
   },
   {
@@ -244,21 +244,21 @@ const LOGGERS: LoggerCase[] = [
     setup: "const fastify = require('fastify');\nconst app = fastify({ logger: { level: 'debug' } });",
     real: ['fastify'],
     pick: /^Replace with app\.log\./,
-    atLeast: 8,
+    atLeast: 11,
   },
   {
     name: 'bunyan',
     setup: "const bunyan = require('bunyan');\nconst log = bunyan.createLogger({ name: 'svc', level: 'debug' });",
     real: ['bunyan'],
     pick: /^Replace with log\./,
-    atLeast: 10,
+    atLeast: 11,
   },
   {
     name: 'winston (json format, no splat)',
     setup: "const winston = require('winston');\nconst logger = winston.createLogger({ level: 'debug', format: winston.format.json(), transports: [new winston.transports.Console()] });",
     real: ['winston'],
     pick: /^Replace with logger\./,
-    atLeast: 5,
+    atLeast: 6,
   },
 ];
 
