@@ -134,12 +134,13 @@ export function exportedLoggers(sourceFile: ts.SourceFile, imports: ImportMap): 
   return found;
 }
 
+/** `module.exports.logger` → 'module.exports.logger'; undefined past three parts or for anything computed. */
 function dotted(node: ts.Expression): string | undefined {
-  const expr = skipOuterExpressions(node);
-  if (ts.isIdentifier(expr)) return expr.text;
-  if (ts.isPropertyAccessExpression(expr)) {
-    const left = dotted(expr.expression);
-    return left === undefined ? undefined : `${left}.${expr.name.text}`;
+  const parts: string[] = [];
+  let expr = skipOuterExpressions(node);
+  while (ts.isPropertyAccessExpression(expr) && parts.length < 3) {
+    parts.unshift(expr.name.text);
+    expr = skipOuterExpressions(expr.expression);
   }
-  return undefined;
+  return ts.isIdentifier(expr) && parts.length < 3 ? [expr.text, ...parts].join('.') : undefined;
 }

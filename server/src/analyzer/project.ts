@@ -21,6 +21,17 @@ export function emptyFacts(): FileFacts {
   return { handlesShutdown: false, envNames: [], loggerModules: [] };
 }
 
+/**
+ * Facts of a file that could not be analyzed, read from its text alone and erring towards the fact being there:
+ * a file too deeply nested to parse that names SIGTERM (or a shutdown library) may well handle it, and a false
+ * "no file handles SIGTERM" elsewhere is worse than a missed one.
+ */
+export function factsFromText(text: string): FileFacts {
+  const facts = emptyFacts();
+  facts.handlesShutdown = text.includes('SIGTERM') || [...SHUTDOWN_LIBRARIES].some((module) => text.includes(module));
+  return facts;
+}
+
 /** Project-level booleans that can void a finding (see `Finding.unless`). */
 export type ProjectFactName = 'handlesShutdown';
 

@@ -119,6 +119,12 @@ export interface RuleDefinition<M extends string = string> {
    * An empty list means the rule runs everywhere.
    */
   skipIn: ReadonlyArray<'test' | 'script'>;
+  /**
+   * Options that hold lists of regular expressions. The config parser checks each one (syntax, and shapes that
+   * backtrack without bound: see user-regex.ts) and reports the bad ones at their line; the rule compiles them
+   * with `compileUserPattern`, which bounds the input they see.
+   */
+  regexOptions?: readonly string[];
   create(ctx: RuleContext<M>): RuleListener;
 }
 

@@ -202,11 +202,15 @@ export function fieldName(expr: ts.Expression): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? name : 'value';
 }
 
-/** A string for sure: a string or template literal, or a `+` chain with one in it. */
+/** A string for sure: a string or template literal, or a `+` chain with one in it (walked without recursion). */
 function isStringLike(node: ts.Expression): boolean {
-  const expr = skipOuterExpressions(node);
-  if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr)) return true;
-  return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringLike(expr.left) || isStringLike(expr.right));
+  const stack: ts.Expression[] = [node];
+  while (stack.length > 0) {
+    const expr = skipOuterExpressions(stack.pop() as ts.Expression);
+    if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr)) return true;
+    if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) stack.push(expr.right, expr.left);
+  }
+  return false;
 }
 
 /** An object literal with a property that is probably an Error: `{ path, error }`. */

@@ -9,6 +9,7 @@ import { normalizeModule, requiredModule, skipOuterExpressions, type ImportMap }
 import { loggerCreatedBy, loggerLevel, type LoggerKind } from '../loggers';
 import { LOGGER_MODULES, type ProjectView } from '../project';
 import type { Fix, TextEdit } from '../rule';
+import { forEachDescendant } from '../walk';
 import { mapConsoleArguments } from './logger-args';
 import { afterStatement, namesInUse, sourceStyle, type SourceStyle } from './style';
 
@@ -384,9 +385,8 @@ function topLevelNames(sourceFile: ts.SourceFile): Set<string> {
       names.add(statement.name.text);
     } else if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) {
       // Imports are in the ImportMap too, but a type-only import has no binding there.
-      statement.forEachChild(function visit(node): void {
+      forEachDescendant(statement, (node) => {
         if (ts.isIdentifier(node)) names.add(node.text);
-        else node.forEachChild(visit);
       });
     }
   }
