@@ -152,7 +152,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   const relative = relativeTo(project.root, fileName);
   const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
   const imports = collectImports(sourceFile);
-  const collector = new FactsCollector(imports);
+  const collector = new FactsCollector(imports, sourceFile);
   const findings: Finding[] = [];
   const fixesWanted = input.fixes ?? true;
   const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
