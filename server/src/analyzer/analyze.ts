@@ -154,7 +154,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   const relative = relativeTo(project.root, fileName);
   const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
   const imports = collectImports(sourceFile);
-  const collector = new FactsCollector(imports);
+  const collector = new FactsCollector(imports, sourceFile);
   const findings: Finding[] = [];
   const fixesWanted = input.fixes ?? true;
   const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
@@ -287,7 +287,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
 
   const reported = failures.size === 0 ? findings : findings.filter((finding) => !failures.has(finding.ruleId));
   const lines = new LineMap(text);
-  const directives = parseDirectives(text, (offset) => lines.lineOf(offset));
+  const directives = parseDirectives(text, sourceFile, (offset) => lines.lineOf(offset));
   if (directives.length > 0) facts.directives = directives.map(directiveFact);
   const kept = applyDirectives(dedupe(reported), directives, (offset) => lines.lineOf(offset), text, activeRules, config);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -8,6 +8,7 @@ import type { ModuleAliases } from './knowledge/modules';
 import { SYSTEM_TOOLS, installsTool } from './knowledge/system-tools';
 import type { LanguageId } from './languages/language';
 import type { Manifest } from './manifest';
+import { exportedLoggers, type LoggerExport } from './loggers';
 
 /** What one file contributes to its project. Collected during the analyzer's single walk. */
 export interface FileFacts {
@@ -29,6 +30,8 @@ export interface FileFacts {
   docker?: DockerFacts;
   /** The file's disable comments, for the findings project rules report into it. */
   directives?: DirectiveFact[];
+  /** Loggers the file exports (`export const logger = pino()`): the project's logger module, for other files to import. */
+  loggerExports?: LoggerExport[];
 }
 
 export interface EnvRead {
@@ -151,10 +154,18 @@ export interface ProjectView {
   isGitIgnored?(file: string): boolean | undefined;
   /** Whether the build of `dockerfile` leaves `file` out of its context (`.dockerignore`); undefined with none. */
   isDockerIgnored?(dockerfile: string, file: string): boolean | undefined;
+  /** The project's package.json as read, for fixes that declare a dependency. */
+  packageJsonFile?(): { path: string; text: string } | undefined;
+  /** Loggers exported by the project's files, with the absolute path of each file. */
+  loggerExports?(): ReadonlyArray<LoggerExport & { file: string }>;
+  /** True when the project has indexed a source file at this absolute path. */
+  hasFile?(file: string): boolean;
 }
 
 export interface PackageJsonInfo {
   name?: string;
+  /** The text it was parsed from. */
+  text?: string;
   dependencies: Set<string>;
   /** See `ProjectView.isLibrary`. */
   library?: boolean;
@@ -187,7 +198,7 @@ export function parsePackageJson(text: string): PackageJsonInfo {
   } catch {
     // A half-edited package.json is normal while typing; treat it as declaring nothing.
   }
-  return { name, dependencies, library, cli };
+  return { name, dependencies, library, cli, text };
 }
 
 /** The facts of every indexed file of one project. */
@@ -211,6 +222,8 @@ export class ProjectIndex implements ProjectView {
   pathPrefix = '';
   /** Text of `<root>/.env.example`, undefined when it does not exist; kept current by the caller. */
   envExampleText: string | undefined;
+  /** Text of `<root>/package.json` as last parsed. */
+  packageJsonText: string | undefined;
 
   constructor(root: string) {
     this.root = root;
@@ -221,12 +234,13 @@ export class ProjectIndex implements ProjectView {
     this.packageName = info.name;
     this.isLibrary = info.library ?? false;
     this.isCli = info.cli ?? false;
+    this.packageJsonText = info.text;
   }
 
-  /** Sets the typed manifest, and the summary older rules read (`dependencies`, `isLibrary`, `isCli`). */
-  setManifest(manifest: Manifest): void {
+  /** Sets the typed manifest, and the summary older rules read (`dependencies`, `isLibrary`, `isCli`; `text` for fixes). */
+  setManifest(manifest: Manifest, text?: string): void {
     this.manifest = manifest;
-    this.setPackageJson(packageInfoOf(manifest));
+    this.setPackageJson({ ...packageInfoOf(manifest), ...(text !== undefined ? { text } : {}) });
     this.version++;
   }
 
@@ -308,6 +322,17 @@ export class ProjectIndex implements ProjectView {
     const modules = new Set<string>();
     for (const facts of this.fileFacts.values()) for (const module of facts.loggerModules) modules.add(module);
     return modules;
+  }
+
+  packageJsonFile(): { path: string; text: string } | undefined {
+    if (!this.root || this.packageJsonText === undefined) return undefined;
+    return { path: path.join(this.root, 'package.json'), text: this.packageJsonText };
+  }
+
+  loggerExports(): Array<LoggerExport & { file: string }> {
+    const found: Array<LoggerExport & { file: string }> = [];
+    for (const [file, facts] of this.fileFacts) for (const exported of facts.loggerExports ?? []) found.push({ ...exported, file });
+    return found;
   }
 }
 
@@ -395,7 +420,10 @@ export class FactsCollector {
   /** A `process.on(signal, …)` whose signal is a variable; counts when the file names 'SIGTERM' somewhere. */
   private dynamicSignalListener: ts.SourceFile | undefined;
 
-  constructor(imports: ImportMap) {
+  constructor(
+    private readonly imports: ImportMap,
+    private readonly sourceFile?: ts.SourceFile,
+  ) {
     const loggers = new Set<string>();
     for (const binding of imports.values()) {
       const module = normalizeModule(binding.module);
@@ -479,6 +507,11 @@ export class FactsCollector {
   finish(): FileFacts {
     this.facts.envNames = [...this.envNames];
     if (this.envReads.length > 0) this.facts.envReads = this.envReads;
+    // Only a file that imports a logger library can export a logger made by one.
+    if (this.sourceFile && this.facts.loggerModules.length > 0) {
+      const exported = exportedLoggers(this.sourceFile, this.imports);
+      if (exported.length > 0) this.facts.loggerExports = exported;
+    }
     if (!this.facts.handlesShutdown && this.dynamicSignalListener) {
       this.facts.handlesShutdown = /(['"`])SIGTERM\1/.test(this.dynamicSignalListener.text);
     }

@@ -30,6 +30,11 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The fix is wrong without this edit, not just incomplete (a dependency the new code imports): where it cannot be
+   * applied (the file changed or is missing), the fix is not offered at all.
+   */
+  required?: boolean;
 }
 
 /** One way to resolve a finding. */
@@ -40,6 +45,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Absolute paths of files the edits expect to exist; a client creates them first when missing. */
   createFiles?: string[];
+  /**
+   * Files the fix creates with this text (the project's logger module). The fix is not offered where one of them
+   * exists already or the client cannot create files: the rest of the fix imports it.
+   */
+  newFiles?: Array<{ file: string; text: string }>;
 }
 
 /** What the analyzer reports. Offsets are UTF-16 code-unit offsets into the analyzed text. */

@@ -3,7 +3,7 @@
 // `/* twelve-factor-enable <rule> */`). With no rule named, every rule is silenced. In Dockerfiles and `.env`
 // files the same three are `#` comments: `# twelve-factor-disable-next-line <rule>` covers the next instruction or
 // entry (all its lines), `# twelve-factor-disable <rule>` the rest of the file. JSON has no comments.
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { TextRange } from './languages/language';
 
 export interface Directive {
@@ -23,8 +23,8 @@ export interface Directive {
 
 const DIRECTIVE = /(\/\/|\/\*)[ \t]*twelve-factor-(disable-next-line|disable|enable)(?![\w-])([^\n]*?)(?:\*\/|$)/gm;
 
-/** `lines` is the file's tree or a function giving the 0-based line of an offset. */
-export function parseDirectives(text: string, lines: ts.SourceFile | ((offset: number) => number)): Directive[] {
+/** `lineOf` gives the 0-based line of an offset (the tree's line map by default). */
+export function parseDirectives(text: string, sourceFile: ts.SourceFile, lineOf?: (offset: number) => number): Directive[] {
   if (!text.includes('twelve-factor-')) return [];
   const directives: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
@@ -32,7 +32,7 @@ export function parseDirectives(text: string, lines: ts.SourceFile | ((offset: n
     const opener = match[1];
     const kind: Directive['kind'] = match[2] === 'disable-next-line' ? 'next-line' : (match[2] as 'disable' | 'enable');
     if (opener === '//' && kind !== 'next-line') continue;
-    if (insideOtherText(text, start)) continue;
+    if (insideOtherText(text, start) || insideLiteral(sourceFile, start)) continue;
     const body = match[3];
     const bodyStart = start + match[0].length - (match[0].endsWith('*/') ? 2 : 0) - body.length;
     const rules: string[] = [];
@@ -44,7 +44,7 @@ export function parseDirectives(text: string, lines: ts.SourceFile | ((offset: n
       ruleRanges.push([ruleStart, ruleStart + ruleMatch[0].length]);
     }
     const end = start + match[0].length;
-    const line = typeof lines === 'function' ? lines(end) : lines.getLineAndCharacterOfPosition(end).line;
+    const line = lineOf ? lineOf(end) : sourceFile.getLineAndCharacterOfPosition(end).line;
     directives.push({ kind, rules, start, end, ruleRanges, targetLine: line + 1, used: new Set() });
   }
   return directives;
@@ -114,4 +114,26 @@ function insideOtherText(text: string, start: number): boolean {
   if (before.includes('//') || before.includes('/*') || before.includes('`') || /^\s*\*/.test(before)) return true;
   const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
   return quotes % 2 === 1;
+}
+
+/**
+ * True when the offset lies inside a string, template or JSX text token: a directive written across the lines of a
+ * template literal is text of the program (issue 7: fix-all removed such "comments" and changed the string).
+ */
+function insideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
+  let current: ts.Node = sourceFile;
+  for (;;) {
+    const next: ts.Node | undefined = ts.forEachChild(current, (child) =>
+      child.pos <= offset && offset < child.end ? child : undefined,
+    );
+    if (!next) break;
+    current = next;
+  }
+  if (current.getStart(sourceFile) > offset) return false; // in the node's leading trivia: a real comment
+  return (
+    ts.isStringLiteralLike(current) ||
+    ts.isTemplateLiteralToken(current) ||
+    current.kind === ts.SyntaxKind.JsxText ||
+    ts.isRegularExpressionLiteral(current)
+  );
 }

@@ -217,7 +217,8 @@ function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: Edi
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
       if (capabilities.resolveEdits) {
         // The edit is computed when the user picks the action (codeAction/resolve).
-        if (editsFor(fix).length === 0) return;
+        // A fix that creates a file (the logger module) needs a client that can create it.
+        if (editsFor(fix).length === 0 || (fix.newFiles && !capabilities.createFiles)) return;
         const data: FixActionData = {
           twelveFactorFix: 1,
           uri: document.uri,
@@ -380,6 +381,11 @@ export function workspaceEditFor(
 ): WorkspaceEdit | undefined {
   const own = fixes.flatMap((fix) => editsFor(fix)).map((edit) => toLspEdit(document.positionAt.bind(document), edit));
   if (own.length === 0) return undefined;
+  // A file the fix creates must not exist yet, and the client must be able to create it.
+  const newFiles = fixes.flatMap((fix) => fix.newFiles ?? []);
+  if (newFiles.length > 0 && (!capabilities.createFiles || newFiles.some((created) => files.textOf(path.normalize(created.file)) !== undefined))) {
+    return undefined;
+  }
   const toCreate = new Set(fixes.flatMap((fix) => fix.createFiles ?? []).map((file) => path.normalize(file)));
   const byFile = new Map<string, TextEdit[]>();
   for (const fix of fixes) {
@@ -394,12 +400,18 @@ export function workspaceEditFor(
   for (const [file, edits] of byFile) {
     let text = files.textOf(file);
     if (text === undefined) {
-      if (!toCreate.has(file) || !capabilities.createFiles) continue;
+      if (!toCreate.has(file) || !capabilities.createFiles) {
+        if (edits.some((edit) => edit.required)) return undefined;
+        continue;
+      }
       text = '';
       creates.push({ kind: 'create', uri: uriOf(file), options: { ignoreIfExists: true } });
     }
     const length = text.length;
-    if (edits.some((edit) => edit.start < 0 || edit.end < edit.start || edit.end > length) || editsOverlap(edits)) continue;
+    if (edits.some((edit) => edit.start < 0 || edit.end < edit.start || edit.end > length) || editsOverlap(edits)) {
+      if (edits.some((edit) => edit.required)) return undefined;
+      continue;
+    }
     const other = TextDocument.create(uriOf(file), 'plaintext', 0, text);
     others.push({ uri: uriOf(file), version: files.versionOf(file) ?? null, edits: edits.map((edit) => toLspEdit(other.positionAt.bind(other), edit)) });
   }
@@ -411,6 +423,10 @@ export function workspaceEditFor(
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [
     { textDocument: { uri: document.uri, version: document.version }, edits: own },
     ...creates,
+    ...newFiles.flatMap((created): Array<TextDocumentEdit | CreateFile> => [
+      { kind: 'create', uri: uriOf(created.file), options: { overwrite: false, ignoreIfExists: false } },
+      { textDocument: { uri: uriOf(created.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] },
+    ]),
     ...others.map((other): TextDocumentEdit => ({ textDocument: { uri: other.uri, version: other.version }, edits: other.edits })),
   ];
   return { documentChanges };

@@ -28,7 +28,7 @@ export class PackageContextLoader {
     const root = index.root;
     if (!root) return;
     const text = packageJson ?? readTextFile(path.join(root, 'package.json'));
-    if (text !== undefined) index.setManifest(parseManifest(text));
+    if (text !== undefined) index.setManifest(parseManifest(text), text);
     index.workspace = this.workspaceOf(root);
     index.moduleAliases = this.aliasesOf(root);
     index.isGitIgnored = (file) => this.isGitIgnored(file);
