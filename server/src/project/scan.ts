@@ -303,18 +303,27 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     }
   }
 
+  // A project whose root is inside a folder that was walked is indexed whole already: nothing to complete.
+  const walked = paths.map((given) => path.resolve(given)).filter((given) => {
+    try {
+      return fs.statSync(given).isDirectory();
+    } catch {
+      return false;
+    }
+  });
+  const covered = (root: string): boolean => walked.some((dir) => root === dir || isInside(root, dir));
   for (const [root, state] of [...projects]) {
     const projectChecks = state.held.size > 0 && hasProjectRules(configFor(root), rules);
     if (state.waiting.length === 0 && !projectChecks) continue;
     const failed = (file: string, reason: string): void => {
       if (!failedPaths.has(file)) failure(file, root, reason);
     };
-    completeFacts(root, state, locator, configFor, isIgnored, failed, { all: projectChecks, languages: options.languages });
+    if (!covered(root)) completeFacts(root, state, locator, configFor, isIgnored, failed, { all: projectChecks, languages: options.languages });
     // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
     if (state.waiting.some((w) => w.pending.some((p) => p.finding.unless?.startsWith('tool:')))) {
       for (const ancestor of state.index.ancestors) {
         const ancestorState = projects.get(ancestor.root);
-        if (ancestorState) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, failed, { all: true, languages: ['dockerfile'] });
+        if (ancestorState && !covered(ancestor.root)) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, failed, { all: true, languages: ['dockerfile'] });
       }
     }
     for (const { result, pending } of state.waiting) {
