@@ -478,7 +478,7 @@ describe('cli', function () {
       const a = run([], { cwd: unknownRule });
       assert.equal(a.code, 2);
       assert.equal(a.stdout, '');
-      assert.match(a.stderr, /\.twelvefactorrc\.json: unknown rule "logs\/no-consol"/);
+      assert.match(a.stderr, /\.twelvefactorrc\.json:1:14: unknown rule "logs\/no-consol"/);
 
       const syntax = tempProject({ '.twelvefactorrc.json': '{\n  "rules": {\n    "logs/no-console": off\n}\n', 'index.ts': '' });
       const b = run([], { cwd: syntax });
