@@ -1,5 +1,6 @@
 // Projects of the open workspace: one ProjectIndex per project root (nearest package.json), filled by a bounded
-// background scan of each workspace folder and kept current from watched-file events. Only facts are kept, never trees.
+// background scan of each workspace folder and kept current from watched-file events. Each file's facts and findings
+// are kept (findings as positioned records in a FindingsIndex), never its tree.
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../analyzer/analyze';
@@ -7,6 +8,8 @@ import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
 import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
+import { FindingsIndex } from './findings-index';
+import { DEFAULT_SETTINGS, effectiveConfig, type Settings } from './settings';
 
 /** The background index stops after this many files per workspace folder. */
 export const MAX_INDEXED_FILES = 5000;
@@ -21,6 +24,12 @@ export interface WorkspaceListener {
   /** A package.json or `.twelvefactorrc.json` changed: findings of open documents may differ (`root` undefined: any). */
   projectChanged(root: string | undefined): void;
   log(message: string): void;
+  /** The editor settings of a workspace folder, which decide the rules the index runs there. */
+  settingsFor?(folder: string): Promise<Settings>;
+  /** The index changed: files were indexed, findings changed, a scan started or ended. */
+  indexChanged?(): void;
+  /** A `.twelvefactorrc.json` was read for indexing (its problems may need showing). */
+  configRead?(loaded: LoadedConfig): void;
 }
 
 export class Workspace {
@@ -31,6 +40,16 @@ export class Workspace {
   private readonly openFiles = new Set<string>();
   private generation = 0;
   private readonly matchers = new WeakMap<AnalyzerConfig, (relative: string) => boolean>();
+  /** Settings per workspace folder, read when a scan starts. */
+  private folderSettings = new Map<string, Settings>();
+  /** Effective configs per folder, by config file config (one object per pair, so matchers stay cached). */
+  private effectiveConfigs = new Map<string, WeakMap<AnalyzerConfig, AnalyzerConfig>>();
+  /** Findings of every indexed file that is not open in the editor. */
+  readonly findings = new FindingsIndex();
+  /** True while a background scan runs. */
+  indexing = false;
+  /** True when a folder held more source files than MAX_INDEXED_FILES. */
+  limitReached = false;
   /** Settles when the current background scan ends (tests and logs only; nothing waits on it). */
   indexed: Promise<void> = Promise.resolve();
 
@@ -38,6 +57,32 @@ export class Workspace {
 
   setFolders(folders: readonly string[]): void {
     this.folders = [...new Set(folders.map((folder) => path.resolve(folder)))];
+  }
+
+  /** The workspace folders, resolved. */
+  workspaceFolders(): readonly string[] {
+    return this.folders;
+  }
+
+  /** The workspace folder holding `file`, if any. */
+  folderOf(file: string): string | undefined {
+    return this.folders.find((folder) => isInside(file, folder));
+  }
+
+  /** Every project created so far (by the index or an open document). */
+  allProjects(): ProjectIndex[] {
+    return [...this.projects.values()];
+  }
+
+  /** The project at `root`, when one was created. */
+  projectAt(root: string): ProjectIndex | undefined {
+    return this.projects.get(root);
+  }
+
+  /** The settings the index runs with for `file` (its folder's, read when the scan started). */
+  indexSettingsFor(file: string): Settings {
+    const folder = this.folderOf(file);
+    return (folder && this.folderSettings.get(folder)) || DEFAULT_SETTINGS;
   }
 
   addFolders(added: readonly string[], removed: readonly string[]): void {
@@ -93,16 +138,27 @@ export class Workspace {
     const project = this.projectFor(file);
     const changed = this.indexFile(file, project);
     if (changed) this.listener.factsChanged(project.root);
+    this.listener.indexChanged?.();
   }
 
   /** Starts (or restarts) the background scan of every workspace folder. */
   reindex(): void {
     const generation = ++this.generation;
     this.projects.clear();
+    this.findings.clear();
     this.locator.invalidate();
-    this.indexed = this.scan(generation).catch((error: unknown) => {
-      this.listener.log(`Background index failed: ${describe(error)}`);
-    });
+    this.indexing = true;
+    this.limitReached = false;
+    this.indexed = this.scan(generation)
+      .catch((error: unknown) => {
+        this.listener.log(`Background index failed: ${describe(error)}`);
+      })
+      .finally(() => {
+        if (generation !== this.generation) return;
+        this.indexing = false;
+        this.listener.indexChanged?.();
+      });
+    this.listener.indexChanged?.();
     // Open documents re-enter their facts into the new indexes.
     this.listener.projectChanged(undefined);
   }
@@ -130,11 +186,15 @@ export class Workspace {
       } else if (base === CONFIG_FILE_NAME) {
         this.listener.projectChanged(undefined);
       }
+      // Dependencies and rule levels decide the findings of closed files too: read them again.
+      this.reindex();
       return;
     }
     if (!isSourceFile(file) || this.openFiles.has(file)) return;
     if (change === 'deleted') {
       const project = this.projectFor(file);
+      this.findings.delete(file);
+      this.listener.indexChanged?.();
       if (project.removeFile(file)) this.listener.factsChanged(project.root);
       return;
     }
@@ -142,41 +202,76 @@ export class Workspace {
   }
 
   private async scan(generation: number): Promise<void> {
+    const settings = new Map<string, Settings>();
+    for (const folder of this.folders) settings.set(folder, (await this.listener.settingsFor?.(folder)) ?? DEFAULT_SETTINGS);
+    if (generation !== this.generation) return;
+    this.folderSettings = settings;
+    this.effectiveConfigs = new Map();
     let sliceStart = Date.now();
     let count = 0;
     for (const folder of this.folders) {
+      let walked = 0;
       for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES })) {
         if (generation !== this.generation) return;
+        walked++;
         if (!this.openFiles.has(file)) {
           const project = this.projectFor(file);
           if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
           count++;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
+          this.listener.indexChanged?.();
           await new Promise<void>((resolve) => setImmediate(resolve));
           sliceStart = Date.now();
         }
       }
+      if (walked >= MAX_INDEXED_FILES) this.limitReached = true;
     }
     if (generation === this.generation) this.listener.log(`Indexed ${count} files in ${this.projects.size} project(s).`);
   }
 
-  /** Reads and analyzes one file for its facts. Returns true when a project-level fact changed. */
+  /**
+   * Reads and analyzes one file for its facts and findings (with its folder's settings; no fixes). Returns true when a
+   * project-level fact changed.
+   */
   private indexFile(file: string, project: ProjectIndex): boolean {
-    const { config } = this.configFor(file);
-    if (this.isIgnored(file, project, config)) return project.removeFile(file);
+    const loaded = this.configFor(file);
+    if (loaded.path) this.listener.configRead?.(loaded);
+    const forget = (): boolean => {
+      this.findings.delete(file);
+      return project.removeFile(file);
+    };
+    if (this.isIgnored(file, project, loaded.config)) return forget();
     let size: number;
     try {
       size = fs.statSync(file).size;
     } catch {
-      return project.removeFile(file);
+      return forget();
     }
     // Bundles and generated files are not read at all; analyze() would skip them anyway.
-    if (size > config.maxFileSize) return project.removeFile(file);
+    if (size > loaded.config.maxFileSize) return forget();
     const text = readTextFile(file);
-    if (text === undefined) return project.removeFile(file);
-    const { facts } = analyze({ fileName: file, text, config, project, rules: [] });
-    return project.setFile(file, facts);
+    if (text === undefined) return forget();
+    const settings = this.indexSettingsFor(file);
+    if (!settings.enable) {
+      this.findings.delete(file);
+      return project.setFile(file, analyze({ fileName: file, text, config: loaded.config, project, rules: [] }).facts);
+    }
+    const config = this.effectiveConfigOf(file, loaded.config, settings);
+    const result = analyze({ fileName: file, text, config, project, fixes: false });
+    const tree = result.sourceFile;
+    if (tree) this.findings.set(file, project.root, result.findings, (offset) => tree.getLineAndCharacterOfPosition(offset));
+    else this.findings.delete(file);
+    return project.setFile(file, result.facts);
+  }
+
+  private effectiveConfigOf(file: string, fileConfig: AnalyzerConfig, settings: Settings): AnalyzerConfig {
+    const folder = this.folderOf(file) ?? '';
+    let byConfig = this.effectiveConfigs.get(folder);
+    if (!byConfig) this.effectiveConfigs.set(folder, (byConfig = new WeakMap()));
+    let config = byConfig.get(fileConfig);
+    if (!config) byConfig.set(fileConfig, (config = effectiveConfig(fileConfig, settings)));
+    return config;
   }
 }
 
