@@ -155,6 +155,17 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
     });
   });
 
+  it('publishes a console call as a Hint diagnostic, one per call (issue 11: the default level)', async () => {
+    const uri = fileUri('api/src/orders.ts');
+    client.open(uri, fs.readFileSync(path.join(workspace, 'api/src/orders.ts'), 'utf8'));
+    const diagnostics = await client.currentDiagnostics(uri, (d) => d.length > 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.severity]), [
+      ['logs/no-console', 4, 4],
+      ['logs/no-console', 6, 4],
+    ]);
+    client.close(uri);
+  });
+
   it('sends twelveFactor/status with the same counts as the report once indexing is done', async () => {
     const status = await client.waitFor('a status notification', () => {
       const last = client.notifications.filter((n) => n.method === STATUS_NOTIFICATION).at(-1)?.params as IndexStatus | undefined;
