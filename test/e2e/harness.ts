@@ -92,6 +92,9 @@ export class Scratch {
           'security.workspace.trust.enabled': false,
           'workbench.startupEditor': 'none',
           'workbench.tips.enabled': false,
+          // The suite opens the walkthrough itself; an empty secondary side bar only narrows the screenshots.
+          'workbench.welcomePage.walkthroughs.openOnInstall': false,
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
           'chat.disableAIFeatures': true,
           'extensions.autoUpdate': false,
           'extensions.autoCheckUpdates': false,
