@@ -6,6 +6,9 @@ import type { Severity } from '../analyzer/rule';
 import type { ScanConfigProblem } from '../project/scan';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import type { Report } from './formatters/report';
+import { escapeForTerminal } from './formatters/escape';
+import { checkOutputTarget, writeReportFile } from './output';
+import { describeFsError } from '../project/read';
 
 export interface CliIo {
   cwd: string;
@@ -18,6 +21,11 @@ export interface CliIo {
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
+/**
+ * Usage or configuration error, a report that could not be written, or an incomplete run: a file, folder or
+ * package.json that could not be read or analyzed, or a rule that failed on a file (the full report is still
+ * printed first). A crash of the tool itself also exits 2.
+ */
 export const EXIT_USAGE = 2;
 
 const NAME = 'twelve-factor-lint';
@@ -38,7 +46,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     return lint(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${NAME}: ${error.message}\nRun "${NAME} --help" for usage.\n`);
+      io.stderr(`${NAME}: ${escapeForTerminal(error.message)}\nRun "${NAME} --help" for usage.\n`);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`${NAME}: internal error, please report it with the command you ran.\n${detail}\n`);
@@ -51,8 +59,14 @@ function lint(options: CliOptions, io: CliIo): number {
   for (const given of options.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, given))) throw new UsageError(`no such file or directory: ${given}`);
   }
-  if (options.configFile !== undefined && !isFile(path.resolve(io.cwd, options.configFile))) {
+  if (options.configFile !== undefined && !fs.existsSync(path.resolve(io.cwd, options.configFile))) {
     throw new UsageError(`config file not found: ${options.configFile}`);
+  }
+  // A folder or /proc path for -o is known before the scan: say so now, not after it.
+  const outputTarget = options.outputFile !== undefined ? path.resolve(io.cwd, options.outputFile) : undefined;
+  if (outputTarget !== undefined) {
+    const problem = checkOutputTarget(outputTarget);
+    if (problem) throw new UsageError(`cannot write the report to ${options.outputFile}: ${problem}`);
   }
 
   const { RULES, RULE_IDS } = require('../analyzer/rules/index') as typeof import('../analyzer/rules/index');
@@ -78,7 +92,7 @@ function lint(options: CliOptions, io: CliIo): number {
     return EXIT_USAGE;
   }
   for (const warning of result.pathWarnings) {
-    io.stderr(`${NAME}: warning: ${displayPath(warning.path, io.cwd)}: ${warning.message}; skipped\n`);
+    io.stderr(`${NAME}: warning: ${escapeForTerminal(displayPath(warning.path, io.cwd))}: ${warning.message}; skipped\n`);
   }
 
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -100,12 +114,34 @@ function lint(options: CliOptions, io: CliIo): number {
     output = formatStylish(report, options.outputFile === undefined && useColor(io));
   }
 
-  if (options.outputFile !== undefined) {
-    const target = path.resolve(io.cwd, options.outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, output);
-  } else {
-    io.stdout(output);
+  // Never lose the report: when -o cannot be written, it goes to stdout, and the run exits 2.
+  let written = true;
+  if (outputTarget !== undefined) {
+    const failure = writeReportFile(outputTarget, output);
+    if (failure !== undefined) {
+      io.stderr(`${NAME}: cannot write the report to ${escapeForTerminal(options.outputFile ?? '')}: ${failure}; it follows on stdout instead.\n`);
+      written = false;
+    }
+  }
+  if (outputTarget === undefined || !written) {
+    try {
+      io.stdout(output);
+    } catch (error) {
+      io.stderr(`${NAME}: cannot write the report to stdout: ${describeFsError(error)}.\n`);
+      return EXIT_USAGE;
+    }
+  }
+  if (!written) return EXIT_USAGE;
+
+  const failedFiles = files.filter((file) => file.failed !== undefined).length;
+  const failedRules = files.reduce((sum, file) => sum + (file.ruleFailures?.length ?? 0), 0);
+  if (failedFiles > 0 || failedRules > 0) {
+    const parts = [
+      ...(failedFiles > 0 ? [`${failedFiles} ${failedFiles === 1 ? 'file' : 'files'} could not be read or analyzed`] : []),
+      ...(failedRules > 0 ? [`${failedRules} ${failedRules === 1 ? 'rule' : 'rules'} failed on a file`] : []),
+    ];
+    io.stderr(`${NAME}: ${parts.join(' and ')} (listed in the report); the report is incomplete.\n`);
+    return EXIT_USAGE;
   }
 
   if (counts.error > 0) return EXIT_PROBLEMS;
@@ -125,7 +161,7 @@ function useColor(io: CliIo): boolean {
 
 function describeConfigProblem(problem: ScanConfigProblem, cwd: string): string {
   const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
-  return `${displayPath(problem.file, cwd)}${where}: ${problem.message}`;
+  return escapeForTerminal(`${displayPath(problem.file, cwd)}${where}: ${problem.message}`);
 }
 
 function displayPath(file: string, cwd: string): string {
@@ -133,10 +169,3 @@ function displayPath(file: string, cwd: string): string {
   return (relative === '' || relative.startsWith('..') ? file : relative).split(path.sep).join('/');
 }
 
-function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -1,13 +1,13 @@
 // Projects of the open workspace: one ProjectIndex per project root (nearest package.json), filled by a bounded
 // background scan of each workspace folder and kept current from watched-file events. Each file's facts and findings
 // are kept (findings as positioned records in a FindingsIndex), never its tree.
-import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../analyzer/analyze';
 import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
 import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
+import { readRegularFile } from '../project/read';
 import { FindingsIndex } from './findings-index';
 import { DEFAULT_SETTINGS, effectiveConfig, type Settings } from './settings';
 
@@ -211,12 +211,18 @@ export class Workspace {
     let count = 0;
     for (const folder of this.folders) {
       let walked = 0;
-      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES })) {
+      const onError = (dir: string, message: string): void => this.listener.log(`Could not list ${dir}: ${message}.`);
+      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES, onError })) {
         if (generation !== this.generation) return;
         walked++;
         if (!this.openFiles.has(file)) {
-          const project = this.projectFor(file);
-          if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
+          // One file never stops the index: whatever goes wrong with it is one log line, and the scan goes on.
+          try {
+            const project = this.projectFor(file);
+            if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
+          } catch (error) {
+            this.listener.log(`Could not index ${file}: ${describe(error)}`);
+          }
           count++;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
@@ -242,25 +248,20 @@ export class Workspace {
       return project.removeFile(file);
     };
     if (this.isIgnored(file, project, loaded.config)) return forget();
-    let size: number;
-    try {
-      size = fs.statSync(file).size;
-    } catch {
+    // Regular files only, never blocking (a watched FIFO named x.js); bundles larger than maxFileSize are not read.
+    const read = readRegularFile(file, loaded.config.maxFileSize);
+    if (read.text === undefined) {
+      if (!read.tooLarge && read.code !== 'ENOENT') this.listener.log(`Could not read ${file}: ${read.error}.`);
       return forget();
     }
-    // Bundles and generated files are not read at all; analyze() would skip them anyway.
-    if (size > loaded.config.maxFileSize) return forget();
-    const text = readTextFile(file);
-    if (text === undefined) return forget();
+    // A folder where the extension is off keeps facts only (other folders' documents may need them), no findings.
     const settings = this.indexSettingsFor(file);
-    if (!settings.enable) {
-      this.findings.delete(file);
-      return project.setFile(file, analyze({ fileName: file, text, config: loaded.config, project, rules: [] }).facts);
-    }
-    const config = this.effectiveConfigOf(file, loaded.config, settings);
-    const result = analyze({ fileName: file, text, config, project, fixes: false });
+    const result = settings.enable
+      ? analyze({ fileName: file, text: read.text, config: this.effectiveConfigOf(file, loaded.config, settings), project, fixes: false })
+      : analyze({ fileName: file, text: read.text, config: loaded.config, project, rules: [] });
+    if (result.failed !== undefined) this.listener.log(`Could not index ${file}: ${result.failed}.`);
     const tree = result.sourceFile;
-    if (tree) this.findings.set(file, project.root, result.findings, (offset) => tree.getLineAndCharacterOfPosition(offset));
+    if (settings.enable && tree) this.findings.set(file, project.root, result.findings, (offset) => tree.getLineAndCharacterOfPosition(offset));
     else this.findings.delete(file);
     return project.setFile(file, result.facts);
   }

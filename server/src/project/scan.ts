@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { analyze, resolveProjectFindings } from '../analyzer/analyze';
-import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
+import { analyze, resolveProjectFindings, type RuleFailure } from '../analyzer/analyze';
+import { mergeConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
 import { parsePackageJson, ProjectIndex } from '../analyzer/project';
 import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
-import { RULE_IDS } from '../analyzer/rules/index';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
-import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { readRegularFile } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -35,8 +35,15 @@ export interface ScannedFile {
   /** Absolute path of the project root the file was analyzed in. */
   projectRoot: string;
   diagnostics: ScanDiagnostic[];
-  /** Set when the file was not analyzed (unreadable, binary, too large, minified, ignored), saying why. */
+  /** Set when the file was not analyzed on purpose (binary, too large, minified), saying why. */
   skipped?: string;
+  /**
+   * Set when the file (or folder, or package.json) could not be read or analyzed, saying why in one line: the
+   * report is incomplete. Such an entry may name a folder the walk could not list or a project's package.json.
+   */
+  failed?: string;
+  /** Rules that threw on this file: their findings here are missing, the other rules' are complete. */
+  ruleFailures?: RuleFailure[];
 }
 
 export interface ScanConfigProblem {
@@ -68,13 +75,15 @@ export interface ScanOptions {
 
 export interface ScanResult {
   /**
-   * Every file considered, in walk order (paths in the given order, each folder depth-first by name);
-   * empty when `keepFiles` is false.
+   * Every file considered, in walk order (paths in the given order, each folder depth-first by name); with
+   * `keepFiles` false, only the entries that failed or had a rule fail.
    */
   files: ScannedFile[];
   /** Files analyzed (not skipped). */
   filesScanned: number;
   filesSkipped: number;
+  /** Entries of `files` with `failed` set (files, folders or package.json files that could not be read or analyzed). */
+  filesFailed: number;
   /** Problems in the config files used; whatever parsed cleanly was still applied. */
   configProblems: ScanConfigProblem[];
   /** Paths named explicitly that were not analyzed (missing, not a source file, ignored), with why. */
@@ -110,6 +119,17 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
   const seen = new Set<string>();
   let filesScanned = 0;
   let filesSkipped = 0;
+  let filesFailed = 0;
+  /** A file, folder or package.json that could not be read or analyzed: always kept, even with `keepFiles` false. */
+  const failedPaths = new Set<string>();
+  const failure = (file: string, projectRoot: string, reason: string): ScannedFile => {
+    failedPaths.add(file);
+    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
+    files.push(result);
+    filesFailed++;
+    options.onFile?.(result);
+    return result;
+  };
   const keepFiles = options.keepFiles ?? true;
 
   const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
@@ -149,8 +169,10 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     let state = projects.get(root);
     if (!state) {
       const index = new ProjectIndex(root);
-      const pkg = readTextFile(path.join(root, 'package.json'));
-      if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
+      const pkgPath = path.join(root, 'package.json');
+      const pkg = readRegularFile(pkgPath);
+      if (pkg.text !== undefined) index.setPackageJson(parsePackageJson(pkg.text));
+      else if (pkg.code !== 'ENOENT') failure(pkgPath, root, `could not be read: ${pkg.error}`);
       state = { index, waiting: [] };
       projects.set(root, state);
     }
@@ -167,20 +189,35 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
       return;
     }
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined && !read.tooLarge) {
+      failure(file, projectRoot, `could not be read: ${read.error}`);
+      return;
+    }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
     if (keepFiles) files.push(result);
-    const text = readTextFile(file);
-    if (text === undefined) {
-      result.skipped = 'could not be read';
+    if (read.text === undefined) {
+      result.skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(config.maxFileSize / 1024)} KiB)`;
       filesSkipped++;
       options.onFile?.(result);
       return;
     }
+    const text = read.text;
     const project = projectFor(projectRoot);
     if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
       project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
     const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
+    if (analyzed.failed !== undefined) {
+      failedPaths.add(file);
+      // Its facts come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+      project.index.setFile(file, analyzed.facts);
+      if (!keepFiles) files.push(result);
+      result.failed = analyzed.failed;
+      filesFailed++;
+      options.onFile?.(result);
+      return;
+    }
     if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
       result.skipped = analyzed.skipped ?? 'not analyzed';
       filesSkipped++;
@@ -188,6 +225,10 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       return;
     }
     filesScanned++;
+    if (analyzed.ruleFailures) {
+      result.ruleFailures = analyzed.ruleFailures;
+      if (!keepFiles) files.push(result);
+    }
     project.index.setFile(file, analyzed.facts);
     const sourceFile = analyzed.sourceFile;
     const pending: PendingFile['pending'] = [];
@@ -218,7 +259,10 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
       // are still matched one by one against their own project's patterns.
       const config = configFor(absolute);
       const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) scanFile(file, absolute, false);
+      const onError = (dir: string, message: string): void => {
+        failure(dir, locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
+      };
+      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores, onError })) scanFile(file, absolute, false);
     } else if (!isSourceFile(absolute)) {
       pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
     } else {
@@ -228,7 +272,9 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
 
   for (const [root, state] of projects) {
     if (state.waiting.length === 0) continue;
-    completeFacts(root, state, locator, configFor, isIgnored);
+    completeFacts(root, state, locator, configFor, isIgnored, (file, reason) => {
+      if (!failedPaths.has(file)) failure(file, root, reason);
+    });
     for (const { result, pending } of state.waiting) {
       const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
       for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
@@ -238,7 +284,7 @@ export function scan(paths: readonly string[], options: ScanOptions = {}): ScanR
     state.waiting = [];
   }
 
-  return { files, filesScanned, filesSkipped, configProblems, pathWarnings };
+  return { files, filesScanned, filesSkipped, filesFailed, configProblems, pathWarnings };
 }
 
 /**
@@ -252,6 +298,7 @@ function completeFacts(
   locator: ProjectLocator,
   configFor: (dir: string) => AnalyzerConfig,
   isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
+  failed: (file: string, reason: string) => void,
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
@@ -265,9 +312,14 @@ function completeFacts(
     if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
     const config = configFor(path.dirname(file));
     if (isIgnored(config, root, file)) continue;
-    const text = readTextFile(file);
-    if (text === undefined) continue;
-    const analyzed = analyze({ fileName: file, text, config, project: state.index, rules: [] });
+    // A file that cannot be read or analyzed may hold the fact a finding waits on: the report says so.
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined) {
+      if (!read.tooLarge) failed(file, `could not be read: ${read.error}`);
+      continue;
+    }
+    const analyzed = analyze({ fileName: file, text: read.text, config, project: state.index, rules: [] });
+    if (analyzed.failed !== undefined) failed(file, analyzed.failed);
     if (analyzed.skipped !== undefined) continue;
     state.index.setFile(file, analyzed.facts);
     if (!missing()) return;
@@ -275,11 +327,7 @@ function completeFacts(
 }
 
 function loadExplicitConfig(file: string): LoadedConfig {
-  const absolute = path.resolve(file);
-  const text = readTextFile(absolute);
-  if (text === undefined) return { ...parseConfig('{}', RULE_IDS), path: absolute, problems: [{ message: 'could not be read' }] };
-  const parsed = parseConfig(text, RULE_IDS);
-  return { config: parsed.config, path: absolute, problems: parsed.problems };
+  return loadConfigFile(path.resolve(file));
 }
 
 function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem {

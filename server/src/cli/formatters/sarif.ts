@@ -3,7 +3,8 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer/rule';
-import { relativePath, type Report, type ToolInfo } from './report';
+import { escapeJsonForTerminal } from './escape';
+import { relativePath, runProblems, type Report, type ToolInfo } from './report';
 
 const SRCROOT = '%SRCROOT%';
 
@@ -41,6 +42,18 @@ export function formatSarif(report: Report, tool: ToolInfo, rules: readonly Rule
     }
   }
 
+  // A file or rule that failed makes the run unsuccessful, each named in a notification (SARIF 3.20.21, 3.58).
+  const notifications: Sarif.Notification[] = runProblems(report).map((problem) => ({
+    level: 'error',
+    message: { text: problem.ruleId ? `${problem.ruleId}: ${problem.message}` : problem.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(relativePath(report.cwd, problem.file)), uriBaseId: SRCROOT } } }],
+    ...(problem.ruleId !== undefined
+      ? { associatedRule: { id: problem.ruleId, ...(ruleIndex.has(problem.ruleId) ? { index: ruleIndex.get(problem.ruleId) } : {}) } }
+      : {}),
+  }));
+  const invocation: Sarif.Invocation =
+    notifications.length > 0 ? { executionSuccessful: false, toolExecutionNotifications: notifications } : { executionSuccessful: true };
+
   let root = pathToFileURL(report.cwd).href;
   if (!root.endsWith('/')) root += '/';
   const log: Sarif.Log = {
@@ -53,12 +66,12 @@ export function formatSarif(report: Report, tool: ToolInfo, rules: readonly Rule
         },
         originalUriBaseIds: { [SRCROOT]: { uri: root } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation],
         results,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 }
 
 /** Percent-encodes each segment of a relative path (spaces, `#`, `%`), keeping the slashes. */
