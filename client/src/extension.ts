@@ -22,7 +22,12 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { LANGUAGES } from '../../server/src/lsp/languages';
-import { STATUS_NOTIFICATION, type IndexStatus } from '../../server/src/lsp/protocol';
+import {
+  FILE_FINDINGS_REQUEST,
+  STATUS_NOTIFICATION,
+  type FileFindingsResult,
+  type IndexStatus,
+} from '../../server/src/lsp/protocol';
 import { BundledDocs, DIAGNOSTIC_SOURCE, factorPage, rulePage } from './docs';
 import { ReportFeed } from './report-feed';
 import { MENU_COMMAND, StatusItem } from './status';
@@ -41,7 +46,15 @@ export async function activate(context: ExtensionContext): Promise<void> {
   const status = new StatusItem();
   const docs = new BundledDocs(context.extensionUri, context.extension.id);
   docs.register(context);
-  const tree = new FactorTree();
+  const tree = new FactorTree(async (uri) => {
+    if (!client?.isRunning()) return undefined;
+    try {
+      return await client.sendRequest<FileFindingsResult>(FILE_FINDINGS_REQUEST, { uri: uri.toString() });
+    } catch (error) {
+      output.warn(`twelveFactor/fileFindings failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  });
   const view = window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const feed = new ReportFeed(() => client, tree, view, (message) => output.warn(message));
   context.subscriptions.push(output, status, view, feed);

@@ -76,7 +76,8 @@ export class ReportFeed implements Disposable {
     this.inFlight = true;
     this.stale = false;
     try {
-      const result = await client.sendRequest<ReportResult>(REPORT_REQUEST, {});
+      // Counts only: a file's findings are asked for when the file is expanded (the report stays small on big workspaces).
+      const result = await client.sendRequest<ReportResult>(REPORT_REQUEST, { maxFindingsPerFile: 0 });
       this.show(result);
       return result;
     } catch (error) {

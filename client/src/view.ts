@@ -15,7 +15,7 @@ import {
   type TreeDataProvider,
 } from 'vscode';
 import type { FactorRow, ReportFinding, RuleRow, SeverityCounts } from '../../server/src/analyzer/report';
-import type { ProjectReport, ReportResult } from '../../server/src/lsp/protocol';
+import type { FileFindingsResult, ProjectReport, ReportResult } from '../../server/src/lsp/protocol';
 import { countsText, total } from './counts';
 
 export const VIEW_ID = 'twelveFactor.factors';
@@ -39,10 +39,16 @@ function severityIcon(counts: SeverityCounts): ThemeIcon {
   return new ThemeIcon('lightbulb');
 }
 
+/** Asks the server for one file's findings (`twelveFactor/fileFindings`). */
+export type FindingsLoader = (uri: Uri) => Promise<FileFindingsResult | undefined>;
+
 export class FactorTree implements TreeDataProvider<Node> {
   private readonly changed = new EventEmitter<Node | undefined | void>();
   readonly onDidChangeTreeData: Event<Node | undefined | void> = this.changed.event;
   private result: ReportResult | undefined;
+
+  /** The report comes without findings (counts only, so it stays small); a file's are loaded when it is expanded. */
+  constructor(private readonly loadFindings: FindingsLoader) {}
 
   /** Takes a new report; the tree redraws (expanded rows stay expanded: ids are stable). */
   update(result: ReportResult | undefined): void {
@@ -54,7 +60,7 @@ export class FactorTree implements TreeDataProvider<Node> {
     return this.result;
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     const result = this.result;
     if (!result) return [];
     if (!node) {
@@ -74,9 +80,14 @@ export class FactorTree implements TreeDataProvider<Node> {
       case 'rule':
         return node.rule.files.map((file) => ({ kind: 'file', project: node.project, rule: node.rule, file }));
       case 'file': {
-        const { project, file } = node;
-        const children: Node[] = file.findings.map((finding) => ({ kind: 'finding', project, finding }));
-        const hidden = total(file.counts) - file.findings.length;
+        const { project, rule, file } = node;
+        let findings = file.findings;
+        if (findings.length < total(file.counts)) {
+          const loaded = await this.loadFindings(this.fileUri(project, file.file));
+          findings = (loaded?.findings ?? []).filter((finding) => finding.ruleId === rule.ruleId);
+        }
+        const children: Node[] = findings.map((finding) => ({ kind: 'finding', project, finding }));
+        const hidden = total(file.counts) - findings.length;
         if (hidden > 0) children.push({ kind: 'more', project, file, hidden });
         return children;
       }
@@ -103,7 +114,7 @@ export class FactorTree implements TreeDataProvider<Node> {
         return this.findingItem(node.project, node.finding);
       case 'more': {
         const item = new TreeItem(`… ${node.hidden} more in this file`, TreeItemCollapsibleState.None);
-        item.id = `${node.project.rootUri}#more#${node.file.file}#${node.file.findings[0]?.ruleId ?? ''}`;
+        item.id = `${node.project.rootUri}#more#${node.file.file}#${node.hidden}`;
         item.command = { title: 'Open', command: 'vscode.open', arguments: [this.fileUri(node.project, node.file.file)] };
         return item;
       }

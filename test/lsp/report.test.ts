@@ -9,7 +9,15 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/analyzer/rules/index';
 import type { FactorRow } from '../../server/src/analyzer/report';
-import { REPORT_REQUEST, STATUS_NOTIFICATION, type IndexStatus, type ProjectReport, type ReportResult } from '../../server/src/lsp/protocol';
+import {
+  FILE_FINDINGS_REQUEST,
+  REPORT_REQUEST,
+  STATUS_NOTIFICATION,
+  type FileFindingsResult,
+  type IndexStatus,
+  type ProjectReport,
+  type ReportResult,
+} from '../../server/src/lsp/protocol';
 import { LspTestClient } from '../support/lsp-client';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -122,6 +130,21 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
     ]);
   });
 
+  it('sends counts only when asked for no findings, and one file\'s findings on request (twelveFactor/fileFindings)', async () => {
+    const api = project(await report({ maxFindingsPerFile: 0 }), 'orders-api');
+    assert.deepEqual(listed(api), []);
+    assert.equal(api.report.counts[CONSOLE_SEVERITY], 3);
+    const one = (await client.connection.sendRequest(FILE_FINDINGS_REQUEST, { uri: fileUri('api/src/server.ts') })) as FileFindingsResult;
+    assert.equal(one.rootUri, pathToFileURL(path.join(workspace, 'api')).href);
+    assert.deepEqual(one.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`), [
+      'src/server.ts:6:1 disposability/handle-sigterm',
+      'src/server.ts:6:12 port-binding/no-hardcoded-port',
+      'src/server.ts:6:24 logs/no-console',
+    ]);
+    const none = (await client.connection.sendRequest(FILE_FINDINGS_REQUEST, { uri: fileUri('worker/src/index.ts') })) as FileFindingsResult;
+    assert.deepEqual(none.findings, []);
+  });
+
   it('follows an open buffer while it is edited, and the disk again once it is closed', async () => {
     const uri = fileUri('api/src/orders.ts');
     const text = fs.readFileSync(path.join(workspace, 'api/src/orders.ts'), 'utf8');
@@ -167,12 +190,13 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
   });
 
   it('sends twelveFactor/status with the same counts as the report once indexing is done', async () => {
-    const status = await client.waitFor('a status notification', () => {
-      const last = client.notifications.filter((n) => n.method === STATUS_NOTIFICATION).at(-1)?.params as IndexStatus | undefined;
-      return last && !last.indexing ? last : undefined;
-    });
     const result = await report();
-    assert.deepEqual(status.counts, result.counts);
+    // Status notifications are coalesced (one per 150 ms): the one that follows the last change carries its counts.
+    const status = await client.waitFor('a status notification matching the report', () => {
+      const last = client.notifications.filter((n) => n.method === STATUS_NOTIFICATION).at(-1)?.params as IndexStatus | undefined;
+      return last && !last.indexing && JSON.stringify(last.counts) === JSON.stringify(result.counts) ? last : undefined;
+    });
+    assert.deepEqual(status.counts, { error: 1, warning: 2, info: CONSOLE_SEVERITY === 'info' ? 3 : 0, hint: CONSOLE_SEVERITY === 'hint' ? 3 : 0 });
     assert.equal(status.filesIndexed, 4);
     assert.deepEqual(status.configProblems, []);
     assert.equal(status.limitReached, false);

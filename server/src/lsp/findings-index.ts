@@ -41,8 +41,11 @@ export class FindingsIndex {
 
   /** Records a file's findings (offsets resolved through `positionOf`, 0-based like TypeScript's). */
   set(file: string, root: string, findings: readonly Finding[], positionOf: PositionOf): void {
-    const previous = this.files.get(file);
-    if (findings.length === 0 && previous && previous.findings.length === 0 && previous.root === root) return;
+    if (findings.length === 0) {
+      // Most files have no finding: they take no entry (their count is the project's file count).
+      this.delete(file);
+      return;
+    }
     const kept = findings.length > MAX_FINDINGS_PER_FILE ? findings.slice(0, MAX_FINDINGS_PER_FILE) : findings;
     const stored = kept.map((finding): StoredFinding => {
       const start = positionOf(finding.start);

@@ -26,7 +26,7 @@ import {
 } from './code-actions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { filePathOf } from './documents';
-import { REPORT_REQUEST, type ReportParams } from './protocol';
+import { FILE_FINDINGS_REQUEST, REPORT_REQUEST, type FileFindingsParams, type ReportParams } from './protocol';
 import { LintService } from './service';
 import { describe } from './workspace';
 
@@ -191,6 +191,8 @@ connection.onRequest(REPORT_REQUEST, (params: ReportParams | undefined) => {
   if (!service) return { indexing: false, filesIndexed: 0, limitReached: false, counts: { error: 0, warning: 0, info: 0, hint: 0 }, configProblems: [], projects: [] };
   return service.report(params);
 });
+
+connection.onRequest(FILE_FINDINGS_REQUEST, (params: FileFindingsParams | undefined) => service?.fileFindings(params) ?? { findings: [] });
 
 connection.onShutdown(() => service?.dispose());
 

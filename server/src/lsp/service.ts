@@ -24,12 +24,14 @@ import {
   DEFAULT_FINDINGS_PER_FILE,
   STATUS_NOTIFICATION,
   type ConfigProblemInfo,
+  type FileFindingsParams,
+  type FileFindingsResult,
   type IndexStatus,
   type ReportParams,
   type ReportResult,
 } from './protocol';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION, effectiveConfig, toSettings, unknownRuleIds, type Settings } from './settings';
-import { indexStatus, workspaceReport } from './workspace-report';
+import { fileFindings, indexStatus, workspaceReport } from './workspace-report';
 import { Workspace, describe } from './workspace';
 
 export interface ServiceOptions {
@@ -55,6 +57,8 @@ export class LintService {
   /** Unknown rule ids of `twelveFactor.rules` already warned about (joined), so each set is shown once. */
   private readonly unknownRulesShown = new Set<string>();
   private statusTimer: NodeJS.Timeout | undefined;
+  /** Open-document analyses running (the background index waits for them). */
+  private validating = 0;
   private lastStatus = '';
   /** Per document, the rule failures (and file failure) last logged: logged again only when they change. */
   private readonly failuresLogged = new Map<string, string>();
@@ -72,6 +76,7 @@ export class LintService {
       configRead: (loaded) => {
         if (loaded.path) this.reportConfigProblems(loaded.path, loaded.problems);
       },
+      editorBusy: () => this.pending.size > 0 || this.validating > 0,
     });
   }
 
@@ -82,6 +87,12 @@ export class LintService {
     const max = params?.maxFindingsPerFile;
     const limit = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : DEFAULT_FINDINGS_PER_FILE;
     return workspaceReport(this.reportInput(), limit);
+  }
+
+  /** `twelveFactor/fileFindings`. */
+  fileFindings(params: FileFindingsParams | undefined): FileFindingsResult {
+    const file = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    return file ? fileFindings(this.reportInput(), file) : { findings: [] };
   }
 
   status(): IndexStatus {
@@ -205,7 +216,10 @@ export class LintService {
     this.pending.add(uri);
     setImmediate(() => {
       if (!this.pending.delete(uri)) return;
-      this.validate(uri).catch((error: unknown) => this.connection.console.error(`Analysis of ${uri} failed: ${describe(error)}`));
+      this.validating++;
+      this.validate(uri)
+        .catch((error: unknown) => this.connection.console.error(`Analysis of ${uri} failed: ${describe(error)}`))
+        .finally(() => this.validating--);
     });
   }
 

@@ -9,7 +9,8 @@ import { buildReport, emptyCounts, type ReportFinding, type SeverityCounts } fro
 import { RULES } from '../analyzer/rules/index';
 import { isInside } from '../project/files';
 import type { OpenDocument } from './documents';
-import type { ConfigProblemInfo, IndexStatus, ProjectReport, ReportResult } from './protocol';
+import type { IndexedFile } from './findings-index';
+import type { ConfigProblemInfo, FileFindingsResult, IndexStatus, ProjectReport, ReportResult } from './protocol';
 import { effectiveConfig } from './settings';
 import type { Workspace } from './workspace';
 
@@ -25,21 +26,38 @@ export interface ReportInput {
   configProblems: ConfigProblemInfo[];
 }
 
-/** Every finding of the workspace, per project root. An open document's buffer wins over the file on disk. */
-function collect(workspace: Workspace, open: readonly OpenDocument[]): Map<string, ProjectFindings> {
+type AnalyzedDocument = OpenDocument & { file: string; project: ProjectIndex };
+
+/**
+ * Open documents that belong to the report: analyzed files of a project inside a workspace folder (a file opened from
+ * outside the workspace, such as a dependency or another checkout, is not part of it).
+ */
+function workspaceDocuments(workspace: Workspace, open: readonly OpenDocument[]): AnalyzedDocument[] {
+  const folders = workspace.workspaceFolders();
+  return open.filter(
+    (doc): doc is AnalyzedDocument =>
+      doc.file !== undefined &&
+      doc.project !== undefined &&
+      doc.project.root !== '' &&
+      (folders.length === 0 || folders.some((folder) => isInside(doc.file!, folder))),
+  );
+}
+
+/**
+ * Every finding of the workspace (or of the one file `only`), per project root. An open document's buffer wins over
+ * the file on disk.
+ */
+function collect(workspace: Workspace, open: readonly OpenDocument[], only?: string): Map<string, ProjectFindings> {
   const byRoot = new Map<string, ProjectFindings>();
   const entry = (root: string): ProjectFindings => {
     let found = byRoot.get(root);
     if (!found) byRoot.set(root, (found = { root, project: workspace.projectAt(root), findings: [] }));
     return found;
   };
-  for (const project of workspace.allProjects()) if (project.fileCount > 0) entry(project.root);
-  const folders = workspace.workspaceFolders();
+  if (only === undefined) for (const project of workspace.allProjects()) if (project.fileCount > 0) entry(project.root);
   const seen = new Set<string>();
-  for (const doc of open) {
-    if (!doc.file || !doc.project || !doc.project.root) continue;
-    // A file opened from outside the workspace (a dependency, another checkout) is not part of its report.
-    if (folders.length > 0 && !folders.some((folder) => isInside(doc.file!, folder))) continue;
+  for (const doc of workspaceDocuments(workspace, open)) {
+    if (only !== undefined && doc.file !== only) continue;
     seen.add(doc.file);
     const target = entry(doc.project.root);
     const relative = relativeTo(doc.project.root, doc.file);
@@ -59,7 +77,10 @@ function collect(workspace: Workspace, open: readonly OpenDocument[]): Map<strin
       });
     }
   }
-  for (const [file, indexed] of workspace.findings.entries()) {
+  const single = only === undefined ? undefined : workspace.findings.get(only);
+  const indexedEntries: Iterable<[string, IndexedFile]> =
+    only === undefined ? workspace.findings.entries() : single ? [[only, single]] : [];
+  for (const [file, indexed] of indexedEntries) {
     if (seen.has(file) || indexed.findings.length === 0) continue;
     const target = entry(indexed.root);
     const relative = relativeTo(indexed.root, file);
@@ -81,16 +102,29 @@ function collect(workspace: Workspace, open: readonly OpenDocument[]): Map<strin
   return byRoot;
 }
 
+/** The status: the same findings as the report, only counted (it is sent often, so nothing is built). */
 export function indexStatus(input: ReportInput): IndexStatus {
+  const { workspace } = input;
   const counts = emptyCounts();
-  for (const { findings } of collect(input.workspace, input.open).values()) for (const finding of findings) counts[finding.severity]++;
+  const seen = new Set<string>();
+  for (const doc of workspaceDocuments(workspace, input.open)) {
+    seen.add(doc.file);
+    for (const finding of resolveProjectFindings(doc.findings, doc.project, doc.file)) counts[finding.severity]++;
+  }
+  for (const [file, indexed] of workspace.findings.entries()) {
+    if (seen.has(file)) continue;
+    const project = workspace.projectAt(indexed.root);
+    for (const finding of indexed.findings) {
+      if (!finding.unless || !project?.hasFact(finding.unless, file)) counts[finding.severity]++;
+    }
+  }
   return statusOf(input, counts);
 }
 
 function statusOf(input: ReportInput, counts: SeverityCounts): IndexStatus {
   return {
     indexing: input.workspace.indexing,
-    filesIndexed: input.workspace.findings.size,
+    filesIndexed: input.workspace.allProjects().reduce((sum, project) => sum + project.fileCount, 0),
     limitReached: input.workspace.limitReached,
     counts,
     configProblems: input.configProblems,
@@ -124,6 +158,14 @@ export function workspaceReport(input: ReportInput, maxFindingsPerFile: number):
     });
   }
   return { ...statusOf(input, counts), projects };
+}
+
+/** `twelveFactor/fileFindings`: one file's findings, as the report lists them. */
+export function fileFindings(input: ReportInput, file: string): FileFindingsResult {
+  const [found] = collect(input.workspace, input.open, path.normalize(file)).values();
+  if (!found) return { findings: [] };
+  const findings = [...found.findings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { rootUri: pathToFileURL(found.root).href, findings };
 }
 
 function relativeTo(root: string, file: string): string {
