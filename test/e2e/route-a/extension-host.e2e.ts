@@ -79,6 +79,15 @@ describe('Twelve-Factor Lint in the extension host', () => {
     await vscode.window.tabGroups.close(preview);
   });
 
+  it('answers the "Show documentation" code action with the bundled page, not the web', async () => {
+    // The command the server advertises (executeCommandProvider); the client's middleware opens the page itself.
+    await vscode.commands.executeCommand('twelveFactor.showDocumentation', 'disposability/handle-sigterm');
+    const preview = await waitFor('the preview tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Preview handle-sigterm.md'),
+    );
+    await vscode.window.tabGroups.close(preview);
+  });
+
   it('offers "Disable … for this line" and applying it silences the finding', async function () {
     const serverJs = path.resolve(__dirname, '..', '..', '..', '..', 'server', 'out', 'server.js');
     if (!(await serverCapabilities(serverJs, process.env)).codeActionProvider) {
