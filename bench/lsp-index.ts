@@ -44,10 +44,11 @@ export async function runIndexTypingBench(
   scratch: string,
   afterEdits = 20,
   maxEdits = 400,
+  serverJs = path.join(REPO_ROOT, 'server/out/server.js'),
 ): Promise<IndexTypingResult> {
   const rssFile = path.join(scratch, `rss-index-${mode}.json`);
   fs.rmSync(rssFile, { force: true });
-  const child = spawn(process.execPath, ['--require', path.join(__dirname, 'rss-hook.js'), path.join(REPO_ROOT, 'server/out/server.js'), '--stdio'], {
+  const child = spawn(process.execPath, ['--require', path.join(__dirname, 'rss-hook.js'), serverJs, '--stdio'], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, BENCH_RSS_FILE: rssFile },
   });
