@@ -78,6 +78,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
     client.onNotification(STATUS_NOTIFICATION, (index: IndexStatus) => {
       status.update({ index });
+      if (!status.current.disabled) feed.showBadge(index.counts);
       feed.requestSoon();
     }),
     workspace.onDidChangeConfiguration((event) => {

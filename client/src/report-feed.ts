@@ -2,6 +2,7 @@
 // change or the server says its index moved, only while the view is visible (a hidden view is refreshed when shown).
 import { languages, type Disposable, type TreeView, type Uri } from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { SeverityCounts } from '../../server/src/analyzer/report';
 import { REPORT_REQUEST, type ReportResult } from '../../server/src/lsp/protocol';
 import { countsText } from './counts';
 import { DIAGNOSTIC_SOURCE } from './docs';
@@ -99,8 +100,13 @@ export class ReportFeed implements Disposable {
     if (result.indexing) messages.push(`Indexing the workspace… ${result.filesIndexed.toLocaleString('en-US')} files so far.`);
     if (result.limitReached) messages.push('Only the first 5,000 source files of each folder are indexed.');
     this.view.message = messages.length > 0 ? messages.join(' ') : undefined;
-    const serious = result.counts.error + result.counts.warning;
-    this.view.badge = serious > 0 ? { value: serious, tooltip: `${countsText(result.counts)} in the workspace` } : undefined;
+    this.showBadge(result.counts);
+  }
+
+  /** The activity-bar badge: errors and warnings of the whole workspace (also while the view is hidden). */
+  showBadge(counts: SeverityCounts): void {
+    const serious = counts.error + counts.warning;
+    this.view.badge = serious > 0 ? { value: serious, tooltip: `${countsText(counts)} in the workspace` } : undefined;
   }
 
   dispose(): void {

@@ -120,7 +120,7 @@ export class FactorTree implements TreeDataProvider<Node> {
       }
       case 'byHand': {
         const notCheckable = node.row.state === 'not-checkable';
-        const item = new TreeItem(notCheckable ? 'Not checkable from code: check by hand' : 'Also check by hand', TreeItemCollapsibleState.None);
+        const item = new TreeItem(notCheckable ? 'Check by hand' : 'Also check by hand', TreeItemCollapsibleState.None);
         item.id = `${node.project.rootUri}#${node.row.factor.slug}#byHand`;
         item.description = node.row.factor.byHand;
         item.tooltip = new MarkdownString(`**Check by hand** (no static check can see it)\n\n${node.row.factor.byHand}`);
@@ -162,7 +162,7 @@ export class FactorTree implements TreeDataProvider<Node> {
           ? project.report.filesScanned > 0
             ? 'clean'
             : 'no files yet'
-          : 'check by hand';
+          : 'not checkable from code';
     item.description = `${state} — ${factor.summary}`;
     item.iconPath =
       row.state === 'findings'
