@@ -178,6 +178,20 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
     });
   });
 
+  it('re-reads the workspace when a package.json changes, dropping files that are gone and keeping the rest', async () => {
+    fs.writeFileSync(path.join(workspace, 'api/src/legacy.ts'), "console.info('legacy');\n");
+    watched('api/src/legacy.ts', FileChangeType.Created);
+    await reportWhere('the new file is listed', (r) => listed(project(r, 'orders-api')).includes('src/legacy.ts:1 logs/no-console'));
+    // Deleted without a watched event (a branch switch outside the editor): the next full read drops it.
+    fs.rmSync(path.join(workspace, 'api/src/legacy.ts'));
+    const indexedBefore = client.logs.filter((line) => /^Indexed \d+ files/.test(line)).length;
+    watched('api/package.json', FileChangeType.Changed);
+    await client.waitFor('a second full index', () => client.logs.filter((line) => /^Indexed \d+ files/.test(line)).length > indexedBefore);
+    const api = listed(project(await report(), 'orders-api'));
+    assert.ok(!api.some((f) => f.startsWith('src/legacy.ts')), 'the deleted file is gone');
+    assert.equal(api.length, 6, `the other findings stay: ${JSON.stringify(api)}`);
+  });
+
   it('publishes a console call as a Hint diagnostic, one per call (issue 11: the default level)', async () => {
     const uri = fileUri('api/src/orders.ts');
     client.open(uri, fs.readFileSync(path.join(workspace, 'api/src/orders.ts'), 'utf8'));

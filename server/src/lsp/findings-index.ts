@@ -82,6 +82,11 @@ export class FindingsIndex {
     return this.files.size;
   }
 
+  /** Drops the files `keep` rejects (a scan ended without meeting them). */
+  retain(keep: (file: string) => boolean): void {
+    for (const file of [...this.files.keys()]) if (!keep(file)) this.delete(file);
+  }
+
   clear(): void {
     this.files.clear();
     this.messages.clear();

@@ -149,7 +149,8 @@ export class Workspace {
   reindex(): void {
     const generation = ++this.generation;
     this.projects.clear();
-    this.findings.clear();
+    // Findings stay until the scan replaces them (the view keeps its rows while a package.json save re-reads the
+    // workspace); the files the scan no longer meets are dropped when it ends.
     this.locator.invalidate();
     this.indexing = true;
     this.limitReached = false;
@@ -213,12 +214,14 @@ export class Workspace {
     this.effectiveConfigs = new Map();
     let sliceStart = Date.now();
     let count = 0;
+    const visited = new Set<string>();
     for (const folder of this.folders) {
       let walked = 0;
       const onError = (dir: string, message: string): void => this.listener.log(`Could not list ${dir}: ${message}.`);
       for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES, onError })) {
         if (generation !== this.generation) return;
         walked++;
+        visited.add(file);
         if (!this.openFiles.has(file)) {
           // One file never stops the index: whatever goes wrong with it is one log line, and the scan goes on.
           try {
@@ -237,7 +240,9 @@ export class Workspace {
       }
       if (walked >= MAX_INDEXED_FILES) this.limitReached = true;
     }
-    if (generation === this.generation) this.listener.log(`Indexed ${count} files in ${this.projects.size} project(s).`);
+    if (generation !== this.generation) return;
+    this.findings.retain((file) => visited.has(file));
+    this.listener.log(`Indexed ${count} files in ${this.projects.size} project(s).`);
   }
 
   /**
