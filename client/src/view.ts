@@ -144,7 +144,8 @@ export class FactorTree implements TreeDataProvider<Node> {
     const item = new TreeItem(project.name, TreeItemCollapsibleState.Expanded);
     item.id = `${project.rootUri}#project`;
     item.description = [project.relativePath, countsText(counts) || 'no findings'].filter(Boolean).join(' — ');
-    item.tooltip = `${project.name}${project.relativePath ? ` (${project.relativePath})` : ''}: ${project.report.filesScanned} files`;
+    const files = project.report.filesScanned;
+    item.tooltip = `${project.name}${project.relativePath ? ` (${project.relativePath})` : ''}: ${files} ${files === 1 ? 'file' : 'files'}`;
     item.iconPath = new ThemeIcon('package');
     item.resourceUri = Uri.parse(project.rootUri);
     item.contextValue = 'project';
