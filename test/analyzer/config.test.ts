@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseConfig } from '../../server/src/analyzer/config';
 import { RULE_OPTIONS } from '../../server/src/analyzer/rules/index';
-import { settingsProblems } from '../../server/src/lsp/settings';
 
 describe('.twelvefactorrc.json options', () => {
   const problems = (text: string) => parseConfig(text, RULE_OPTIONS).problems.map((p) => [p.message, p.offset === undefined ? undefined : text.slice(p.offset, p.offset + 12)]);
@@ -39,16 +38,5 @@ describe('.twelvefactorrc.json options', () => {
       ['unknown rule "log/no-console" (did you mean "logs/no-console"?)', '"log/no-cons'],
       ['unknown rule "x/y"', '"x/y": "off"'],
     ]);
-  });
-});
-
-describe('twelveFactor.rules setting', () => {
-  it('reports unknown rule ids and levels instead of ignoring them silently', () => {
-    assert.deepEqual(settingsProblems({ rules: { 'logs/no-console': 'warn', 'logs/no-consol': 'off', 'config/no-hardcoded-secret': 'loud' } }), [
-      'twelveFactor.rules: unknown rule "logs/no-consol"',
-      'twelveFactor.rules: "config/no-hardcoded-secret" must be one of off, error, warning, info, hint, default',
-    ]);
-    assert.deepEqual(settingsProblems({ rules: {} }), []);
-    assert.deepEqual(settingsProblems(undefined), []);
   });
 });

@@ -188,7 +188,7 @@ describe('cli', function () {
       assert.match(stdout, /^basic\/src\/server\.ts$/m);
       assert.match(stdout, /^ {2}4:\d+ +error +Hard-coded .+ {2}config\/no-hardcoded-secret$/m);
       assert.match(stdout, /^ {2}11:1 +warning +.+ {2}disposability\/handle-sigterm$/m);
-      assert.match(stdout, /^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?\)$/m);
+      assert.match(stdout, /^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?(, \d+ hints?)?\)$/m);
       assert.match(stdout, /^Scanned 2 files$/m);
       assert.ok(!stdout.includes('\u001b['), 'no ANSI codes when stdout is not a terminal');
     });

@@ -83,6 +83,8 @@ export function parseConfig(
     return { config, problems };
   }
   const record = valueOf(tree) as Record<string, unknown>;
+  const valueAt = (...location: string[]): number | undefined => findNodeAtLocation(tree, location)?.offset;
+  const at = (offset: number | undefined): { offset?: number } => (offset === undefined ? {} : { offset });
   for (const [key, keyNode] of properties(tree)) {
     if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', '$schema'].includes(key)) {
       problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)`, offset: keyNode.offset });
@@ -108,7 +110,7 @@ export function parseConfig(
           continue;
         }
         if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-          problems.push({ message: `rule "${id}": options must be an object`, offset: valueNode?.children?.[1]?.offset });
+          problems.push({ message: `rule "${id}": options must be an object`, offset: valueNode?.offset });
           continue;
         }
         const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
@@ -124,25 +126,24 @@ export function parseConfig(
   if (ignore !== undefined) {
     if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) {
       // A pattern that names nothing is reported at its line and left out; the others apply.
-      const tree = parseTree(text);
       (ignore as string[]).forEach((pattern, i) => {
         const problem = ignorePatternProblem(pattern);
         if (problem === undefined) config.ignorePatterns.push(pattern);
         else problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} ${problem}`, offset: tree && findNodeAtLocation(tree, ['ignorePatterns', i])?.offset });
       });
     } else {
-      problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+      problems.push({ message: '"ignorePatterns" must be an array of glob strings', ...at(valueAt('ignorePatterns')) });
     }
   }
   const include = record.includeTestsAndScripts;
   if (include !== undefined) {
     if (typeof include === 'boolean') config.includeTestsAndScripts = include;
-    else problems.push({ message: '"includeTestsAndScripts" must be true or false' });
+    else problems.push({ message: '"includeTestsAndScripts" must be true or false', ...at(valueAt('includeTestsAndScripts')) });
   }
   const maxFileSize = record.maxFileSize;
   if (maxFileSize !== undefined) {
     if (typeof maxFileSize === 'number' && maxFileSize > 0) config.maxFileSize = maxFileSize;
-    else problems.push({ message: '"maxFileSize" must be a positive number of bytes' });
+    else problems.push({ message: '"maxFileSize" must be a positive number of bytes', ...at(valueAt('maxFileSize')) });
   }
   return { config, problems };
 }

@@ -62,25 +62,6 @@ export function toSettings(raw: unknown): Settings {
   };
 }
 
-/**
- * What is wrong with the `twelveFactor.rules` setting: rule ids that name no rule, levels that are not one. Said to
- * the user (they are left out of the settings, so a typo would otherwise silently do nothing).
- */
-export function settingsProblems(raw: unknown): string[] {
-  const record = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
-  const rules = record.rules;
-  if (rules === undefined || rules === null) return [];
-  if (typeof rules !== 'object' || Array.isArray(rules)) return ['twelveFactor.rules must be an object of rule id to level'];
-  const problems: string[] = [];
-  for (const [id, level] of Object.entries(rules as Record<string, unknown>)) {
-    if (!RULE_IDS.has(id)) problems.push(`twelveFactor.rules: unknown rule "${id}"`);
-    else if (!(typeof level === 'string' && (LEVELS.has(level) || level === 'warn'))) {
-      problems.push(`twelveFactor.rules: "${id}" must be one of off, error, warning, info, hint, default`);
-    }
-  }
-  return problems;
-}
-
 /** The analyzer configuration for a document: defaults ← `.twelvefactorrc.json` ← editor settings. */
 export function effectiveConfig(fileConfig: AnalyzerConfig = DEFAULT_CONFIG, settings: Settings): AnalyzerConfig {
   const rules: Record<string, RuleConfig> = {};
@@ -98,4 +79,41 @@ export function effectiveConfig(fileConfig: AnalyzerConfig = DEFAULT_CONFIG, set
     rules,
     includeTestsAndScripts: settings.includeTestsAndScripts || fileConfig.includeTestsAndScripts,
   });
+}
+
+/** Rule ids of `settings.rules` that no rule has, each with the closest known id when one is near. */
+export function unknownRuleIds(settings: Settings): Array<{ id: string; suggestion?: string }> {
+  return Object.keys(settings.rules)
+    .filter((id) => !RULE_IDS.has(id))
+    .sort()
+    .map((id) => {
+      const suggestion = closestRuleId(id);
+      return suggestion ? { id, suggestion } : { id };
+    });
+}
+
+/** The known rule id within a third of its length in edits of `id` (or sharing its name after the slash). */
+function closestRuleId(id: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of RULE_IDS) {
+    const distance = known.endsWith(`/${id}`) || id.endsWith(`/${known.split('/')[1]}`) ? 1 : editDistance(id, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }
