@@ -301,8 +301,9 @@ export class Workspace {
       ? analyze({ fileName: file, text: read.text, config: this.effectiveConfigOf(file, loaded.config, settings), project, fixes: false })
       : analyze({ fileName: file, text: read.text, config: loaded.config, project, rules: [] });
     if (result.failed !== undefined) this.listener.log(`Could not index ${file}: ${result.failed}.`);
-    const tree = result.sourceFile;
-    if (settings.enable && tree) this.findings.set(file, project.root, result.findings, (offset) => tree.getLineAndCharacterOfPosition(offset));
+    // Every language's findings, positioned by its line map (Dockerfiles and .env files have no TypeScript tree).
+    const lines = result.parsed?.lines;
+    if (settings.enable && lines) this.findings.set(file, project.root, result.findings, (offset) => lines.positionOf(offset));
     else this.findings.delete(file);
     return project.setFile(file, result.facts);
   }
