@@ -251,11 +251,51 @@ describe('cli', function () {
         assert.ok(['error', 'warning', 'note'].includes(result.level));
         assert.ok(result.message.text.length > 0);
         const { artifactLocation, region } = result.locations[0].physicalLocation;
-        assert.deepEqual(artifactLocation, { uri: 'basic/src/server.ts', uriBaseId: '%SRCROOT%' });
+        // Relative to the repository root (this checkout), not to the folder the command ran in.
+        assert.deepEqual(artifactLocation, { uri: 'test/fixtures/cli/basic/src/server.ts', uriBaseId: '%SRCROOT%' });
         assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
       }
       const secret = runLog.results.find((r) => r.ruleId === 'config/no-hardcoded-secret');
       assert.equal(secret?.level, 'error');
+    });
+
+    it('describes each rule for GitHub: full description, markdown help with the factor and the fix, security severity', function () {
+      const log = JSON.parse(run(['--format', 'sarif', 'basic']).stdout) as {
+        runs: Array<{ tool: { driver: { rules: Array<Record<string, any>> } } }>;
+      };
+      const rules = log.runs[0].tool.driver.rules;
+      for (const rule of rules) {
+        assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
+        assert.match(rule.help.markdown, /## Factor[\s\S]*## How to fix/, rule.id);
+        assert.ok(rule.help.text.length > 0 && !rule.help.text.includes('](http'), rule.id);
+        // Relative links of the docs pages would be broken on github.com: they are made absolute.
+        assert.ok(!/\]\((?!https?:|#)/.test(rule.help.markdown), `${rule.id} has a relative link`);
+      }
+      const secret = rules.find((r) => r.id === 'config/no-hardcoded-secret')!;
+      assert.equal(secret.properties['security-severity'], '7.5');
+      assert.ok(secret.properties.tags.includes('security'));
+      const consoleRule = rules.find((r) => r.id === 'logs/no-console')!;
+      assert.equal(consoleRule.properties['security-severity'], undefined);
+      assert.match(consoleRule.fullDescription.text, /XI\. Logs/);
+    });
+
+    it('gives results partialFingerprints that survive inserted lines and re-indentation', function () {
+      const source = "import express from 'express';\nconst app = express();\nconsole.log('a');\nconsole.log('a');\napp.listen(3000);\n";
+      const dir = tempProject({ 'package.json': '{ "name": "fp", "private": true }\n', 'src/server.ts': source });
+      const prints = () => {
+        const log = JSON.parse(run(['--format', 'sarif', '.'], { cwd: dir }).stdout) as {
+          runs: Array<{ results: Array<{ ruleId: string; partialFingerprints: Record<string, string>; locations: any[] }> }>;
+        };
+        return log.runs[0].results.map((r) => [r.ruleId, Object.values(r.partialFingerprints)[0], r.locations[0].physicalLocation.region.startLine]);
+      };
+      const before = prints();
+      assert.ok(before.length >= 3);
+      const ids = before.map((b) => b[1]);
+      assert.equal(new Set(ids).size, ids.length, 'two identical console.log lines still get distinct fingerprints');
+      fs.writeFileSync(path.join(dir, 'src/server.ts'), `// a comment\n\n${source.replace("app.listen", "    app.listen")}`);
+      const after = prints();
+      assert.deepEqual(after.map((a) => a.slice(0, 2)), before.map((b) => b.slice(0, 2)));
+      assert.deepEqual(after.map((a) => a[2]), before.map((b) => (b[2] as number) + 2), 'the lines did move');
     });
   });
 

@@ -86,15 +86,22 @@ function lint(options: CliOptions, io: CliIo): number {
   const files = options.quiet
     ? result.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
     : result.files;
-  const report: Report = { cwd: io.cwd, files, filesScanned: result.filesScanned, filesSkipped: result.filesSkipped };
+  const { repositoryRoot } = require('./repository') as typeof import('./repository');
+  const report: Report = {
+    cwd: io.cwd,
+    files,
+    filesScanned: result.filesScanned,
+    filesSkipped: result.filesSkipped,
+    root: repositoryRoot(io.cwd),
+  };
 
   let output: string;
   if (options.format === 'json') {
     output = (require('./formatters/json') as typeof import('./formatters/json')).formatJson(report);
   } else if (options.format === 'sarif') {
     const { formatSarif } = require('./formatters/sarif') as typeof import('./formatters/sarif');
-    const { readToolInfo } = require('./package-info') as typeof import('./package-info');
-    output = formatSarif(report, readToolInfo(), RULES);
+    const { readToolInfo, packageRoot } = require('./package-info') as typeof import('./package-info');
+    output = formatSarif(report, readToolInfo(), RULES, { docsRoot: packageRoot() });
   } else {
     const { formatStylish } = require('./formatters/stylish') as typeof import('./formatters/stylish');
     output = formatStylish(report, options.outputFile === undefined && useColor(io));
