@@ -192,6 +192,28 @@ describe('cli', function () {
       assert.ok(!stdout.includes('\u001b['), 'no ANSI codes when stdout is not a terminal');
     });
 
+    it('ends with counts per rule, most severe first, so that warnings are not buried under infos', function () {
+      const consoles = Array.from({ length: 12 }, (_, i) => `console.log('step ${i}');`).join('\n');
+      const dir = tempProject({
+        'package.json': '{ "name": "svc", "private": true, "dependencies": { "express": "4.21.0" } }\n',
+        'src/server.ts': `import express from 'express';\n${consoles}\nexpress().listen(3000);\n`,
+      });
+      const { stdout } = run(['.'], { cwd: dir });
+      const summary = stdout.slice(stdout.indexOf('Problems by rule:'));
+      const lines = summary.split('\n').slice(1, 4);
+      assert.deepEqual(
+        lines.map((line) => line.trim().split(/ {2,}/)),
+        [
+          ['disposability/handle-sigterm', '1 warning'],
+          ['port-binding/no-hardcoded-port', '1 warning'],
+          ['logs/no-console', '12 infos'],
+        ],
+      );
+      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 1 file\n$/);
+      // One rule only: the totals line says it all.
+      assert.ok(!run(['no-handler']).stdout.includes('Problems by rule'));
+    });
+
     it('colors with FORCE_COLOR, never with NO_COLOR', function () {
       assert.ok(run(['basic'], { env: { FORCE_COLOR: '1' } }).stdout.includes('\u001b[31m'));
       assert.ok(!run(['basic'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes('\u001b['));
