@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { analyze, resolveProjectFindings } from '../analyzer/analyze';
+import { analyze } from '../analyzer/analyze';
 import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
-import { parsePackageJson, ProjectIndex } from '../analyzer/project';
+import { parsePackageJson, ProjectIndex, type FileFacts, type ProjectFactName } from '../analyzer/project';
 import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
 import { RULE_IDS } from '../analyzer/rules/index';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
@@ -81,16 +81,72 @@ export interface ScanResult {
   pathWarnings: Array<{ path: string; message: string }>;
 }
 
+/** A finding that holds unless its project has a fact (`Finding.unless`), with its position already resolved. */
+export interface PendingDiagnostic {
+  unless: ProjectFactName;
+  diagnostic: ScanDiagnostic;
+}
+
+/** One file to analyze, with everything its analysis depends on besides its text and its project's package.json. */
+export interface FileJob {
+  /** Absolute path. */
+  file: string;
+  projectRoot: string;
+  /** `ProjectView.pathPrefix` of the file's project. */
+  pathPrefix: string;
+  config: AnalyzerConfig;
+}
+
+/**
+ * What analyzing one file yields: a pure function of the job, the file's text and its project's package.json (no rule
+ * reads another file's facts except through `unless`), so it can be computed in a worker thread or read from a cache.
+ */
+export interface FileOutcome {
+  skipped?: string;
+  diagnostics: ScanDiagnostic[];
+  pending: PendingDiagnostic[];
+  /** The file's contribution to its project's facts; undefined when skipped. */
+  facts?: FileFacts;
+}
+
+/** Analyzes one file of a scan. `project` needs its package.json and pathPrefix; its file facts are not read. */
+export function analyzeJob(job: FileJob, text: string | undefined, project: ProjectIndex, rules?: readonly RuleDefinition[]): FileOutcome {
+  if (text === undefined) return { skipped: 'could not be read', diagnostics: [], pending: [] };
+  const analyzed = analyze({ fileName: job.file, text, config: job.config, project, rules, fixes: false });
+  if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
+    return { skipped: analyzed.skipped ?? 'not analyzed', diagnostics: [], pending: [] };
+  }
+  const sourceFile = analyzed.sourceFile;
+  const diagnostics: ScanDiagnostic[] = [];
+  const pending: PendingDiagnostic[] = [];
+  for (const finding of analyzed.findings) {
+    const diagnostic = toDiagnostic(finding, sourceFile);
+    if (finding.unless) pending.push({ unless: finding.unless, diagnostic });
+    else diagnostics.push(diagnostic);
+  }
+  return { diagnostics, pending, facts: analyzed.facts };
+}
+
+/** A project index holding the package.json at `root` (no file facts yet). */
+export function projectIndexAt(root: string, pathPrefix = ''): ProjectIndex {
+  const index = new ProjectIndex(root);
+  const pkg = readTextFile(path.join(root, 'package.json'));
+  if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
+  index.pathPrefix = pathPrefix;
+  return index;
+}
+
 interface PendingFile {
   result: ScannedFile;
-  /** Findings waiting on project facts, with their positions already resolved. */
-  pending: Array<{ finding: Finding; diagnostic: ScanDiagnostic }>;
+  pending: PendingDiagnostic[];
 }
 
 interface ProjectState {
   index: ProjectIndex;
   /** Files holding findings that carry `unless`, settled when the scan ends. */
   waiting: PendingFile[];
+  /** Whether a file of this project was planned yet (the first one decides `pathPrefix`). */
+  planned: boolean;
 }
 
 /**
@@ -99,146 +155,181 @@ interface ProjectState {
  * `pathWarnings` entry (callers that treat it as a usage error should check before scanning).
  */
 export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
-  const locator = new ProjectLocator();
-  const projects = new Map<string, ProjectState>();
-  const files: ScannedFile[] = [];
-  const configProblems: ScanConfigProblem[] = [];
-  const pathWarnings: ScanResult['pathWarnings'] = [];
-  const reportedConfigs = new Set<string>();
-  const effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
-  const ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
-  const seen = new Set<string>();
-  let filesScanned = 0;
-  let filesSkipped = 0;
-  const keepFiles = options.keepFiles ?? true;
+  const session = new ScanSession(paths, options);
+  for (const { job, result } of session.jobs()) {
+    session.accept(job, result, analyzeJob(job, readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules));
+  }
+  return session.finish();
+}
 
-  const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+/**
+ * The parts of a scan around the analysis of each file, for callers that analyze elsewhere (worker threads, a cache):
+ * `jobs()` walks the paths and yields each file to analyze, in walk order; `accept()` takes each file's outcome, in
+ * any order; `finish()` settles the findings that wait on project facts and returns the result.
+ */
+export class ScanSession {
+  private readonly locator = new ProjectLocator();
+  private readonly projects = new Map<string, ProjectState>();
+  private readonly files: ScannedFile[] = [];
+  private readonly configProblems: ScanConfigProblem[] = [];
+  private readonly pathWarnings: ScanResult['pathWarnings'] = [];
+  private readonly reportedConfigs = new Set<string>();
+  private readonly effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
+  private readonly ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
+  private readonly seen = new Set<string>();
+  private filesScanned = 0;
+  private filesSkipped = 0;
+  private readonly keepFiles: boolean;
+  private readonly explicitConfig: LoadedConfig | undefined;
 
-  const configFor = (dir: string): AnalyzerConfig => {
-    const loaded = explicitConfig ?? locator.configFor(dir);
-    if (loaded.path && !reportedConfigs.has(loaded.path)) {
-      reportedConfigs.add(loaded.path);
-      for (const problem of loaded.problems) configProblems.push(toScanProblem(loaded.path, problem));
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: ScanOptions = {},
+  ) {
+    this.keepFiles = options.keepFiles ?? true;
+    this.explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+  }
+
+  /** The effective configuration of files in `dir` (config file, then `ruleLevels` and `includeTestsAndScripts`). */
+  configFor(dir: string): AnalyzerConfig {
+    const loaded = this.explicitConfig ?? this.locator.configFor(dir);
+    if (loaded.path && !this.reportedConfigs.has(loaded.path)) {
+      this.reportedConfigs.add(loaded.path);
+      for (const problem of loaded.problems) this.configProblems.push(toScanProblem(loaded.path, problem));
     }
-    let effective = effectiveConfigs.get(loaded);
+    let effective = this.effectiveConfigs.get(loaded);
     if (!effective) {
       const rules: Record<string, RuleConfig> = {};
-      for (const [id, level] of Object.entries(options.ruleLevels ?? {})) {
+      for (const [id, level] of Object.entries(this.options.ruleLevels ?? {})) {
         rules[id] = { level, options: loaded.config.rules[id]?.options ?? {} };
       }
       effective = mergeConfig(loaded.config, {
         rules,
-        ...(options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: options.includeTestsAndScripts } : {}),
+        ...(this.options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: this.options.includeTestsAndScripts } : {}),
       });
-      effectiveConfigs.set(loaded, effective);
+      this.effectiveConfigs.set(loaded, effective);
     }
     return effective;
-  };
+  }
 
-  const isIgnored = (config: AnalyzerConfig, projectRoot: string, file: string): boolean => {
+  /** Every effective configuration used so far. */
+  configsUsed(): AnalyzerConfig[] {
+    return [...this.effectiveConfigs.values()];
+  }
+
+  private isIgnored(config: AnalyzerConfig, projectRoot: string, file: string): boolean {
     if (config.ignorePatterns.length === 0) return false;
-    let matcher = ignoreMatchers.get(config);
+    let matcher = this.ignoreMatchers.get(config);
     if (!matcher) {
       matcher = ignoreMatcher(config.ignorePatterns);
-      ignoreMatchers.set(config, matcher);
+      this.ignoreMatchers.set(config, matcher);
     }
     return matcher(toSlash(path.relative(projectRoot, file)));
-  };
+  }
 
-  const projectFor = (root: string): ProjectState => {
-    let state = projects.get(root);
+  private projectFor(root: string): ProjectState {
+    let state = this.projects.get(root);
     if (!state) {
-      const index = new ProjectIndex(root);
-      const pkg = readTextFile(path.join(root, 'package.json'));
-      if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
-      state = { index, waiting: [] };
-      projects.set(root, state);
+      state = { index: projectIndexAt(root), waiting: [], planned: false };
+      this.projects.set(root, state);
     }
     return state;
-  };
+  }
 
-  const scanFile = (file: string, fallbackRoot: string, explicit: boolean): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
+  /** The project index of a root (its package.json read, and the facts accepted so far). */
+  projectIndex(root: string): ProjectIndex {
+    return this.projectFor(root).index;
+  }
+
+  private plan(file: string, fallbackRoot: string, explicit: boolean): { job: FileJob; result: ScannedFile } | undefined {
+    if (this.seen.has(file)) return undefined;
+    this.seen.add(file);
     const dir = path.dirname(file);
-    const projectRoot = locator.projectRootOf(dir, fallbackRoot);
-    const config = configFor(dir);
-    if (isIgnored(config, projectRoot, file)) {
-      if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
-      return;
+    const projectRoot = this.locator.projectRootOf(dir, fallbackRoot);
+    const config = this.configFor(dir);
+    if (this.isIgnored(config, projectRoot, file)) {
+      if (explicit) this.pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
+      return undefined;
     }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
-    if (keepFiles) files.push(result);
-    const text = readTextFile(file);
-    if (text === undefined) {
-      result.skipped = 'could not be read';
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
+    if (this.keepFiles) this.files.push(result);
+    const project = this.projectFor(projectRoot);
+    if (!project.planned) {
+      project.planned = true;
+      if (isInside(projectRoot, fallbackRoot)) project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
-    const project = projectFor(projectRoot);
-    if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
-      project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
-    }
-    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
-    if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
-      result.skipped = analyzed.skipped ?? 'not analyzed';
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
-    }
-    filesScanned++;
-    project.index.setFile(file, analyzed.facts);
-    const sourceFile = analyzed.sourceFile;
-    const pending: PendingFile['pending'] = [];
-    for (const finding of analyzed.findings) {
-      const diagnostic = toDiagnostic(finding, sourceFile);
-      if (finding.unless) pending.push({ finding, diagnostic });
-      else result.diagnostics.push(diagnostic);
-    }
-    if (pending.length > 0) {
-      project.waiting.push({ result, pending });
-    } else {
-      options.onFile?.(result);
-    }
-  };
+    return { job: { file, projectRoot, pathPrefix: project.index.pathPrefix, config }, result };
+  }
 
-  for (const given of paths) {
-    const absolute = path.resolve(given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      pathWarnings.push({ path: absolute, message: 'no such file or directory' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const root = locator.projectRootOf(absolute, absolute);
-      // Prune ignored folders during the walk when the patterns are relative to this folder; other files
-      // are still matched one by one against their own project's patterns.
-      const config = configFor(absolute);
-      const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) scanFile(file, absolute, false);
-    } else if (!isSourceFile(absolute)) {
-      pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
-    } else {
-      scanFile(absolute, path.dirname(absolute), true);
+  /** The files to analyze, in walk order (paths in the given order, each folder depth-first by name). */
+  *jobs(): Generator<{ job: FileJob; result: ScannedFile }> {
+    for (const given of this.paths) {
+      const absolute = path.resolve(given);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolute);
+      } catch {
+        this.pathWarnings.push({ path: absolute, message: 'no such file or directory' });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        const root = this.locator.projectRootOf(absolute, absolute);
+        // Prune ignored folders during the walk when the patterns are relative to this folder; other files
+        // are still matched one by one against their own project's patterns.
+        const config = this.configFor(absolute);
+        const walkIgnores = root === absolute ? config.ignorePatterns : [];
+        for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) {
+          const planned = this.plan(file, absolute, false);
+          if (planned) yield planned;
+        }
+      } else if (!isSourceFile(absolute)) {
+        this.pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
+      } else {
+        const planned = this.plan(absolute, path.dirname(absolute), true);
+        if (planned) yield planned;
+      }
     }
   }
 
-  for (const [root, state] of projects) {
-    if (state.waiting.length === 0) continue;
-    completeFacts(root, state, locator, configFor, isIgnored);
-    for (const { result, pending } of state.waiting) {
-      const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
-      for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
-      result.diagnostics.sort(compareDiagnostics);
-      options.onFile?.(result);
+  /** Takes the outcome of a job `jobs()` yielded. */
+  accept(job: FileJob, result: ScannedFile, outcome: FileOutcome): void {
+    if (outcome.skipped !== undefined || !outcome.facts) {
+      result.skipped = outcome.skipped ?? 'not analyzed';
+      this.filesSkipped++;
+      this.options.onFile?.(result);
+      return;
     }
-    state.waiting = [];
+    this.filesScanned++;
+    const project = this.projectFor(job.projectRoot);
+    project.index.setFile(job.file, outcome.facts);
+    result.diagnostics.push(...outcome.diagnostics);
+    if (outcome.pending.length > 0) {
+      project.waiting.push({ result, pending: outcome.pending });
+    } else {
+      this.options.onFile?.(result);
+    }
   }
 
-  return { files, filesScanned, filesSkipped, configProblems, pathWarnings };
+  /** Settles findings that wait on project facts (reading the project's other files for facts if needed). */
+  finish(): ScanResult {
+    for (const [root, state] of this.projects) {
+      if (state.waiting.length === 0) continue;
+      completeFacts(root, state, this.locator, (dir) => this.configFor(dir), (config, projectRoot, file) => this.isIgnored(config, projectRoot, file));
+      for (const { result, pending } of state.waiting) {
+        for (const { unless, diagnostic } of pending) if (!state.index.hasFact(unless, result.file)) result.diagnostics.push(diagnostic);
+        result.diagnostics.sort(compareDiagnostics);
+        this.options.onFile?.(result);
+      }
+      state.waiting = [];
+    }
+    return {
+      files: this.files,
+      filesScanned: this.filesScanned,
+      filesSkipped: this.filesSkipped,
+      configProblems: this.configProblems,
+      pathWarnings: this.pathWarnings,
+    };
+  }
 }
 
 /**
@@ -255,7 +346,7 @@ function completeFacts(
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
-  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.finding.unless)));
+  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.unless)));
   const missing = () => [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
   if (!missing()) return;
   const rootConfig = configFor(root);
