@@ -350,7 +350,7 @@ describe('cli', function () {
     });
 
     it('exits 2 on a bad --format, --max-warnings or --rule', function () {
-      assert.match(run(['--format', 'xml']).stderr, /invalid --format "xml" \(expected stylish, json, sarif\)/);
+      assert.match(run(['--format', 'xml']).stderr, /invalid --format "xml" \(expected stylish, json, sarif, markdown, html\)/);
       assert.equal(run(['--format', 'xml']).code, 2);
       assert.equal(run(['--format']).code, 2);
       assert.equal(run(['--max-warnings', 'many']).code, 2);
