@@ -62,19 +62,32 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
     if (outcome) finished(item, outcome);
     else misses.push({ item, text, key });
   }
-  if (misses.length > 0) {
-    const pool = new WorkerPool(Math.min(options.threads, Math.ceil(misses.length / WORKER_BATCH)));
-    try {
-      const running: Array<Promise<void>> = [];
-      for (let i = 0; i < misses.length; i += WORKER_BATCH) {
-        const batch = misses.slice(i, i + WORKER_BATCH);
-        const { done } = await pool.analyze(batch.map(({ item, text }) => ({ job: item.job, ...(text !== undefined ? { text } : {}) })));
-        running.push(done.then((list) => list.forEach((outcome, j) => finished(batch[j].item, outcome, batch[j].key))));
+  // The main thread analyzes too, whenever every worker has a batch running and one waiting: it starts at once, while
+  // the workers load, and `--concurrency 2` on two cores is this thread and one worker.
+  const workers = Math.min(options.threads - 1, Math.floor(misses.length / (2 * WORKER_BATCH)));
+  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  try {
+    const running: Array<Promise<void>> = [];
+    for (let i = 0; i < misses.length; i += WORKER_BATCH) {
+      const batch = misses.slice(i, i + WORKER_BATCH);
+      const sent = pool?.trySend(batch.map(({ item, text }) => ({ job: item.job, ...(text !== undefined ? { text } : {}) })));
+      if (sent) {
+        const settled = sent.then((list) => list.forEach((outcome, j) => finished(batch[j].item, outcome, batch[j].key)));
+        // Awaited below, after the loop; until then a failure must not count as unhandled.
+        settled.catch(() => undefined);
+        running.push(settled);
+        continue;
       }
-      await Promise.all(running);
-    } finally {
-      await pool.close();
+      for (const { item, text, key } of batch) {
+        const job = item.job;
+        finished(item, analyzeJob(job, text ?? readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules), key);
+      }
+      // Let the workers' finished batches in, so that their queues refill.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    await Promise.all(running);
+  } finally {
+    await pool?.close();
   }
   return session.finish();
 }

@@ -1,4 +1,4 @@
-// `--concurrency`: worker threads that analyze files and share nothing with the main thread but messages — jobs in
+// `--concurrency N`: N threads analyze — the main thread and N - 1 workers, which share nothing with it but messages: jobs in
 // (file, project root, path prefix, a config id, the text when the main thread already read it for the cache), outcomes
 // out. Each worker reads package.json files itself; cross-file facts are settled by the main thread (ScanSession), so
 // they are the same as in a single-threaded scan. The worker script is this same file: the bundle (server/out/cli.js)
@@ -23,77 +23,71 @@ export interface WorkerJob {
 type ToWorker = { kind: 'config'; id: number; config: AnalyzerConfig } | { kind: 'jobs'; batch: number; jobs: WorkerJob[] };
 type FromWorker = { kind: 'done'; batch: number; outcomes: FileOutcome[] } | { kind: 'failed'; batch: number; message: string };
 
+/** Threads that analyze, the main thread included: `auto` is one per available core. */
 export function threadCount(concurrency: 'auto' | number): number {
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   return concurrency === 'auto' ? Math.max(1, cores) : concurrency;
 }
 
-/** A pool of analysis threads. `analyze` resolves with the outcomes of a batch, in the order of its jobs. */
+/** Batches a worker may have queued: one running and one waiting, so that it never waits on the main thread. */
+const DEPTH = 2;
+
+/**
+ * A pool of analysis threads. `trySend` hands a batch to a worker with room in its queue (undefined when all are
+ * full: the caller then analyzes a batch itself); the promise it returns resolves with the outcomes, in job order.
+ */
 export class WorkerPool {
-  private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting: Array<(worker: Worker) => void> = [];
+  private readonly workers: Array<{ worker: Worker; inFlight: number; configs: Set<number> }> = [];
   private readonly pending = new Map<number, { resolve: (o: FileOutcome[]) => void; reject: (e: Error) => void }>();
   private readonly configIds = new Map<AnalyzerConfig, number>();
-  private readonly configsSent = new Map<Worker, Set<number>>();
   private nextBatch = 0;
+  private failure: Error | undefined;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(__filename, { workerData: { twelveFactorWorker: true } });
+      const slot = { worker, inFlight: 0, configs: new Set<number>() };
       worker.on('message', (message: FromWorker) => {
+        slot.inFlight--;
         const entry = this.pending.get(message.batch);
         this.pending.delete(message.batch);
-        this.release(worker);
         if (!entry) return;
         if (message.kind === 'done') entry.resolve(message.outcomes);
         else entry.reject(new Error(message.message));
       });
       worker.on('error', (error) => {
+        this.failure = error;
         for (const entry of this.pending.values()) entry.reject(error);
         this.pending.clear();
       });
-      this.workers.push(worker);
-      this.configsSent.set(worker, new Set());
-      this.idle.push(worker);
+      this.workers.push(slot);
     }
   }
 
-  /** Resolves once a worker is free and has the jobs; `done` then resolves with their outcomes, in order. */
-  async analyze(jobs: ReadonlyArray<{ job: FileJob; text?: string }>): Promise<{ done: Promise<FileOutcome[]> }> {
-    const worker = await this.acquire();
-    const sent = this.configsSent.get(worker)!;
+  /** Sends the jobs to the least busy worker with room, or returns undefined when every queue is full. */
+  trySend(jobs: ReadonlyArray<{ job: FileJob; text?: string }>): Promise<FileOutcome[]> | undefined {
+    if (this.failure) return Promise.reject(this.failure);
+    const slot = this.workers.filter((w) => w.inFlight < DEPTH).sort((a, b) => a.inFlight - b.inFlight)[0];
+    if (!slot) return undefined;
     const message: WorkerJob[] = jobs.map(({ job, text }) => {
       let id = this.configIds.get(job.config);
       if (id === undefined) this.configIds.set(job.config, (id = this.configIds.size));
-      if (!sent.has(id)) {
-        sent.add(id);
-        worker.postMessage({ kind: 'config', id, config: job.config } satisfies ToWorker);
+      if (!slot.configs.has(id)) {
+        slot.configs.add(id);
+        slot.worker.postMessage({ kind: 'config', id, config: job.config } satisfies ToWorker);
       }
       return { file: job.file, projectRoot: job.projectRoot, pathPrefix: job.pathPrefix, config: id, ...(text !== undefined ? { text } : {}) };
     });
     const batch = this.nextBatch++;
-    const done = new Promise<FileOutcome[]>((resolve, reject) => {
+    slot.inFlight++;
+    return new Promise<FileOutcome[]>((resolve, reject) => {
       this.pending.set(batch, { resolve, reject });
-      worker.postMessage({ kind: 'jobs', batch, jobs: message } satisfies ToWorker);
+      slot.worker.postMessage({ kind: 'jobs', batch, jobs: message } satisfies ToWorker);
     });
-    return { done };
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
-
-  private acquire(): Promise<Worker> {
-    const worker = this.idle.pop();
-    if (worker) return Promise.resolve(worker);
-    return new Promise((resolve) => this.waiting.push(resolve));
-  }
-
-  private release(worker: Worker): void {
-    const next = this.waiting.shift();
-    if (next) next(worker);
-    else this.idle.push(worker);
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
   }
 }
 
