@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseConfig } from '../../server/src/analyzer/config';
 import { RULE_IDS, RULES } from '../../server/src/analyzer/rules/index';
 import { progressLine } from '../../server/src/cli/run';
+import { USAGE } from '../../server/src/cli/args';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'server/out/cli.js');
@@ -389,6 +390,20 @@ describe('cli: CI and team features', function () {
         assertUsageError(run([`--concurrency=${bad}`], dir), new RegExp(`invalid --concurrency "${bad.replace('.', '\\.')}" \\(expected auto, off, or a number of threads from 1 to 64\\)`));
       }
       assertUsageError(run(['--cache=yes'], dir), /--cache/);
+    });
+  });
+
+  describe('docs', function () {
+    it('docs/configuration.md lists every CLI flag of --help and every key of .twelvefactorrc.json', function () {
+      const doc = fs.readFileSync(path.join(ROOT, 'docs/configuration.md'), 'utf8');
+      const flags = [...new Set(USAGE.match(/--[a-z][a-z-]+/g) ?? [])];
+      assert.equal(flags.length, 19, flags.join(" "));
+      for (const flag of flags) assert.ok(doc.includes(`\`${flag}`) || doc.includes(`, ${flag}\``), `${flag} is not documented`);
+      for (const key of ['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize']) assert.ok(doc.includes(`| \`${key}\` |`), key);
+      // The keys the parser accepts are exactly those.
+      assert.deepEqual(parseConfig('{ "bogus": 1 }', RULE_IDS).problems.map((p) => p.message), [
+        'unknown key "bogus" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)',
+      ]);
     });
   });
 
