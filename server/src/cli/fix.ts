@@ -83,7 +83,7 @@ export function computeFixes(paths: readonly string[], options: ScanOptions, typ
       if (text === undefined) continue;
       const project = session.projectIndex(job.projectRoot);
       if (project.root) project.envExampleText = current(path.join(project.root, '.env.example'));
-      const analyzed = analyze({ fileName: job.file, text, config: job.config, project, fixes: true });
+      const analyzed = analyze({ fileName: job.file, text, config: job.config, project, rules: options.rules, fixes: true });
       if (!analyzed.sourceFile) continue;
       const findings = resolveProjectFindings(analyzed.findings, project, job.file);
       if (pass === 0) {
