@@ -21,8 +21,7 @@ interface Planned {
 
 export async function runScan(paths: readonly string[], options: RunScanOptions): Promise<ScanResult> {
   const session = new ScanSession(paths, options);
-  const planned: Planned[] = [...session.jobs()];
-  const total = planned.length;
+  let found = 0;
   let done = 0;
   const cache = options.cache;
   const packageJsons = new Map<string, string | undefined>();
@@ -33,7 +32,11 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
   const finished = (item: Planned, outcome: FileOutcome, key?: { h: string; c: string }) => {
     if (cache && key) cache.set(item.job.file, key.h, key.c, outcome);
     session.accept(item.job, item.result, outcome);
-    options.progress?.(++done, total);
+    options.progress?.(++done, found);
+  };
+  const analyzeHere = (item: Planned, text: string | undefined, key?: { h: string; c: string }) => {
+    const job = item.job;
+    finished(item, analyzeJob(job, text ?? readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules), key);
   };
 
   /** The cache's answer for a file, or what a miss needs: the text already read and the keys to store it under. */
@@ -47,44 +50,53 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
   };
 
   if (options.threads <= 1) {
-    for (const item of planned) {
+    for (const item of session.jobs()) {
+      found++;
       const { outcome, text, key } = lookUp(item);
       if (outcome) finished(item, outcome);
-      else finished(item, analyzeJob(item.job, cache ? text : readTextFile(item.job.file), session.projectIndex(item.job.projectRoot), options.rules), key);
+      else analyzeHere(item, text, key);
     }
     return session.finish();
   }
 
+  // Threads: files are handed out in batches as the walk finds them. The pool starts once there are two batches to
+  // analyze (a small or fully cached scan never pays for a worker), and the main thread analyzes a batch itself
+  // whenever every worker has one running and one waiting: it works from the start, while the workers load.
   const { WorkerPool, WORKER_BATCH } = require('./workers') as typeof import('./workers');
-  const misses: Array<{ item: Planned; text?: string; key?: { h: string; c: string } }> = [];
-  for (const item of planned) {
-    const { outcome, text, key } = lookUp(item);
-    if (outcome) finished(item, outcome);
-    else misses.push({ item, text, key });
-  }
-  // The main thread analyzes too, whenever every worker has a batch running and one waiting: it starts at once, while
-  // the workers load, and `--concurrency 2` on two cores is this thread and one worker.
-  const workers = Math.min(options.threads - 1, Math.floor(misses.length / (2 * WORKER_BATCH)));
-  const pool = workers > 0 ? new WorkerPool(workers) : undefined;
+  type Miss = { item: Planned; text?: string; key?: { h: string; c: string } };
+  let pool: InstanceType<typeof WorkerPool> | undefined;
+  let batches = 0;
+  const running: Array<Promise<void>> = [];
+  const dispatch = async (batch: Miss[]): Promise<void> => {
+    if (!pool && ++batches >= 2) pool = new WorkerPool(options.threads - 1);
+    const sent = pool?.trySend(batch.map(({ item, text }) => ({ job: item.job, ...(text !== undefined ? { text } : {}) })));
+    if (sent) {
+      const settled = sent.then((list) => list.forEach((outcome, j) => finished(batch[j].item, outcome, batch[j].key)));
+      // Awaited after the walk; until then a failure must not count as unhandled.
+      settled.catch(() => undefined);
+      running.push(settled);
+      return;
+    }
+    for (const { item, text, key } of batch) analyzeHere(item, text, key);
+    // Let the workers' finished batches in, so that their queues refill.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
   try {
-    const running: Array<Promise<void>> = [];
-    for (let i = 0; i < misses.length; i += WORKER_BATCH) {
-      const batch = misses.slice(i, i + WORKER_BATCH);
-      const sent = pool?.trySend(batch.map(({ item, text }) => ({ job: item.job, ...(text !== undefined ? { text } : {}) })));
-      if (sent) {
-        const settled = sent.then((list) => list.forEach((outcome, j) => finished(batch[j].item, outcome, batch[j].key)));
-        // Awaited below, after the loop; until then a failure must not count as unhandled.
-        settled.catch(() => undefined);
-        running.push(settled);
+    let batch: Miss[] = [];
+    for (const item of session.jobs()) {
+      found++;
+      const { outcome, text, key } = lookUp(item);
+      if (outcome) {
+        finished(item, outcome);
         continue;
       }
-      for (const { item, text, key } of batch) {
-        const job = item.job;
-        finished(item, analyzeJob(job, text ?? readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules), key);
+      batch.push({ item, text, key });
+      if (batch.length === WORKER_BATCH) {
+        await dispatch(batch);
+        batch = [];
       }
-      // Let the workers' finished batches in, so that their queues refill.
-      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    if (batch.length > 0) await dispatch(batch);
     await Promise.all(running);
   } finally {
     await pool?.close();
