@@ -189,6 +189,7 @@ describe('cli: CI and team features', function () {
       assert.equal(broken.code, 2);
       assert.match(broken.stderr, /\.twelvefactorrc\.json: unknown rule "logs\/nope"/);
       assertUsageError(run(['--print-config'], dir), /option --print-config needs a value/);
+      assertUsageError(run(['--print-config', '.'], dir), /--print-config needs a file, and \. is a folder/);
     });
   });
 
@@ -318,6 +319,7 @@ describe('cli: CI and team features', function () {
       assert.ok(fs.existsSync(path.join(dir, '.twelvefactorcache')), 'ESLint’s default: a file in the current folder');
       const warm = json(['--cache'], dir);
       assert.deepEqual(warm.diagnostics, cold.diagnostics);
+      assert.ok(!fs.readFileSync(path.join(dir, '.twelvefactorcache'), 'utf8').includes('Zq8vL2pX9wTt4Kk'), 'no secret in the cache');
       assert.ok(!cold.diagnostics.some((d) => d.ruleId === 'disposability/handle-sigterm'));
 
       // Only the other file changes: the server file is a cache hit, and its SIGTERM finding comes back.
@@ -390,6 +392,8 @@ describe('cli: CI and team features', function () {
         assertUsageError(run([`--concurrency=${bad}`], dir), new RegExp(`invalid --concurrency "${bad.replace('.', '\\.')}" \\(expected auto, off, or a number of threads from 1 to 64\\)`));
       }
       assertUsageError(run(['--cache=yes'], dir), /--cache/);
+      assertUsageError(run(['--cache', '--cache-location'], dir), /option --cache-location needs a value/);
+      assertUsageError(run(['--cache', '--cache-location', ' '], dir), /--cache-location needs a path/);
     });
   });
 

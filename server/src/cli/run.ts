@@ -73,6 +73,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   if (options.printConfig !== undefined) {
     const target = path.resolve(io.cwd, options.printConfig);
     if (!fs.existsSync(target)) throw new UsageError(`no such file: ${options.printConfig}`);
+    if (!isFile(target)) throw new UsageError(`--print-config needs a file, and ${options.printConfig} is a folder`);
     const { effectiveConfigJson } = require('./print-config') as typeof import('./print-config');
     const { json, problems } = effectiveConfigJson(target, RULES, scanOptions);
     if (problems.length > 0) return configFailure(problems.map((p) => displayPath(p, io.cwd)), io);
