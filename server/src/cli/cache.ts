@@ -42,8 +42,8 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
   return path.join(resolved, `${DEFAULT_CACHE_FILE}_${hash(cwd).slice(0, 12)}`);
 }
 
-export function hash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+export function hash(content: string | Buffer): string {
+  return createHash('sha1').update(content).digest('hex');
 }
 
 export class ResultCache {
@@ -52,11 +52,15 @@ export class ResultCache {
   private readonly contexts = new WeakMap<FileJob['config'], Map<string, string>>();
   hits = 0;
   misses = 0;
+  /** Entries set or replaced in this run (a run of hits only leaves the file as it is). */
+  private changed = 0;
 
   private constructor(
     readonly file: string,
     private readonly tool: string,
     old: Record<string, Entry>,
+    /** The file was read and belongs to this tool build. */
+    private readonly loaded: boolean,
   ) {
     this.old = old;
   }
@@ -64,13 +68,17 @@ export class ResultCache {
   /** Reads the cache file; an unreadable, corrupt or other tool build's cache starts empty. */
   static load(file: string, tool: string): ResultCache {
     let old: Record<string, Entry> = {};
+    let loaded = false;
     try {
       const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>;
-      if (parsed.format === FORMAT && parsed.tool === tool && parsed.entries && typeof parsed.entries === 'object') old = parsed.entries;
+      if (parsed.format === FORMAT && parsed.tool === tool && parsed.entries && typeof parsed.entries === 'object') {
+        old = parsed.entries;
+        loaded = true;
+      }
     } catch {
       old = {};
     }
-    return new ResultCache(file, tool, old);
+    return new ResultCache(file, tool, old, loaded);
   }
 
   /** What, besides the file's text, its analysis depends on: hashed once per config and project. */
@@ -99,6 +107,7 @@ export class ResultCache {
 
   set(file: string, contentHash: string, context: string, outcome: FileOutcome): void {
     this.entries.set(file, { h: contentHash, c: context, o: outcome });
+    this.changed++;
   }
 
   /**
@@ -107,9 +116,13 @@ export class ResultCache {
    */
   save(): string | undefined {
     const entries: Record<string, Entry> = {};
+    let dropped = 0;
     for (const [file, entry] of Object.entries(this.old)) {
-      if (!this.entries.has(file) && fs.existsSync(file)) entries[file] = entry;
+      if (this.entries.has(file)) continue;
+      if (fs.existsSync(file)) entries[file] = entry;
+      else dropped++;
     }
+    if (this.changed === 0 && dropped === 0 && this.loaded) return undefined;
     for (const [file, entry] of this.entries) entries[file] = entry;
     const body: CacheFile = { format: FORMAT, tool: this.tool, entries };
     const temporary = `${this.file}.${process.pid}.tmp`;

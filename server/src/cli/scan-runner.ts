@@ -1,6 +1,7 @@
 // The CLI's scan: ScanSession (the walk, configs, projects and cross-file facts) with each file's analysis taken from
 // the cache (`--cache`), done by worker threads (`--concurrency`), or done here; and progress on a terminal. Every mode
 // yields the same findings (test/cli/modes.test.ts).
+import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeJob, ScanSession, type FileJob, type FileOutcome, type ScanOptions, type ScanResult, type ScannedFile } from '../project/scan';
 import { readTextFile } from '../project/loader';
@@ -42,11 +43,16 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
   /** The cache's answer for a file, or what a miss needs: the text already read and the keys to store it under. */
   const lookUp = (item: Planned): { outcome?: FileOutcome; text?: string; key?: { h: string; c: string } } => {
     if (!cache) return {};
-    const text = readTextFile(item.job.file);
-    if (text === undefined) return { text };
-    const key = { h: hash(text), c: cache.contextKey(item.job, packageJsonOf(item.job.projectRoot)) };
+    // The bytes are hashed as read; they are decoded only when the file has to be analyzed.
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(item.job.file);
+    } catch {
+      return {};
+    }
+    const key = { h: hash(bytes), c: cache.contextKey(item.job, packageJsonOf(item.job.projectRoot)) };
     const outcome = cache.get(item.job.file, key.h, key.c);
-    return outcome ? { outcome } : { text, key };
+    return outcome ? { outcome } : { text: bytes.toString('utf8'), key };
   };
 
   if (options.threads <= 1) {
