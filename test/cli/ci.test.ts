@@ -87,7 +87,8 @@ describe('cli: CI and team features', function () {
   describe('--format markdown', function () {
     it('writes a job summary: the twelve factors as rows with counts and docs links, then the first findings linked to file:line', function () {
       const dir = project({ 'package.json': PKG, 'src/server.ts': SERVER });
-      const { code, stdout } = run(['--format', 'markdown'], dir);
+      // Levels pinned: the report is about counts per severity, not about a rule's default.
+      const { code, stdout } = run(['--format', 'markdown', '--rule', 'logs/no-console=info'], dir);
       assert.equal(code, 1);
       assert.match(stdout, /^## Twelve-Factor Lint\n\n\*\*4 problems\*\* \(1 error, 2 warnings, 1 info\) in 1 file scanned\.\n/);
       const rows = stdout.split('\n').filter((line) => /^\| \[[IVX]+\. /.test(line));
@@ -106,7 +107,7 @@ describe('cli: CI and team features', function () {
       const many = Array.from({ length: 30 }, (_, i) => `console.log(${i});`).join('\n');
       const dir = project({ 'package.json': PKG, 'src/a b.ts': `${many}\n` });
       const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/shop', GITHUB_SHA: 'abc123' };
-      const { stdout } = run(['--format', 'markdown'], dir, env);
+      const { stdout } = run(['--format', 'markdown', '--rule', 'logs/no-console=info'], dir, env);
       assert.match(stdout, /### First 25 of 30 findings/);
       assert.equal(stdout.split('\n').filter((line) => line.startsWith('| 🔵 info |')).length, 25);
       assert.ok(stdout.includes('(https://github.com/acme/shop/blob/abc123/src/a%20b.ts#L1)'));
@@ -114,7 +115,7 @@ describe('cli: CI and team features', function () {
 
     it('escapes what would break the table or render as HTML', function () {
       const dir = project({ 'package.json': PKG, 'src/x|<b>.ts': "console.log('x');\n" });
-      const { stdout } = run(['--format', 'markdown'], dir);
+      const { stdout } = run(['--format', 'markdown', '--rule', 'logs/no-console=info'], dir);
       const row = stdout.split('\n').find((line) => line.startsWith('| 🔵 info |'))!;
       assert.ok(row.includes('x\\|&lt;b&gt;.ts:1'), row);
       assert.equal(row.split(/(?<!\\)\|/).length, 6, 'four cells, pipes escaped');

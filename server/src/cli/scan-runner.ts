@@ -55,7 +55,8 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
     return outcome ? { outcome } : { text: bytes.toString('utf8'), key };
   };
 
-  if (options.threads <= 1) {
+  // Workers run the registered rules; a scan with its own rule list (tests, tools) stays in this thread.
+  if (options.threads <= 1 || options.rules !== undefined) {
     for (const item of session.jobs()) {
       found++;
       const { outcome, text, key } = lookUp(item);
