@@ -1,6 +1,6 @@
 // Directive parsing: real comments count, directive text quoted in other comments or strings does not.
 import assert from 'node:assert/strict';
-import { parse } from '../../server/src/analyzer/analyze';
+import { analyze, parse } from '../../server/src/analyzer/analyze';
 import { parseDirectives } from '../../server/src/analyzer/suppress';
 
 function directives(code: string) {
@@ -32,5 +32,13 @@ describe('parseDirectives', () => {
 
   it('reads a directive after code on the same line', () => {
     assert.deepEqual(directives("foo(); /* twelve-factor-disable a/b */\n"), [{ kind: 'disable', rules: ['a/b'], targetLine: 1 }]);
+  });
+
+  it('ignores directive text on its own line inside a multi-line template literal (issue 7: fix-all changed the string)', () => {
+    const code = 'const help = `\nUsage:\n// twelve-factor-disable-next-line logs/no-console\n/* twelve-factor-disable */\n`;\nconsole.log(help);\n';
+    assert.deepEqual(directives(code), []);
+    const result = analyze({ fileName: 'src/a.ts', text: code });
+    assert.deepEqual(result.findings.filter((f) => f.ruleId === 'codebase/no-unused-disable'), []);
+    assert.ok(result.findings.some((f) => f.ruleId === 'logs/no-console'), 'the text silences nothing');
   });
 });

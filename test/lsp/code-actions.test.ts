@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ClientCapabilities, CodeAction, Command, Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { DidChangeWatchedFilesNotification, FileChangeType, type ClientCapabilities, type CodeAction, type Command, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import {
   FIX_ALL_KIND,
   SHOW_DOCUMENTATION_COMMAND,
@@ -152,7 +152,10 @@ describe('code actions (bundled server, --stdio)', function () {
       [`edit ${uri}@1`, `create ${envUri}`, `edit ${envUri}@null`],
     );
     client.applyWorkspaceEdit(move.edit!);
-    assert.equal(client.text(uri), "export const db = { password: process.env.DB_PASSWORD };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n");
+    assert.equal(
+      client.text(uri),
+      "export const db = { password: process.env.DB_PASSWORD || missingEnv('DB_PASSWORD') };\nexport const cache = { password: 'Qw8$nZr5tY2pLm6v' };\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n",
+    );
     assert.equal(fs.readFileSync(envExample, 'utf8'), 'DB_PASSWORD=\n');
 
     const [rest] = byRule('config/no-hardcoded-secret')(await client.currentDiagnostics(uri, (d) => d.length > 0));
@@ -172,10 +175,29 @@ describe('code actions (bundled server, --stdio)', function () {
     assert.ok(fixes.every((a) => a.isPreferred === undefined), 'choosing a logger is the user\'s call');
     const edits = (fixes[0].edit!.documentChanges![0] as TextDocumentEdit).edits;
     assert.ok(edits.length >= 2, 'an import and the call');
+    assert.equal(fixes[0].title, 'Add a pino logger in src/logger.ts and pino ^10.4.0 to package.json (then npm install)');
     client.applyWorkspaceEdit(fixes[0].edit!);
     assert.doesNotMatch(client.text(uri), /console\./);
+    assert.match(client.text(uri), /^import \{ logger \} from '\.\/logger';$/m);
     assert.deepEqual(byRule('logs/no-console')(await client.currentDiagnostics(uri)), []);
     client.close(uri);
+    // Issue 6: one logger module for the project, and pino declared where the project installs from.
+    const module = path.join(workspace, 'svc', 'src', 'logger.ts');
+    assert.match(fs.readFileSync(module, 'utf8'), /^export const logger = pino\(/m);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(workspace, 'svc', 'package.json'), 'utf8')).dependencies.pino, '^10.4.0');
+    // The next file imports that module (the editor reports the created file) instead of creating another.
+    void client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: pathToFileURL(module).href, type: FileChangeType.Created },
+        { uri: pathToFileURL(path.join(workspace, 'svc', 'package.json')).href, type: FileChangeType.Changed },
+      ],
+    });
+    const other = openNew("export function stop() {\n  console.warn('down');\n}\n");
+    const [warn] = byRule('logs/no-console')(await client.currentDiagnostics(other, (ds) => ds.length > 0));
+    const next = actionsOf(await client.codeActions(other, [warn])).find((a) => a.edit && !a.title.startsWith('Disable'));
+    assert.equal(next?.title, 'Import logger from its module and use logger.warn');
+    assert.ok(!next!.edit!.documentChanges!.some((c) => 'kind' in c), 'no second module');
+    client.close(other);
   });
 
   it('"Disable for this line" writes an indented comment above the line, and the finding goes away', async () => {
@@ -343,7 +365,7 @@ describe('code actions for a client without documentChanges or showDocument', fu
     const present = await moveAction();
     assert.deepEqual(Object.keys(present.edit!.changes!), [uri, pathToFileURL(envExample).href]);
     client.applyWorkspaceEdit(present.edit!);
-    assert.equal(client.text(uri), 'export const db = { password: process.env.DB_PASSWORD };\n');
+    assert.equal(client.text(uri), "export const db = { password: process.env.DB_PASSWORD || missingEnv('DB_PASSWORD') };\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n");
     assert.equal(fs.readFileSync(envExample, 'utf8'), 'PORT=\nDB_PASSWORD=\n');
   });
 
@@ -436,6 +458,28 @@ describe('workspaceEditFor (fixes that reach other files)', () => {
     assert.equal(edit.documentChanges!.length, 1);
     const onlyOther: Fix = { title: 'x', safe: true, edits: [{ file: envExample, start: 0, end: 0, newText: 'X=\n' }] };
     assert.equal(workspaceEditFor(document, [onlyOther], files({ [envExample]: '' }), full), undefined);
+  });
+
+  it('creates a fix\'s new file with its text, and offers the fix only where that file can be created and does not exist', () => {
+    const logger = path.join(dir, 'src/logger.ts');
+    const pkg = path.join(dir, 'package.json');
+    const fix: Fix = {
+      title: 'Add a pino logger in src/logger.ts and pino ^10.4.0 to package.json (then npm install)',
+      safe: false,
+      edits: [
+        { start: 0, end: 0, newText: "import { logger } from './logger';\n" },
+        { file: pkg, start: 1, end: 1, newText: ' "dependencies": { "pino": "^10.4.0" },', required: true },
+      ],
+      newFiles: [{ file: logger, text: "export const logger = 'x';\n" }],
+    };
+    const edit = workspaceEditFor(document, [fix], files({ [pkg]: '{}' }), full)!;
+    const out = apply(edit, { [pkg]: '{}' });
+    assert.equal(out[pathToFileURL(logger).href], "export const logger = 'x';\n");
+    assert.equal(out[pathToFileURL(pkg).href], '{ "dependencies": { "pino": "^10.4.0" },}');
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '{}', [logger]: '// mine\n' }), full), undefined, 'never over an existing file');
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '{}' }), { documentChanges: true, createFiles: false }), undefined);
+    // A required edit that no longer fits its file's text takes the whole fix away, not just its part.
+    assert.equal(workspaceEditFor(document, [fix], files({ [pkg]: '' }), full), undefined);
   });
 });
 

@@ -33,7 +33,9 @@ import {
   type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
+  type Position,
   type PublishDiagnosticsParams,
+  type Range,
   type Registration,
   type ShowDocumentParams,
   type TextDocumentContentChangeEvent,
@@ -227,8 +229,8 @@ export class LspTestClient {
     return document.getText();
   }
 
-  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<Array<CodeAction | Command>> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  /** Code actions for `diagnostics`, with the range an editor would send: one that covers them all (a selection). */
+  codeActions(uri: string, diagnostics: Diagnostic[], only?: string[], range = coveringRange(diagnostics)): Promise<Array<CodeAction | Command>> {
     return this.connection
       .sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } })
       .then((result) => result ?? []);
@@ -294,4 +296,16 @@ export class LspTestClient {
 
 export function uriOf(file: string): string {
   return pathToFileURL(file).href;
+}
+
+function coveringRange(diagnostics: readonly Diagnostic[]): Range {
+  const zero = { line: 0, character: 0 };
+  if (diagnostics.length === 0) return { start: zero, end: zero };
+  const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character < b.character);
+  let { start, end } = diagnostics[0].range;
+  for (const { range } of diagnostics) {
+    if (before(range.start, start)) start = range.start;
+    if (before(end, range.end)) end = range.end;
+  }
+  return { start, end };
 }

@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { classifyFile, type FileKind } from './file-kind';
-import { EMPTY_PROJECT, FactsCollector, emptyFacts, type FileFacts, type ProjectView } from './project';
+import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type FileFacts, type ProjectView } from './project';
 import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
   formatMessage,
@@ -12,10 +12,13 @@ import {
   type NodeHandler,
   type RuleContext,
   type RuleDefinition,
+  type RuleId,
   type Severity,
 } from './rule';
 import { RULES, UNUSED_DISABLE_RULE_ID } from './rules/index';
 import { isSuppressed, parseDirectives } from './suppress';
+import { errorReason, isStackOverflow, MAX_NESTING, MAX_TREE_DEPTH, nestingBeyond } from './limits';
+import { pushChildren } from './walk';
 
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
 
@@ -62,9 +65,10 @@ export interface AnalyzeInput {
   rules?: readonly RuleDefinition[];
   /**
    * Compute fixes (default true). Diagnostics alone do not need them: the language server publishes
-   * without and computes them for code actions; the CLI scan never applies them.
+   * without and computes them for code actions; the CLI scan never applies them. A function computes them only
+   * for the findings it accepts (the ones a code-action request is about).
    */
-  fixes?: boolean;
+  fixes?: boolean | ((finding: { ruleId: RuleId; start: number; end: number }) => boolean);
 }
 
 export interface AnalyzeResult {
@@ -73,8 +77,23 @@ export interface AnalyzeResult {
   /** The parsed tree; undefined when the file was skipped. */
   sourceFile?: ts.SourceFile;
   fileKind?: FileKind;
-  /** Set when the file was not analyzed, saying why. */
+  /** Set when the file was not analyzed on purpose (binary, too large, minified), saying why. */
   skipped?: string;
+  /**
+   * Set when the file could not be analyzed (nesting beyond the parser's limit, an internal error outside any
+   * rule), saying why in one line. There are then no findings and no facts: the run is incomplete.
+   */
+  failed?: string;
+  /**
+   * Rules that threw on this file, each with the reason in one line. Their findings for the file are dropped; the
+   * other rules' findings are complete.
+   */
+  ruleFailures?: RuleFailure[];
+}
+
+export interface RuleFailure {
+  ruleId: RuleId;
+  message: string;
 }
 
 /**
@@ -92,37 +111,95 @@ export function parse(fileName: string, text: string): ts.SourceFile {
   return ts.createSourceFile(fileName, text, PARSE_OPTIONS, true, kind);
 }
 
-/** Analyzes one file. Pure: reads nothing but its arguments. Never throws on malformed source. */
+/**
+ * Analyzes one file. Pure: reads nothing but its arguments. Never throws: a rule that throws is dropped for this
+ * file (`ruleFailures`), and a file that cannot be parsed or walked is reported as `failed`.
+ */
 export function analyze(input: AnalyzeInput): AnalyzeResult {
   const config = input.config ?? DEFAULT_CONFIG;
-  const project = input.project ?? EMPTY_PROJECT;
-  const { text, fileName } = input;
+  const { text } = input;
   const skipped = skipReason(text, config);
   if (skipped) return { findings: [], facts: emptyFacts(), skipped };
+  const depth = nestingBeyond(text);
+  if (depth !== undefined) return failedResult(text, `brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
+  let sourceFile: ts.SourceFile;
+  try {
+    sourceFile = input.sourceFile ?? parse(input.fileName, text);
+  } catch (error) {
+    return failedResult(text, isStackOverflow(error) ? 'nesting too deep for the parser; not analyzed' : `the parser failed: ${errorReason(error)}`);
+  }
+  try {
+    return analyzeTree(input, config, sourceFile);
+  } catch (error) {
+    if (error instanceof TooDeep) return failedResult(text, `syntax nested more than ${MAX_TREE_DEPTH} levels deep; not analyzed`);
+    return failedResult(text, `analysis failed: ${errorReason(error)}`);
+  }
+}
 
-  const sourceFile = input.sourceFile ?? parse(fileName, text);
+class TooDeep extends Error {}
+
+/** No findings; facts from the text alone (`factsFromText`), so that a failed file does not cause findings elsewhere. */
+function failedResult(text: string, failed: string): AnalyzeResult {
+  return { findings: [], facts: factsFromText(text), failed };
+}
+
+/** Who registered a handler: a rule's index in the active list, or the facts collector. */
+const COLLECTOR = -1;
+
+function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts.SourceFile): AnalyzeResult {
+  const project = input.project ?? EMPTY_PROJECT;
+  const { text, fileName } = input;
   const relative = relativeTo(project.root, fileName);
   const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
   const imports = collectImports(sourceFile);
-  const collector = new FactsCollector(imports);
+  const collector = new FactsCollector(imports, sourceFile);
   const findings: Finding[] = [];
-  const wantFixes = input.fixes !== false;
+  const fixesWanted = input.fixes ?? true;
+  const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
+    typeof fixesWanted === 'function' ? fixesWanted({ ruleId, start, end }) : fixesWanted;
 
   // Indexed by kind: an array load per node instead of a Map lookup. The facts collector's handlers come first, as
   // the first thing each node meets (a switch on the kind here cost three property loads per case and node).
+  // `owners` runs parallel to `handlers`: which rule registered each handler, to drop that rule when it throws.
   const handlers: Array<NodeHandler[] | undefined> = [];
+  const owners: Array<number[] | undefined> = [];
+  const addHandler = (kind: ts.SyntaxKind, handler: NodeHandler, owner: number): void => {
+    const list = handlers[kind];
+    if (list) {
+      list.push(handler);
+      (owners[kind] as number[]).push(owner);
+    } else {
+      handlers[kind] = [handler];
+      owners[kind] = [owner];
+    }
+  };
   const visitAccess = (node: ts.Node): void => collector.visitPropertyAccess(node as ts.PropertyAccessExpression);
-  handlers[ts.SyntaxKind.CallExpression] = [(node) => collector.visitCall(node as ts.CallExpression)];
-  handlers[ts.SyntaxKind.PropertyAccessExpression] = [visitAccess];
-  handlers[ts.SyntaxKind.ElementAccessExpression] = [visitAccess];
-  handlers[ts.SyntaxKind.ForOfStatement] = [(node) => collector.visitForOf(node as ts.ForOfStatement)];
-  const ends: Array<() => void> = [];
+  addHandler(ts.SyntaxKind.CallExpression, (node) => collector.visitCall(node as ts.CallExpression), COLLECTOR);
+  addHandler(ts.SyntaxKind.PropertyAccessExpression, visitAccess, COLLECTOR);
+  addHandler(ts.SyntaxKind.ElementAccessExpression, visitAccess, COLLECTOR);
+  addHandler(ts.SyntaxKind.ForOfStatement, (node) => collector.visitForOf(node as ts.ForOfStatement), COLLECTOR);
+  const ends: Array<{ owner: number; end: () => void }> = [];
   const activeRules = new Set<string>();
+  const active: RuleDefinition[] = [];
+  const failures = new Map<RuleId, string>();
+  const fail = (owner: number, error: unknown): void => {
+    // The facts collector is not a rule: without it the file's facts are wrong, so the whole file fails.
+    if (owner === COLLECTOR) throw error;
+    const rule = active[owner];
+    if (failures.has(rule.id)) return;
+    failures.set(rule.id, errorReason(error));
+    for (let kind = 0; kind < owners.length; kind++) {
+      const list = owners[kind];
+      if (list) for (let i = 0; i < list.length; i++) if (list[i] === owner) (handlers[kind] as NodeHandler[])[i] = NOOP;
+    }
+  };
   for (const rule of input.rules ?? RULES) {
     const setting = config.rules[rule.id];
     if (setting?.level === 'off') continue;
     if (!config.includeTestsAndScripts && isSkippedKind(rule, fileKind)) continue;
     activeRules.add(rule.id);
+    const owner = active.length;
+    active.push(rule);
     const severity: Severity = setting && setting.level !== 'default' ? setting.level : rule.severity;
     const ctx: RuleContext = {
       fileName,
@@ -136,44 +213,98 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
       facts: collector.facts,
       report(node, messageId, data, options) {
         const template = rule.messages[messageId];
+        const start = options?.start ?? node.getStart(sourceFile);
+        const end = options?.end ?? node.getEnd();
         findings.push({
           ruleId: rule.id,
           factor: rule.factor,
           severity,
           messageId,
           message: formatMessage(template ?? messageId, data),
-          start: options?.start ?? node.getStart(sourceFile),
-          end: options?.end ?? node.getEnd(),
-          fixes: !wantFixes || !options?.fixes ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
+          start,
+          end,
+          fixes: !options?.fixes || !wantFixes(rule.id, start, end) ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
           ...(options?.unless ? { unless: options.unless } : {}),
         });
       },
     };
-    const listener = rule.create(ctx);
-    for (const [kindKey, handler] of Object.entries(listener.visit)) {
-      if (!handler) continue;
-      const kind = Number(kindKey) as ts.SyntaxKind;
-      const list = handlers[kind];
-      if (list) list.push(handler);
-      else handlers[kind] = [handler];
+    let listener: ReturnType<RuleDefinition['create']>;
+    try {
+      listener = rule.create(ctx);
+    } catch (error) {
+      fail(owner, error);
+      continue;
     }
-    if (listener.end) ends.push(listener.end);
+    for (const [kindKey, handler] of Object.entries(listener.visit)) {
+      if (handler) addHandler(Number(kindKey) as ts.SyntaxKind, handler, owner);
+    }
+    if (listener.end) ends.push({ owner, end: listener.end });
   }
 
-  const visit = (node: ts.Node): void => {
+  // Pre-order, children in source order, with an explicit stack: a tree is as deep as its source is nested (and a
+  // left-deep `a + a + …` chain as deep as it is long), and recursion overflowed at a few hundred levels.
+  // The depth is bounded too (MAX_TREE_DEPTH): rules walk up from a node to its enclosing function or statement, and
+  // on a 100,000-deep chain those walks would cost the square of its length.
+  const stack: ts.Node[] = [];
+  const depths: number[] = [];
+  pushChildren(sourceFile, stack);
+  for (let i = 0; i < stack.length; i++) depths.push(1);
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    const depth = depths.pop() as number;
+    if (depth > MAX_TREE_DEPTH) throw new TooDeep();
     const kind = node.kind;
     const list = kind < handlers.length ? handlers[kind] : undefined;
-    if (list !== undefined) for (let i = 0; i < list.length; i++) list[i](node);
+    if (list !== undefined) {
+      for (let i = 0; i < list.length; i++) {
+        try {
+          list[i](node);
+        } catch (error) {
+          fail((owners[kind] as number[])[i], error);
+        }
+      }
+    }
     // Tokens, identifiers and literals (every kind before FirstNode) have no children: about half of all nodes.
-    if (kind >= FIRST_NODE) ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(sourceFile, visit);
+    if (kind >= FIRST_NODE) {
+      pushChildren(node, stack);
+      while (depths.length < stack.length) depths.push(depth + 1);
+    }
+  }
   const facts = collector.finish();
-  for (const end of ends) end();
+  for (const { owner, end } of ends) {
+    if (failures.has(active[owner].id)) continue;
+    try {
+      end();
+    } catch (error) {
+      fail(owner, error);
+    }
+  }
 
-  const kept = applyDirectives(findings, sourceFile, text, activeRules, config);
+  const reported = failures.size === 0 ? findings : findings.filter((finding) => !failures.has(finding.ruleId));
+  const kept = applyDirectives(dedupe(reported), sourceFile, text, activeRules, config);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, facts, sourceFile, fileKind };
+  const result: AnalyzeResult = { findings: kept, facts, sourceFile, fileKind };
+  if (failures.size > 0) result.ruleFailures = [...failures].map(([ruleId, message]) => ({ ruleId, message }));
+  return result;
+}
+
+const NOOP: NodeHandler = () => undefined;
+
+/**
+ * One finding per rule and range: a rule can meet the same node from two handlers (a call and its callee, on
+ * token soup), and two findings there would offer the same edits twice. The first one reported is kept.
+ */
+function dedupe(findings: Finding[]): Finding[] {
+  if (findings.length < 2) return findings;
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const finding of findings) {
+    const key = `${finding.ruleId}\u0000${finding.start}\u0000${finding.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(finding);
+  }
+  return out.length === findings.length ? findings : out;
 }
 
 function isSkippedKind(rule: RuleDefinition, kind: FileKind): boolean {

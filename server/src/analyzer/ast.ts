@@ -1,5 +1,6 @@
 // Syntax helpers shared by the rules. Pure functions over a `ts.SourceFile`; no type checker.
 import ts from 'typescript';
+import { someNode } from './walk';
 
 /** Where a local name comes from: `import x from 'm'` → { module: 'm', imported: 'default' }. */
 export interface ImportBinding {
@@ -212,9 +213,7 @@ export function envReadName(node: ts.Expression): string | undefined {
 
 /** True when any sub-expression of `node` reads the environment. Bounded: stops at functions. */
 export function containsEnvRead(node: ts.Node): boolean {
-  if (ts.isExpression(node) && isEnvRead(node)) return true;
-  if (ts.isFunctionLike(node)) return false;
-  return ts.forEachChild(node, (child) => (containsEnvRead(child) ? true : undefined)) ?? false;
+  return someNode(node, (child) => ts.isExpression(child) && isEnvRead(child), ts.isFunctionLike);
 }
 
 /**
@@ -287,18 +286,22 @@ export function calleeText(call: ts.CallExpression | ts.NewExpression): string |
 
 /** `a.b.c` → 'a.b.c', `this.x` → 'this.x'; undefined when any part is computed. */
 export function dottedName(node: ts.Expression): string | undefined {
-  const expr = skipOuterExpressions(node);
-  if (ts.isIdentifier(expr)) return expr.text;
-  if (expr.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(expr)) {
-    const left = dottedName(expr.expression);
-    return left === undefined ? undefined : `${left}.${expr.name.text}`;
+  // A loop down the chain, not recursion: `a.b.c…` chains parse at any length.
+  const names: string[] = [];
+  let expr = skipOuterExpressions(node);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(expr)) names.push(expr.name.text);
+    else if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) names.push(expr.argumentExpression.text);
+    else break;
+    expr = skipOuterExpressions(expr.expression);
   }
-  if (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression)) {
-    const left = dottedName(expr.expression);
-    return left === undefined ? undefined : `${left}.${expr.argumentExpression.text}`;
-  }
-  return undefined;
+  let root: string;
+  if (ts.isIdentifier(expr)) root = expr.text;
+  else if (expr.kind === ts.SyntaxKind.ThisKeyword) root = 'this';
+  else return undefined;
+  if (names.length === 0) return root;
+  names.push(root);
+  return names.reverse().join('.');
 }
 
 /** The module a dotted callee's root identifier is bound to: `fs.writeFileSync` with `import fs from 'fs'` → 'fs'. */

@@ -1,6 +1,7 @@
 // Analyzer configuration: defaults, and the shared `.twelvefactorrc.json` file (JSONC).
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { Severity } from './rule';
+import { compileUserPattern } from './user-regex';
 
 export const CONFIG_FILE_NAME = '.twelvefactorrc.json';
 
@@ -56,7 +57,11 @@ function normalizeLevel(value: unknown): RuleLevel | 'default' | undefined {
  * Shape: `{ "rules": { "<rule id>": "off" | "error" | "warning" | "info" | "hint" | [level, { options }] },
  *           "ignorePatterns": ["dist/**"], "includeTestsAndScripts": false, "maxFileSize": 2097152 }`
  */
-export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): ParsedConfig {
+export function parseConfig(
+  text: string,
+  knownRuleIds: ReadonlySet<string>,
+  regexOptionsOf: (ruleId: string) => readonly string[] | undefined = () => undefined,
+): ParsedConfig {
   const errors: ParseError[] = [];
   const json: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((error) => ({
@@ -95,14 +100,25 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
           problems.push({ message: `rule "${id}": options must be an object` });
           continue;
         }
-        config.rules[id] = { level, options: (options as Record<string, unknown> | undefined) ?? {} };
+        const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
+        for (const name of regexOptionsOf(id) ?? []) problems.push(...regexOptionProblems(text, id, name, ruleOptions[name]));
+        config.rules[id] = { level, options: ruleOptions };
       }
     }
   }
   const ignore = record.ignorePatterns;
   if (ignore !== undefined) {
-    if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) config.ignorePatterns = ignore as string[];
-    else problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+    if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) {
+      // A pattern that names nothing is reported at its line and left out; the others apply.
+      const tree = parseTree(text);
+      (ignore as string[]).forEach((pattern, i) => {
+        const problem = ignorePatternProblem(pattern);
+        if (problem === undefined) config.ignorePatterns.push(pattern);
+        else problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} ${problem}`, offset: tree && findNodeAtLocation(tree, ['ignorePatterns', i])?.offset });
+      });
+    } else {
+      problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+    }
   }
   const include = record.includeTestsAndScripts;
   if (include !== undefined) {
@@ -115,6 +131,42 @@ export function parseConfig(text: string, knownRuleIds: ReadonlySet<string>): Pa
     else problems.push({ message: '"maxFileSize" must be a positive number of bytes' });
   }
   return { config, problems };
+}
+
+/** Problems of one regular-expression option: not a list of strings, or patterns that fail `compileUserPattern`. */
+function regexOptionProblems(text: string, ruleId: string, name: string, value: unknown): ConfigProblem[] {
+  if (value === undefined) return [];
+  const tree = parseTree(text);
+  const at = (...path: Array<string | number>) => (tree && findNodeAtLocation(tree, ['rules', ruleId, 1, name, ...path])?.offset) ?? undefined;
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) {
+    return [{ message: `rule "${ruleId}": "${name}" must be an array of regular expressions (strings)`, offset: at() }];
+  }
+  const problems: ConfigProblem[] = [];
+  (value as string[]).forEach((source, i) => {
+    const compiled = compileUserPattern(source);
+    if (compiled.error !== undefined) {
+      problems.push({ message: `rule "${ruleId}": "${name}" pattern ${JSON.stringify(short(source))} ${compiled.error}`, offset: at(i) });
+    }
+  });
+  return problems;
+}
+
+function short(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/**
+ * Why an ignore pattern cannot be used, or undefined when it can. Patterns are relative to the project root; a
+ * leading `/` anchors one there, as in `.gitignore`.
+ */
+export function ignorePatternProblem(pattern: string): string | undefined {
+  const clean = pattern.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (pattern.trim() === '') return 'is empty; remove it';
+  if (clean === '' || clean === '.') return 'names the project root itself; use "**" to ignore every file';
+  if (/^[A-Za-z]:[\\/]/.test(pattern) || pattern.startsWith('\\\\')) return 'is an absolute path; patterns are relative to the project root';
+  if (clean.split('/').includes('..')) return 'goes above the project root ("..")';
+  if (pattern.length > 1000) return 'is longer than 1,000 characters';
+  return undefined;
 }
 
 /** Later layers override earlier ones rule by rule (defaults ← config file ← editor settings). */

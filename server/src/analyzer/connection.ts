@@ -3,6 +3,7 @@
 // agree on what a "connection options object" is. Pure syntax; no type checker.
 import ts from 'typescript';
 import { normalizeModule, outerParent, propertyNameText, rootModule, skipOuterExpressions, type ImportMap } from './ast';
+import { someNode } from './walk';
 
 /** Hosts that name this machine or every interface: binding addresses, sidecars and dev defaults. */
 export function isLocalHost(host: string): boolean {
@@ -415,7 +416,7 @@ function bindsName(name: ts.BindingName, text: string): boolean {
 }
 
 function isReassigned(scope: ts.Node, name: string): boolean {
-  const visit = (node: ts.Node): boolean => {
+  return someNode(scope, (node) => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
       const target = skipOuterExpressions(node.left);
       if (ts.isIdentifier(target) && target.text === name) return true;
@@ -423,9 +424,8 @@ function isReassigned(scope: ts.Node, name: string): boolean {
     if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && node.operand.text === name) {
       return node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken;
     }
-    return ts.forEachChild(node, visit) ?? false;
-  };
-  return visit(scope);
+    return false;
+  });
 }
 
 /** True when `value` is the right side of `x || value` / `x ?? value` with a computed left side: a default. */

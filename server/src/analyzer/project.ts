@@ -3,6 +3,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { envReadName, normalizeModule, skipOuterExpressions, type ImportMap } from './ast';
+import { exportedLoggers, type LoggerExport } from './loggers';
 
 /** What one file contributes to its project. Collected during the analyzer's single walk. */
 export interface FileFacts {
@@ -12,10 +13,23 @@ export interface FileFacts {
   envNames: string[];
   /** Logger modules the file imports (pino, winston, …). */
   loggerModules: string[];
+  /** Loggers the file exports (`export const logger = pino()`): the project's logger module, for other files to import. */
+  loggerExports?: LoggerExport[];
 }
 
 export function emptyFacts(): FileFacts {
   return { handlesShutdown: false, envNames: [], loggerModules: [] };
+}
+
+/**
+ * Facts of a file that could not be analyzed, read from its text alone and erring towards the fact being there:
+ * a file too deeply nested to parse that names SIGTERM (or a shutdown library) may well handle it, and a false
+ * "no file handles SIGTERM" elsewhere is worse than a missed one.
+ */
+export function factsFromText(text: string): FileFacts {
+  const facts = emptyFacts();
+  facts.handlesShutdown = text.includes('SIGTERM') || [...SHUTDOWN_LIBRARIES].some((module) => text.includes(module));
+  return facts;
 }
 
 /** Project-level booleans that can void a finding (see `Finding.unless`). */
@@ -44,10 +58,18 @@ export interface ProjectView {
   readonly isCli?: boolean;
   /** The project's `.env.example` (its text is undefined when the file does not exist yet). */
   envExampleFile?(): { path: string; text: string | undefined } | undefined;
+  /** The project's package.json as read, for fixes that declare a dependency. */
+  packageJsonFile?(): { path: string; text: string } | undefined;
+  /** Loggers exported by the project's files, with the absolute path of each file. */
+  loggerExports?(): ReadonlyArray<LoggerExport & { file: string }>;
+  /** True when the project has indexed a source file at this absolute path. */
+  hasFile?(file: string): boolean;
 }
 
 export interface PackageJsonInfo {
   name?: string;
+  /** The text it was parsed from. */
+  text?: string;
   dependencies: Set<string>;
   /** See `ProjectView.isLibrary`. */
   library?: boolean;
@@ -80,7 +102,7 @@ export function parsePackageJson(text: string): PackageJsonInfo {
   } catch {
     // A half-edited package.json is normal while typing; treat it as declaring nothing.
   }
-  return { name, dependencies, library, cli };
+  return { name, dependencies, library, cli, text };
 }
 
 /** The facts of every indexed file of one project. */
@@ -96,6 +118,8 @@ export class ProjectIndex implements ProjectView {
   pathPrefix = '';
   /** Text of `<root>/.env.example`, undefined when it does not exist; kept current by the caller. */
   envExampleText: string | undefined;
+  /** Text of `<root>/package.json` as last parsed. */
+  packageJsonText: string | undefined;
 
   constructor(root: string) {
     this.root = root;
@@ -106,6 +130,7 @@ export class ProjectIndex implements ProjectView {
     this.packageName = info.name;
     this.isLibrary = info.library ?? false;
     this.isCli = info.cli ?? false;
+    this.packageJsonText = info.text;
   }
 
   /** Records a file's facts. Returns true when a project-level fact changed. */
@@ -157,6 +182,17 @@ export class ProjectIndex implements ProjectView {
     for (const facts of this.files.values()) for (const module of facts.loggerModules) modules.add(module);
     return modules;
   }
+
+  packageJsonFile(): { path: string; text: string } | undefined {
+    if (!this.root || this.packageJsonText === undefined) return undefined;
+    return { path: path.join(this.root, 'package.json'), text: this.packageJsonText };
+  }
+
+  loggerExports(): Array<LoggerExport & { file: string }> {
+    const found: Array<LoggerExport & { file: string }> = [];
+    for (const [file, facts] of this.files) for (const exported of facts.loggerExports ?? []) found.push({ ...exported, file });
+    return found;
+  }
 }
 
 /** A project with no package.json and no other files: rules see only the file itself. */
@@ -207,7 +243,10 @@ export class FactsCollector {
   /** A `process.on(signal, …)` whose signal is a variable; counts when the file names 'SIGTERM' somewhere. */
   private dynamicSignalListener: ts.SourceFile | undefined;
 
-  constructor(imports: ImportMap) {
+  constructor(
+    private readonly imports: ImportMap,
+    private readonly sourceFile?: ts.SourceFile,
+  ) {
     const loggers = new Set<string>();
     for (const binding of imports.values()) {
       const module = normalizeModule(binding.module);
@@ -265,6 +304,11 @@ export class FactsCollector {
 
   finish(): FileFacts {
     this.facts.envNames = [...this.envNames];
+    // Only a file that imports a logger library can export a logger made by one.
+    if (this.sourceFile && this.facts.loggerModules.length > 0) {
+      const exported = exportedLoggers(this.sourceFile, this.imports);
+      if (exported.length > 0) this.facts.loggerExports = exported;
+    }
     if (!this.facts.handlesShutdown && this.dynamicSignalListener) {
       this.facts.handlesShutdown = /(['"`])SIGTERM\1/.test(this.dynamicSignalListener.text);
     }

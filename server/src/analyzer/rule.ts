@@ -29,6 +29,11 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * The fix is wrong without this edit, not just incomplete (a dependency the new code imports): where it cannot be
+   * applied (the file changed or is missing), the fix is not offered at all.
+   */
+  required?: boolean;
 }
 
 /** One way to resolve a finding. */
@@ -39,6 +44,11 @@ export interface Fix {
   edits: TextEdit[];
   /** Absolute paths of files the edits expect to exist; a client creates them first when missing. */
   createFiles?: string[];
+  /**
+   * Files the fix creates with this text (the project's logger module). The fix is not offered where one of them
+   * exists already or the client cannot create files: the rest of the fix imports it.
+   */
+  newFiles?: Array<{ file: string; text: string }>;
 }
 
 /** What the analyzer reports. Offsets are UTF-16 code-unit offsets into the analyzed text. */
@@ -109,6 +119,12 @@ export interface RuleDefinition<M extends string = string> {
    * An empty list means the rule runs everywhere.
    */
   skipIn: ReadonlyArray<'test' | 'script'>;
+  /**
+   * Options that hold lists of regular expressions. The config parser checks each one (syntax, and shapes that
+   * backtrack without bound: see user-regex.ts) and reports the bad ones at their line; the rule compiles them
+   * with `compileUserPattern`, which bounds the input they see.
+   */
+  regexOptions?: readonly string[];
   create(ctx: RuleContext<M>): RuleListener;
 }
 

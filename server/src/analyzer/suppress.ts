@@ -1,7 +1,7 @@
 // Disable comments: `// twelve-factor-disable-next-line <rule>[, <rule>…] [-- reason]` silences the next line,
 // `/* twelve-factor-disable <rule> */` silences from there to the end of the file (or to a matching
 // `/* twelve-factor-enable <rule> */`). With no rule named, every rule is silenced.
-import type ts from 'typescript';
+import ts from 'typescript';
 
 export interface Directive {
   kind: 'next-line' | 'disable' | 'enable';
@@ -28,7 +28,7 @@ export function parseDirectives(text: string, sourceFile: ts.SourceFile): Direct
     const opener = match[1];
     const kind: Directive['kind'] = match[2] === 'disable-next-line' ? 'next-line' : (match[2] as 'disable' | 'enable');
     if (opener === '//' && kind !== 'next-line') continue;
-    if (insideOtherText(text, start)) continue;
+    if (insideOtherText(text, start) || insideLiteral(sourceFile, start)) continue;
     const body = match[3];
     const bodyStart = start + match[0].length - (match[0].endsWith('*/') ? 2 : 0) - body.length;
     const rules: string[] = [];
@@ -81,4 +81,26 @@ function insideOtherText(text: string, start: number): boolean {
   if (before.includes('//') || before.includes('/*') || before.includes('`') || /^\s*\*/.test(before)) return true;
   const quotes = (before.match(/'/g)?.length ?? 0) + (before.match(/"/g)?.length ?? 0);
   return quotes % 2 === 1;
+}
+
+/**
+ * True when the offset lies inside a string, template or JSX text token: a directive written across the lines of a
+ * template literal is text of the program (issue 7: fix-all removed such "comments" and changed the string).
+ */
+function insideLiteral(sourceFile: ts.SourceFile, offset: number): boolean {
+  let current: ts.Node = sourceFile;
+  for (;;) {
+    const next: ts.Node | undefined = ts.forEachChild(current, (child) =>
+      child.pos <= offset && offset < child.end ? child : undefined,
+    );
+    if (!next) break;
+    current = next;
+  }
+  if (current.getStart(sourceFile) > offset) return false; // in the node's leading trivia: a real comment
+  return (
+    ts.isStringLiteralLike(current) ||
+    ts.isTemplateLiteralToken(current) ||
+    current.kind === ts.SyntaxKind.JsxText ||
+    ts.isRegularExpressionLiteral(current)
+  );
 }

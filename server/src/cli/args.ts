@@ -84,7 +84,8 @@ Setup:
   -v, --version                show the version
 
 Exit codes: 0 no error-level problems, 1 error-level problems (or more warnings than --max-warnings),
-2 usage or configuration error, or a crash.
+2 usage or configuration error, a report that could not be written, an incomplete run (a file, folder or
+package.json that could not be read or analyzed, or a rule that failed; the report is printed first), or a crash.
 
 Positions are 1-based; columns count UTF-16 code units (as editors and ESLint do).`;
 

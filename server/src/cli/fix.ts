@@ -13,7 +13,7 @@ import ts from 'typescript';
 import { analyze, parse, resolveProjectFindings } from '../analyzer/analyze';
 import { applyEdits, compatibleFixes, editsFor, editsOverlap } from '../analyzer/fixes/edits';
 import type { Finding, Fix, TextEdit } from '../analyzer/rule';
-import { analyzeJob, ScanSession, type FileJob, type ScanOptions } from '../project/scan';
+import { analyzeJob, readJobFile, ScanSession, type FileJob, type ScanOptions } from '../project/scan';
 import { readTextFile } from '../project/loader';
 import type { FixType } from './args';
 
@@ -59,7 +59,7 @@ export function computeFixes(paths: readonly string[], options: ScanOptions, typ
   const jobs: FileJob[] = [];
   for (const { job, result } of session.jobs()) {
     jobs.push(job);
-    session.accept(job, result, analyzeJob(job, readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules));
+    session.accept(job, result, analyzeJob(job, readJobFile(job), session.projectIndex(job.projectRoot), options.rules));
   }
   const scanned = session.finish();
   const withFindings = new Set(scanned.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file));

@@ -6,6 +6,9 @@ import type { Severity } from '../analyzer/rule';
 import type { ScanConfigProblem, ScanOptions, ScanResult } from '../project/scan';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import type { Report } from './formatters/report';
+import { escapeForTerminal } from './formatters/escape';
+import { checkOutputTarget, writeReportFile } from './output';
+import { describeFsError, readRegularFile } from '../project/read';
 
 export interface CliIo {
   cwd: string;
@@ -20,6 +23,11 @@ export interface CliIo {
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
+/**
+ * Usage or configuration error, a report that could not be written, or an incomplete run: a file, folder or
+ * package.json that could not be read or analyzed, or a rule that failed on a file (the full report is still
+ * printed first). A crash of the tool itself also exits 2.
+ */
 export const EXIT_USAGE = 2;
 
 const NAME = 'twelve-factor-lint';
@@ -40,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await lint(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${NAME}: ${error.message}\nRun "${NAME} --help" for usage.\n`);
+      io.stderr(`${NAME}: ${escapeForTerminal(error.message)}\nRun "${NAME} --help" for usage.\n`);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       io.stderr(`${NAME}: internal error, please report it with the command you ran.\n${detail}\n`);
@@ -56,8 +64,14 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   for (const given of options.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, given))) throw new UsageError(`no such file or directory: ${given}`);
   }
-  if (options.configFile !== undefined && !isFile(path.resolve(io.cwd, options.configFile))) {
+  if (options.configFile !== undefined && !fs.existsSync(path.resolve(io.cwd, options.configFile))) {
     throw new UsageError(`config file not found: ${options.configFile}`);
+  }
+  // A folder or /proc path for -o is known before the scan: say so now, not after it.
+  const outputTarget = options.outputFile !== undefined ? path.resolve(io.cwd, options.outputFile) : undefined;
+  if (outputTarget !== undefined) {
+    const problem = checkOutputTarget(outputTarget);
+    if (problem) throw new UsageError(`cannot write the report to ${options.outputFile}: ${problem}`);
   }
   const ruleLevels: Record<string, CliOptions['rules'][number]['level']> = {};
   for (const { id, level } of options.rules) {
@@ -99,7 +113,8 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     }
     const files = fixed.changes.size;
     if (options.fix === 'dry-run') {
-      writeOutput(unifiedDiff(fixed, io.cwd), options, io);
+      const written = writeOutput(unifiedDiff(fixed, io.cwd), options, io);
+      if (!written) return EXIT_USAGE;
       io.stderr(`${NAME}: ${files === 0 ? 'no fixes to apply' : `${plural(fixed.applied, 'fix', 'fixes')} would change ${plural(files, 'file')}`} (dry run: nothing written)\n`);
     } else {
       for (const [file, change] of fixed.changes) {
@@ -107,7 +122,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
           fs.mkdirSync(path.dirname(file), { recursive: true });
           fs.writeFileSync(file, change.after);
         } catch (error) {
-          throw new UsageError(`could not write ${displayPath(file, io.cwd)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw new UsageError(`could not write ${displayPath(file, io.cwd)}: ${describeFsError(error)}`);
         }
       }
       fixSummary = files === 0 ? 'no fixes to apply' : `applied ${plural(fixed.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`;
@@ -136,7 +151,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
 
   if (result.configProblems.length > 0) return configFailure(result.configProblems.map((p) => describeConfigProblem(p, io.cwd)), io);
   for (const warning of result.pathWarnings) {
-    io.stderr(`${NAME}: warning: ${displayPath(warning.path, io.cwd)}: ${warning.message}; skipped\n`);
+    io.stderr(`${NAME}: warning: ${escapeForTerminal(displayPath(warning.path, io.cwd))}: ${warning.message}; skipped\n`);
   }
 
   const { repositoryRoot } = require('./repository') as typeof import('./repository');
@@ -156,7 +171,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
       fs.mkdirSync(path.dirname(target), { recursive: true });
       fs.writeFileSync(target, serializeBaseline(written));
     } catch (error) {
-      throw new UsageError(`could not write the baseline ${options.baselineWrite}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(`could not write the baseline ${options.baselineWrite}: ${describeFsError(error)}`);
     }
     const count = Object.values(written.files).reduce((n, rules) => n + Object.values(rules).reduce((m, list) => m + list.reduce((k, e) => k + e.count, 0), 0), 0);
     io.stderr(`${NAME}: wrote ${plural(count, 'finding')} in ${plural(Object.keys(written.files).length, 'file')} to ${options.baselineWrite}\n`);
@@ -182,7 +197,18 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
     textOf,
   };
 
-  if (options.fix !== 'dry-run') writeOutput(format(report, options, io, RULES), options, io);
+  if (options.fix !== 'dry-run' && !writeOutput(format(report, options, io, RULES), options, io)) return EXIT_USAGE;
+
+  const failedFiles = files.filter((file) => file.failed !== undefined).length;
+  const failedRules = files.reduce((sum, file) => sum + (file.ruleFailures?.length ?? 0), 0);
+  if (failedFiles > 0 || failedRules > 0) {
+    const parts = [
+      ...(failedFiles > 0 ? [`${failedFiles} ${failedFiles === 1 ? 'file' : 'files'} could not be read or analyzed`] : []),
+      ...(failedRules > 0 ? [`${failedRules} ${failedRules === 1 ? 'rule' : 'rules'} failed on a file`] : []),
+    ];
+    io.stderr(`${NAME}: ${parts.join(' and ')} (listed in the report); the report is incomplete.\n`);
+    return EXIT_USAGE;
+  }
 
   if (counts.error > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && counts.warning > options.maxWarnings) {
@@ -212,14 +238,23 @@ function format(report: Report, options: CliOptions, io: CliIo, rules: readonly 
   }
 }
 
-function writeOutput(output: string, options: CliOptions, io: CliIo): void {
+/**
+ * Writes the report (or the dry run's diff) to `-o` or stdout; false when it could not be written anywhere. Never loses
+ * the report: when `-o` cannot be written, it goes to stdout, and the run exits 2.
+ */
+function writeOutput(output: string, options: CliOptions, io: CliIo): boolean {
   if (options.outputFile !== undefined) {
-    const target = path.resolve(io.cwd, options.outputFile);
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, output);
-  } else {
-    io.stdout(output);
+    const failure = writeReportFile(path.resolve(io.cwd, options.outputFile), output);
+    if (failure === undefined) return true;
+    io.stderr(`${NAME}: cannot write the report to ${escapeForTerminal(options.outputFile)}: ${failure}; it follows on stdout instead.\n`);
   }
+  try {
+    io.stdout(output);
+  } catch (error) {
+    io.stderr(`${NAME}: cannot write the report to stdout: ${describeFsError(error)}.\n`);
+    return false;
+  }
+  return options.outputFile === undefined;
 }
 
 function init(io: CliIo, rules: readonly import('../analyzer/rule').RuleDefinition[]): number {
@@ -231,7 +266,7 @@ function init(io: CliIo, rules: readonly import('../analyzer/rule').RuleDefiniti
 }
 
 function configFailure(lines: readonly string[], io: CliIo): number {
-  for (const line of lines) io.stderr(`${NAME}: ${line}\n`);
+  for (const line of lines) io.stderr(`${NAME}: ${escapeForTerminal(line)}\n`);
   io.stderr(`${NAME}: fix the config file (see "${NAME} --help"); nothing was reported.\n`);
   return EXIT_USAGE;
 }
@@ -298,11 +333,7 @@ function plural(n: number, word: string, many = `${word}s`): string {
 }
 
 function readText(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  return readRegularFile(file, Number.MAX_SAFE_INTEGER).text;
 }
 
 function useColor(io: CliIo): boolean {
@@ -314,7 +345,7 @@ function useColor(io: CliIo): boolean {
 
 function describeConfigProblem(problem: ScanConfigProblem, cwd: string): string {
   const where = problem.line !== undefined ? `:${problem.line}:${problem.column ?? 1}` : '';
-  return `${displayPath(problem.file, cwd)}${where}: ${problem.message}`;
+  return escapeForTerminal(`${displayPath(problem.file, cwd)}${where}: ${problem.message}`);
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -1,9 +1,8 @@
 // The CLI's scan: ScanSession (the walk, configs, projects and cross-file facts) with each file's analysis taken from
 // the cache (`--cache`), done by worker threads (`--concurrency`), or done here; and progress on a terminal. Every mode
 // yields the same findings (test/cli/modes.test.ts).
-import fs from 'node:fs';
 import path from 'node:path';
-import { analyzeJob, ScanSession, type FileJob, type FileOutcome, type ScanOptions, type ScanResult, type ScannedFile } from '../project/scan';
+import { analyzeJob, readJobFile, ScanSession, type FileJob, type FileOutcome, type ScanOptions, type ScanResult, type ScannedFile } from '../project/scan';
 import { readTextFile } from '../project/loader';
 import { hash, type ResultCache } from './cache';
 
@@ -37,22 +36,18 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
   };
   const analyzeHere = (item: Planned, text: string | undefined, key?: { h: string; c: string }) => {
     const job = item.job;
-    finished(item, analyzeJob(job, text ?? readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules), key);
+    finished(item, analyzeJob(job, text !== undefined ? { text } : readJobFile(job), session.projectIndex(job.projectRoot), options.rules), key);
   };
 
   /** The cache's answer for a file, or what a miss needs: the text already read and the keys to store it under. */
   const lookUp = (item: Planned): { outcome?: FileOutcome; text?: string; key?: { h: string; c: string } } => {
     if (!cache) return {};
-    // The bytes are hashed as read; they are decoded only when the file has to be analyzed.
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(item.job.file);
-    } catch {
-      return {};
-    }
-    const key = { h: hash(bytes), c: cache.contextKey(item.job, packageJsonOf(item.job.projectRoot)) };
+    // Read as the analysis reads it (a regular file, never blocking); what cannot be read is not cached.
+    const read = readJobFile(item.job);
+    if (read.text === undefined) return {};
+    const key = { h: hash(read.text), c: cache.contextKey(item.job, packageJsonOf(item.job.projectRoot)) };
     const outcome = cache.get(item.job.file, key.h, key.c);
-    return outcome ? { outcome } : { text: bytes.toString('utf8'), key };
+    return outcome ? { outcome } : { text: read.text, key };
   };
 
   // Workers run the registered rules; a scan with its own rule list (tests, tools) stays in this thread.

@@ -96,8 +96,7 @@ export const WORKER_BATCH = BATCH;
 /** The worker's side: analyze each job as the single-threaded scan would (`analyzeJob`). */
 function runWorker(): void {
   // Loaded here, not at the top: the main thread needs none of the analyzer to start the pool.
-  const { analyzeJob, projectIndexAt } = require('../project/scan') as typeof import('../project/scan');
-  const { readTextFile } = require('../project/loader') as typeof import('../project/loader');
+  const { analyzeJob, projectIndexAt, readJobFile } = require('../project/scan') as typeof import('../project/scan');
   const configs = new Map<number, AnalyzerConfig>();
   const projects = new Map<string, ProjectIndex>();
   parentPort!.on('message', (message: ToWorker) => {
@@ -112,7 +111,7 @@ function runWorker(): void {
         if (!project) projects.set(key, (project = projectIndexAt(job.projectRoot, job.pathPrefix)));
         const config = configs.get(job.config)!;
         const fileJob: FileJob = { file: job.file, projectRoot: job.projectRoot, pathPrefix: job.pathPrefix, config };
-        return analyzeJob(fileJob, job.text ?? readTextFile(job.file), project);
+        return analyzeJob(fileJob, job.text !== undefined ? { text: job.text } : readJobFile(fileJob), project);
       });
       parentPort!.postMessage({ kind: 'done', batch: message.batch, outcomes } satisfies FromWorker);
     } catch (error) {

@@ -37,17 +37,57 @@ export const SHOW_DOCUMENTATION_COMMAND = 'twelveFactor.showDocumentation';
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND];
 export const FIX_ALL_TITLE = 'Fix all safe twelve-factor problems';
 
-/** What the client can apply: LSP 3.16 `workspace.workspaceEdit`. */
+/** What the client can apply: LSP 3.16 `workspace.workspaceEdit`, and whether it resolves a code action's edit later. */
 export interface EditCapabilities {
   documentChanges: boolean;
   /** `resourceOperations` includes 'create'. */
   createFiles: boolean;
+  /**
+   * `codeAction/resolve` for `edit` (with `data` kept between the two requests): fixes are listed without their
+   * edits, which are computed for the one action the user picks. Without it, edits come with the list.
+   */
+  resolveEdits?: boolean;
 }
 
 export function editCapabilities(capabilities: ClientCapabilities): EditCapabilities {
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
   const documentChanges = workspaceEdit?.documentChanges === true;
-  return { documentChanges, createFiles: documentChanges && (workspaceEdit?.resourceOperations ?? []).includes('create') };
+  const codeAction = capabilities.textDocument?.codeAction;
+  return {
+    documentChanges,
+    createFiles: documentChanges && (workspaceEdit?.resourceOperations ?? []).includes('create'),
+    resolveEdits: codeAction?.dataSupport === true && (codeAction.resolveSupport?.properties ?? []).includes('edit'),
+  };
+}
+
+/** What an unresolved fix action carries (`CodeAction.data`) to find its fix again in `codeAction/resolve`. */
+export interface FixActionData {
+  twelveFactorFix: 1;
+  uri: string;
+  version: number;
+  ruleId: string;
+  messageId: string;
+  start: number;
+  end: number;
+  /** The fix's position among the finding's fixes, and its title (both must still match). */
+  index: number;
+  title: string;
+}
+
+export function isFixActionData(value: unknown): value is FixActionData {
+  if (value === null || typeof value !== 'object') return false;
+  const data = value as Record<string, unknown>;
+  return (
+    data.twelveFactorFix === 1 &&
+    typeof data.uri === 'string' &&
+    typeof data.version === 'number' &&
+    typeof data.ruleId === 'string' &&
+    typeof data.messageId === 'string' &&
+    typeof data.start === 'number' &&
+    typeof data.end === 'number' &&
+    typeof data.index === 'number' &&
+    typeof data.title === 'string'
+  );
 }
 
 /** The current text of another file: the editor's buffer when the server has it open, else the disk. */
@@ -69,6 +109,37 @@ export interface CodeActionInput {
   diagnostics: readonly Diagnostic[];
   /** `CodeActionParams.context.only`. */
   only?: readonly string[];
+  /** `CodeActionParams.range`: only diagnostics that touch it get fixes. */
+  range?: Range;
+}
+
+/** True when a diagnostic's range touches the request's range (a cursor at either end of it counts). */
+function touches(diagnostic: Range, range: Range | undefined): boolean {
+  if (!range) return true;
+  return !before(diagnostic.end, range.start) && !before(range.end, diagnostic.start);
+}
+
+function before(a: Range['start'], b: Range['start']): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/**
+ * The findings a request can show fixes for, as a filter for `analyze({ fixes })`: computing the fixes of every
+ * finding of a file with 3,000 console calls, for a request about one line, cost seconds.
+ */
+export function fixesFilter(
+  document: TextDocument,
+  diagnostics: readonly Diagnostic[],
+  range: Range | undefined,
+  only: readonly string[] | undefined,
+): ((finding: { ruleId: string; start: number; end: number }) => boolean) | true {
+  if (asksForFixAll(only)) return true;
+  const wanted = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !touches(diagnostic.range, range)) continue;
+    wanted.add(`${diagnostic.code}@${document.offsetAt(diagnostic.range.start)}:${document.offsetAt(diagnostic.range.end)}`);
+  }
+  return (finding) => wanted.has(`${finding.ruleId}@${finding.start}:${finding.end}`);
 }
 
 /** True when `kind` was asked for: no `only`, or an `only` entry that is `kind` or a parent of it. */
@@ -111,8 +182,12 @@ function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: Edi
   const groups = new Map<string, RuleGroup>();
   const used = new Set<Finding>();
   const disabledLines = new Set<string>();
+  // A fix shared by several findings (one object: "Replace all console calls in this file") is one action, listing
+  // each of its diagnostics; offered once per diagnostic, 2,000 console calls made a 430 MB response.
+  const shared = new Map<Fix, CodeAction>();
   for (const diagnostic of input.diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !RULE_IDS.has(diagnostic.code)) continue;
+    if (!touches(diagnostic.range, input.range)) continue;
     const ruleId = diagnostic.code;
     let group = groups.get(ruleId);
     if (!group) {
@@ -125,16 +200,41 @@ function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: Edi
     used.add(finding);
 
     let preferred = false;
-    for (const fix of finding.fixes) {
-      const edit = workspaceEditFor(document, [fix], files, capabilities);
-      if (!edit) continue;
-      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit };
+    finding.fixes.forEach((fix, index) => {
+      const offered = shared.get(fix);
+      if (offered) {
+        offered.diagnostics?.push(diagnostic);
+        return;
+      }
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
+      if (capabilities.resolveEdits) {
+        // The edit is computed when the user picks the action (codeAction/resolve).
+        // A fix that creates a file (the logger module) needs a client that can create it.
+        if (editsFor(fix).length === 0 || (fix.newFiles && !capabilities.createFiles)) return;
+        const data: FixActionData = {
+          twelveFactorFix: 1,
+          uri: document.uri,
+          version: document.version,
+          ruleId: finding.ruleId,
+          messageId: finding.messageId,
+          start: finding.start,
+          end: finding.end,
+          index,
+          title: fix.title,
+        };
+        action.data = data;
+      } else {
+        const edit = workspaceEditFor(document, [fix], files, capabilities);
+        if (!edit) return;
+        action.edit = edit;
+      }
       if (!preferred && isPreferredFix(fix)) {
         action.isPreferred = true;
         preferred = true;
       }
+      shared.set(fix, action);
       group.fixes.push(action);
-    }
+    });
 
     // A disable comment for an unused disable comment would only add noise: its fix removes it.
     if (ruleId === UNUSED_DISABLE_RULE_ID) continue;
@@ -171,6 +271,28 @@ function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: Edi
 }
 
 /**
+ * The edit of an action listed without one (`FixActionData`), from a fresh analysis of the document; the action
+ * unchanged (no edit) when the document moved on and the finding or fix is no longer there.
+ */
+export function resolveFixAction(
+  action: CodeAction,
+  data: FixActionData,
+  input: { document: TextDocument; findings: readonly Finding[] },
+  files: OtherFiles,
+  capabilities: EditCapabilities,
+): CodeAction {
+  if (input.document.uri !== data.uri || input.document.version !== data.version) return action;
+  const finding = input.findings.find(
+    (candidate) =>
+      candidate.ruleId === data.ruleId && candidate.messageId === data.messageId && candidate.start === data.start && candidate.end === data.end,
+  );
+  const fix = finding?.fixes[data.index];
+  if (!fix || fix.title !== data.title) return action;
+  const edit = workspaceEditFor(input.document, [fix], files, capabilities);
+  return edit ? { ...action, edit } : action;
+}
+
+/**
  * At most one preferred fix per diagnostic (the one "Auto Fix" applies): a safe fix, else the first "Move to
  * environment variable" — the remedy the factor itself prescribes, and one that keeps the literal as the fallback
  * (secrets aside). Other fixes, such as picking a logger, are choices the user makes from the list.
@@ -188,14 +310,26 @@ function matchFinding(input: CodeActionInput, diagnostic: Diagnostic, used: Read
   if (!sameRange(input.document.positionAt(start), diagnostic.range.start) || !sameRange(input.document.positionAt(end), diagnostic.range.end)) {
     return undefined;
   }
-  return input.findings.find(
-    (finding) =>
-      !used.has(finding) &&
-      finding.ruleId === diagnostic.code &&
-      (messageId === undefined || finding.messageId === messageId) &&
-      finding.start === start &&
-      finding.end === end,
+  return findingsAt(input.findings).get(`${String(diagnostic.code)}@${start}:${end}`)?.find(
+    (finding) => !used.has(finding) && (messageId === undefined || finding.messageId === messageId),
   );
+}
+
+/** Findings by rule and range, built once per list: a request with every diagnostic of a big file stays linear. */
+const findingIndexes = new WeakMap<readonly Finding[], Map<string, Finding[]>>();
+function findingsAt(findings: readonly Finding[]): Map<string, Finding[]> {
+  let index = findingIndexes.get(findings);
+  if (!index) {
+    index = new Map();
+    for (const finding of findings) {
+      const key = `${finding.ruleId}@${finding.start}:${finding.end}`;
+      const list = index.get(key);
+      if (list) list.push(finding);
+      else index.set(key, [finding]);
+    }
+    findingIndexes.set(findings, index);
+  }
+  return index;
 }
 
 function sameRange(a: Range['start'], b: Range['start']): boolean {
@@ -239,6 +373,11 @@ export function workspaceEditFor(
 ): WorkspaceEdit | undefined {
   const own = fixes.flatMap((fix) => editsFor(fix)).map((edit) => toLspEdit(document.positionAt.bind(document), edit));
   if (own.length === 0) return undefined;
+  // A file the fix creates must not exist yet, and the client must be able to create it.
+  const newFiles = fixes.flatMap((fix) => fix.newFiles ?? []);
+  if (newFiles.length > 0 && (!capabilities.createFiles || newFiles.some((created) => files.textOf(path.normalize(created.file)) !== undefined))) {
+    return undefined;
+  }
   const toCreate = new Set(fixes.flatMap((fix) => fix.createFiles ?? []).map((file) => path.normalize(file)));
   const byFile = new Map<string, TextEdit[]>();
   for (const fix of fixes) {
@@ -253,12 +392,18 @@ export function workspaceEditFor(
   for (const [file, edits] of byFile) {
     let text = files.textOf(file);
     if (text === undefined) {
-      if (!toCreate.has(file) || !capabilities.createFiles) continue;
+      if (!toCreate.has(file) || !capabilities.createFiles) {
+        if (edits.some((edit) => edit.required)) return undefined;
+        continue;
+      }
       text = '';
       creates.push({ kind: 'create', uri: uriOf(file), options: { ignoreIfExists: true } });
     }
     const length = text.length;
-    if (edits.some((edit) => edit.start < 0 || edit.end < edit.start || edit.end > length) || editsOverlap(edits)) continue;
+    if (edits.some((edit) => edit.start < 0 || edit.end < edit.start || edit.end > length) || editsOverlap(edits)) {
+      if (edits.some((edit) => edit.required)) return undefined;
+      continue;
+    }
     const other = TextDocument.create(uriOf(file), 'plaintext', 0, text);
     others.push({ uri: uriOf(file), version: files.versionOf(file) ?? null, edits: edits.map((edit) => toLspEdit(other.positionAt.bind(other), edit)) });
   }
@@ -270,6 +415,10 @@ export function workspaceEditFor(
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [
     { textDocument: { uri: document.uri, version: document.version }, edits: own },
     ...creates,
+    ...newFiles.flatMap((created): Array<TextDocumentEdit | CreateFile> => [
+      { kind: 'create', uri: uriOf(created.file), options: { overwrite: false, ignoreIfExists: false } },
+      { textDocument: { uri: uriOf(created.file), version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: created.text }] },
+    ]),
     ...others.map((other): TextDocumentEdit => ({ textDocument: { uri: other.uri, version: other.version }, edits: other.edits })),
   ];
   return { documentChanges };

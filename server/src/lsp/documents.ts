@@ -22,6 +22,8 @@ export interface OpenDocument {
   project: ProjectIndex | undefined;
   /** Whether the last publish sent a non-empty list (a skipped file then needs clearing once). */
   published: boolean;
+  /** Why the last analysis could not analyze the text (nesting beyond the limits), or undefined. */
+  failed?: string;
 }
 
 const EXTENSION_BY_LANGUAGE: Record<string, string> = {

@@ -19,6 +19,9 @@ import {
   codeActions,
   documentationTarget,
   editCapabilities,
+  fixesFilter,
+  isFixActionData,
+  resolveFixAction,
   type EditCapabilities,
 } from './code-actions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -31,7 +34,7 @@ let service: LintService | undefined;
 let dynamicWatchers = false;
 let dynamicConfiguration = false;
 let workspaceFolderEvents = false;
-let edits: EditCapabilities = { documentChanges: false, createFiles: false };
+let edits: EditCapabilities = { documentChanges: false, createFiles: false, resolveEdits: false };
 let showDocumentSupport = false;
 /** Rule pages shipped in the VSIX: the bundle is server/out/server.js, the pages docs/rules/<id>.md. */
 const DOCS_DIRECTORY = path.resolve(__dirname, '..', '..', 'docs', 'rules');
@@ -69,7 +72,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
         save: { includeText: false },
       },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: false },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: edits.resolveEdits === true },
       executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
     },
     serverInfo: { name: 'twelve-factor-lint' },
@@ -112,22 +115,48 @@ connection.onDidSaveTextDocument(guard('didSave', ({ textDocument }) => service?
 connection.onDidCloseTextDocument(guard('didClose', ({ textDocument }) => service?.didClose(textDocument.uri)));
 connection.onDidChangeConfiguration(guard('didChangeConfiguration', ({ settings }) => service?.didChangeConfiguration(settings)));
 connection.onDidChangeWatchedFiles(guard('didChangeWatchedFiles', ({ changes }) => service?.didChangeWatchedFiles(changes)));
-connection.onCodeAction(async ({ textDocument, context }, token) => {
+connection.onCodeAction(async ({ textDocument, range, context }, token) => {
   try {
     const ours = context.diagnostics.some((diagnostic) => diagnostic.source === DIAGNOSTIC_SOURCE);
     const fixAll = asksForFixAll(context.only);
     if (!service || (!ours && !fixAll)) return [];
-    const analysis = await service.analyzeForActions(textDocument.uri);
+    const open = service.documents.get(textDocument.uri);
+    if (!open) return [];
+    // Fixes are computed only for the diagnostics of the request's range (all of them for fix-all).
+    const wanted = fixesFilter(open.document, context.diagnostics, range, context.only);
+    const analysis = await service.analyzeForActions(textDocument.uri, wanted);
     if (!analysis || token.isCancellationRequested) return [];
     const files = service;
     return codeActions(
-      { document: analysis.open.document, sourceFile: analysis.sourceFile, findings: analysis.findings, diagnostics: context.diagnostics, only: context.only },
+      {
+        document: analysis.open.document,
+        sourceFile: analysis.sourceFile,
+        findings: analysis.findings,
+        diagnostics: context.diagnostics,
+        only: context.only,
+        range,
+      },
       { textOf: (file) => files.textOf(file), versionOf: (file) => files.versionOf(file) },
       edits,
     );
   } catch (error) {
     connection.console.error(`codeAction failed: ${describe(error)}`);
     return [];
+  }
+});
+
+// The edit of the one fix the user picked (clients with resolveSupport for `edit`).
+connection.onCodeActionResolve(async (action) => {
+  try {
+    const data: unknown = action.data;
+    if (!service || !isFixActionData(data)) return action;
+    const analysis = await service.analyzeForActions(data.uri, (finding) => finding.ruleId === data.ruleId && finding.start === data.start && finding.end === data.end);
+    if (!analysis) return action;
+    const files = service;
+    return resolveFixAction(action, data, { document: analysis.open.document, findings: analysis.findings }, { textOf: (file) => files.textOf(file), versionOf: (file) => files.versionOf(file) }, edits);
+  } catch (error) {
+    connection.console.error(`codeAction/resolve failed: ${describe(error)}`);
+    return action;
   }
 });
 

@@ -13,7 +13,7 @@ import {
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type ts from 'typescript';
-import { analyze, resolveProjectFindings } from '../analyzer/analyze';
+import { analyze, resolveProjectFindings, type AnalyzeInput, type RuleFailure } from '../analyzer/analyze';
 import { DEFAULT_CONFIG, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
 import { ProjectIndex } from '../analyzer/project';
 import type { Finding } from '../analyzer/rule';
@@ -36,6 +36,8 @@ export class LintService {
   private readonly pending = new Set<string>();
   /** Config files whose problems were shown, by path → the problems' text (shown again only when they change). */
   private readonly configProblemsShown = new Map<string, string>();
+  /** Per document, the rule failures (and file failure) last logged: logged again only when they change. */
+  private readonly failuresLogged = new Map<string, string>();
 
   constructor(
     private readonly connection: Connection,
@@ -138,6 +140,7 @@ export class LintService {
     if (!open) return;
     if (!settings.enable) {
       open.findings = [];
+      open.failed = undefined;
       this.publish(open);
       return;
     }
@@ -146,6 +149,7 @@ export class LintService {
     open.project = project;
     if (open.file && this.workspace.isIgnored(open.file, project, config)) {
       open.findings = [];
+      open.failed = undefined;
       if (project.removeFile(open.file)) this.republishProject(project.root, uri);
       this.publish(open);
       return;
@@ -154,7 +158,9 @@ export class LintService {
     const result = analyze({ fileName: open.analysisName, text, config, project, sourceFile: open.tree, fixes: false });
     open.tree = result.sourceFile;
     open.findings = result.findings;
+    open.failed = result.failed;
     if (result.skipped) this.connection.console.info(`Skipped ${uri}: ${result.skipped}.`);
+    this.logRuleFailures(uri, result.ruleFailures, result.failed);
     if (open.file && project.setFile(open.file, result.facts)) this.republishProject(project.root, uri);
     this.publish(open, result.skipped !== undefined);
   }
@@ -173,14 +179,18 @@ export class LintService {
    * nothing and records no facts. The project's `.env.example` is read first, so that fixes adding to it
    * address its current text.
    */
-  async analyzeForActions(uri: string): Promise<{ open: OpenDocument; sourceFile: ts.SourceFile; findings: Finding[] } | undefined> {
+  async analyzeForActions(
+    uri: string,
+    fixes: NonNullable<AnalyzeInput['fixes']> = true,
+  ): Promise<{ open: OpenDocument; sourceFile: ts.SourceFile; findings: Finding[] } | undefined> {
     const settings = await this.settingsFor(uri);
     const open = this.documents.get(uri);
     if (!open || !settings.enable) return undefined;
     const { config, project } = this.setupFor(open, settings);
     if (open.file && this.workspace.isIgnored(open.file, project, config)) return undefined;
     if (project.root) project.envExampleText = this.textOf(path.join(project.root, '.env.example'));
-    const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree });
+    const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree, fixes });
+    this.logRuleFailures(open.document.uri, result.ruleFailures);
     if (!result.sourceFile) return undefined;
     open.tree = result.sourceFile;
     return { open, sourceFile: result.sourceFile, findings: resolveProjectFindings(result.findings, project, open.file) };
@@ -209,8 +219,18 @@ export class LintService {
   private publish(open: OpenDocument, skipped = false): void {
     const findings = open.project ? resolveProjectFindings(open.findings, open.project, open.file) : open.findings;
     if (skipped && findings.length === 0 && !open.published) return;
-    open.published = findings.length > 0;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, open.document));
+    // Not analyzed (nesting beyond the limits, an internal error): one note at the top, so an empty list is not
+    // taken for a clean file.
+    if (open.failed !== undefined) {
+      diagnostics.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        source: DIAGNOSTIC_SOURCE,
+        message: `Twelve-Factor Lint could not analyze this file: ${open.failed}.`,
+      });
+    }
+    open.published = diagnostics.length > 0;
     void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
   }
 
@@ -228,6 +248,19 @@ export class LintService {
     for (const open of this.documents.all()) {
       if (root === undefined || open.project?.root === root) this.schedule(open.document.uri);
     }
+  }
+
+  /** One log line per rule that failed on a document (and for a file that failed), when that changes. */
+  private logRuleFailures(uri: string, failures: readonly RuleFailure[] | undefined, failed?: string): void {
+    const lines = [
+      ...(failed !== undefined ? [`Could not analyze ${uri}: ${failed}.`] : []),
+      ...(failures ?? []).map((failure) => `Rule ${failure.ruleId} failed on ${uri} (${failure.message}); its findings there are left out.`),
+    ];
+    const signature = lines.join('\n');
+    if ((this.failuresLogged.get(uri) ?? '') === signature) return;
+    if (signature === '') this.failuresLogged.delete(uri);
+    else this.failuresLogged.set(uri, signature);
+    for (const line of lines) this.connection.console.warn(line);
   }
 
   private reportConfigProblems(configPath: string, problems: readonly ConfigProblem[]): void {

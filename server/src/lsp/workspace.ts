@@ -1,12 +1,12 @@
 // Projects of the open workspace: one ProjectIndex per project root (nearest package.json), filled by a bounded
 // background scan of each workspace folder and kept current from watched-file events. Only facts are kept, never trees.
-import fs from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../analyzer/analyze';
 import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
 import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
 import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
+import { readRegularFile } from '../project/read';
 
 /** The background index stops after this many files per workspace folder. */
 export const MAX_INDEXED_FILES = 5000;
@@ -145,11 +145,17 @@ export class Workspace {
     let sliceStart = Date.now();
     let count = 0;
     for (const folder of this.folders) {
-      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES })) {
+      const onError = (dir: string, message: string): void => this.listener.log(`Could not list ${dir}: ${message}.`);
+      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES, onError })) {
         if (generation !== this.generation) return;
         if (!this.openFiles.has(file)) {
-          const project = this.projectFor(file);
-          if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
+          // One file never stops the index: whatever goes wrong with it is one log line, and the scan goes on.
+          try {
+            const project = this.projectFor(file);
+            if (this.indexFile(file, project)) this.listener.factsChanged(project.root);
+          } catch (error) {
+            this.listener.log(`Could not index ${file}: ${describe(error)}`);
+          }
           count++;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
@@ -165,17 +171,14 @@ export class Workspace {
   private indexFile(file: string, project: ProjectIndex): boolean {
     const { config } = this.configFor(file);
     if (this.isIgnored(file, project, config)) return project.removeFile(file);
-    let size: number;
-    try {
-      size = fs.statSync(file).size;
-    } catch {
+    // Regular files only, never blocking (a watched FIFO named x.js); bundles larger than maxFileSize are not read.
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined) {
+      if (!read.tooLarge && read.code !== 'ENOENT') this.listener.log(`Could not read ${file}: ${read.error}.`);
       return project.removeFile(file);
     }
-    // Bundles and generated files are not read at all; analyze() would skip them anyway.
-    if (size > config.maxFileSize) return project.removeFile(file);
-    const text = readTextFile(file);
-    if (text === undefined) return project.removeFile(file);
-    const { facts } = analyze({ fileName: file, text, config, project, rules: [] });
+    const { facts, failed } = analyze({ fileName: file, text: read.text, config, project, rules: [] });
+    if (failed !== undefined) this.listener.log(`Could not index ${file}: ${failed}.`);
     return project.setFile(file, facts);
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { scriptKindOf } from '../analyzer/analyze';
+import { describeFsError } from './read';
 
 /** Folders that hold dependencies, VCS data or build output: never application source. */
 export const IGNORED_DIRS: ReadonlySet<string> = new Set([
@@ -42,22 +43,48 @@ export interface WalkOptions {
   ignorePatterns?: readonly string[];
   /** Stop after this many files (the server's background index is bounded). */
   maxFiles?: number;
+  /** Called for a folder below `root` (or `root` itself) that cannot be listed, with the reason in a few words. */
+  onError?: (dir: string, message: string) => void;
 }
 
-/** Compiles ignore globs; `dist/**`, `**\/*.generated.ts` and bare folder names like `legacy` all work. */
+/**
+ * Compiles ignore globs; `dist/**`, `**\/*.generated.ts` and bare folder names like `legacy` all work, and a
+ * leading `/` anchors a name at the root (`/dist`), as in `.gitignore`. Never throws: a pattern that names nothing
+ * (`""`, `"./"`, `"/"`, reported by the config parser) or that picomatch rejects is left out (see `ignorePatternErrors`).
+ */
 export function ignoreMatcher(patterns: readonly string[]): (relativePath: string) => boolean {
-  if (patterns.length === 0) return () => false;
-  const expanded = patterns.flatMap((pattern) => {
-    const clean = pattern.replace(/^\.\//, '').replace(/\/$/, '');
-    return clean.includes('/') ? [clean, `${clean}/**`] : [clean, `**/${clean}`, `${clean}/**`, `**/${clean}/**`];
-  });
-  const match = picomatch(expanded, { dot: true });
-  return (relativePath) => match(relativePath);
+  const matchers = patterns.map(compileIgnorePattern).filter((match): match is (path: string) => boolean => typeof match === 'function');
+  if (matchers.length === 0) return () => false;
+  return (relativePath) => matchers.some((match) => match(relativePath));
+}
+
+/** Patterns picomatch cannot compile, each with its reason (the config parser reports the other kinds of problem). */
+export function ignorePatternErrors(patterns: readonly string[]): Array<{ pattern: string; message: string }> {
+  const errors: Array<{ pattern: string; message: string }> = [];
+  for (const pattern of patterns) {
+    const compiled = compileIgnorePattern(pattern);
+    if (typeof compiled === 'string') errors.push({ pattern, message: compiled });
+  }
+  return errors;
+}
+
+function compileIgnorePattern(pattern: string): ((path: string) => boolean) | string | undefined {
+  const anchored = /^\/(?!\/)/.test(pattern.trim());
+  const clean = pattern.trim().replace(/^(\.\/)+/, '').replace(/^\/+/, '').replace(/\/+$/, '');
+  if (clean === '' || clean === '.') return undefined;
+  const expanded =
+    clean.includes('/') || anchored ? [clean, `${clean}/**`] : [clean, `**/${clean}`, `${clean}/**`, `**/${clean}/**`];
+  try {
+    return picomatch(expanded, { dot: true });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }
 
 /**
  * Yields absolute paths of source files below `root`, depth-first in name order, skipping ignored folders,
- * declaration files and symbolic links. Unreadable folders are skipped, never thrown.
+ * declaration files, symbolic links and anything that is not a regular file (FIFOs, sockets, devices). Unreadable
+ * folders are skipped (and passed to `onError`), never thrown.
  * If `root` is a file, yields it when it is a source file.
  */
 export function* walkSourceFiles(root: string, options: WalkOptions = {}): Generator<string> {
@@ -70,7 +97,8 @@ export function* walkSourceFiles(root: string, options: WalkOptions = {}): Gener
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
+    } catch (error) {
+      options.onError?.(dir, describeFsError(error));
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));

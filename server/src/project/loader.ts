@@ -1,9 +1,12 @@
-// Reads what surrounds a file on disk: its project root (nearest package.json) and its `.twelvefactorrc.json`.
+// Reads what surrounds a file on disk: its project root (nearest package.json) and its `.twelvefactorrc.json`
+// (nearest, up to the repository root).
 // Results are cached per folder; call `invalidate` when a watched package.json or config file changes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
-import { RULE_IDS } from '../analyzer/rules/index';
+import { RULE_IDS, regexOptionsOf } from '../analyzer/rules/index';
+import { ignorePatternErrors } from './files';
+import { MAX_SETTINGS_FILE_SIZE, readRegularFile } from './read';
 
 export interface LoadedConfig {
   config: AnalyzerConfig;
@@ -18,39 +21,55 @@ export class ProjectLocator {
 
   /** The nearest folder at or above `dir` holding a package.json; `fallback` when there is none. */
   projectRootOf(dir: string, fallback: string = dir): string {
-    const cached = this.rootCache.get(dir);
-    if (cached !== undefined) return cached || fallback;
-    let found = '';
-    if (fs.existsSync(path.join(dir, 'package.json'))) found = dir;
-    else {
-      const parent = path.dirname(dir);
-      if (parent !== dir) found = this.projectRootOf(parent, '');
+    const visited: string[] = [];
+    let found: string | undefined;
+    for (let current = dir; ; ) {
+      const cached = this.rootCache.get(current);
+      if (cached !== undefined) {
+        found = cached;
+        break;
+      }
+      visited.push(current);
+      if (fs.existsSync(path.join(current, 'package.json'))) {
+        found = current;
+        break;
+      }
+      const parent = path.dirname(current);
+      if (parent === current) break;
+      current = parent;
     }
-    this.rootCache.set(dir, found);
+    for (const folder of visited) this.rootCache.set(folder, found ?? '');
     return found || fallback;
   }
 
-  /** The nearest `.twelvefactorrc.json` at or above `dir`, parsed; the defaults when there is none. */
+  /**
+   * The nearest `.twelvefactorrc.json` at or above `dir`, parsed; the defaults when there is none. The lookup stops
+   * at the repository root (a folder holding `.git`, a folder or, in worktrees and submodules, a file): a config
+   * above the repository never applies. One that exists but cannot be read (a folder, a FIFO, no permission) is
+   * reported as the config's problem, never passed over.
+   */
   configFor(dir: string): LoadedConfig {
-    const cached = this.configCache.get(dir);
-    if (cached) return cached;
-    let loaded: LoadedConfig;
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    let text: string | undefined;
-    try {
-      text = fs.readFileSync(candidate, 'utf8');
-    } catch {
-      text = undefined;
+    const visited: string[] = [];
+    let loaded: LoadedConfig | undefined;
+    for (let current = dir; ; ) {
+      const cached = this.configCache.get(current);
+      if (cached) {
+        loaded = cached;
+        break;
+      }
+      visited.push(current);
+      const candidate = path.join(current, CONFIG_FILE_NAME);
+      if (fs.existsSync(candidate)) {
+        loaded = loadConfigFile(candidate);
+        break;
+      }
+      const parent = path.dirname(current);
+      if (parent === current || fs.existsSync(path.join(current, '.git'))) break;
+      current = parent;
     }
-    if (text !== undefined) {
-      const parsed = parseConfig(text, RULE_IDS);
-      loaded = { config: parsed.config, path: candidate, problems: parsed.problems };
-    } else {
-      const parent = path.dirname(dir);
-      loaded = parent === dir ? { config: DEFAULT_CONFIG, problems: [] } : this.configFor(parent);
-    }
-    this.configCache.set(dir, loaded);
-    return loaded;
+    const result = loaded ?? { config: DEFAULT_CONFIG, problems: [] };
+    for (const folder of visited) this.configCache.set(folder, result);
+    return result;
   }
 
   /** Forgets cached roots and configs (after a package.json or config file was created, changed or deleted). */
@@ -60,11 +79,24 @@ export class ProjectLocator {
   }
 }
 
-/** Reads a text file, or undefined when it cannot be read. */
-export function readTextFile(file: string): string | undefined {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
+/** Reads and parses one config file; a file that cannot be read gives the defaults and says why. */
+export function loadConfigFile(file: string): LoadedConfig {
+  const read = readRegularFile(file);
+  if (read.text === undefined) {
+    return { config: { ...DEFAULT_CONFIG, rules: {}, ignorePatterns: [] }, path: file, problems: [{ message: `could not be read: ${read.error}` }] };
   }
+  const parsed = parseConfig(read.text, RULE_IDS, regexOptionsOf);
+  const problems = [...parsed.problems];
+  for (const { pattern, message } of ignorePatternErrors(parsed.config.ignorePatterns)) {
+    problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} is not a valid glob: ${message}` });
+  }
+  return { config: parsed.config, path: file, problems };
+}
+
+/**
+ * Reads a text file (regular files only, at most `limit` bytes, never blocking), or undefined when it cannot be
+ * read. Callers that must say why use `readRegularFile`.
+ */
+export function readTextFile(file: string, limit: number = MAX_SETTINGS_FILE_SIZE): string | undefined {
+  return readRegularFile(file, limit).text;
 }

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { analyze } from '../analyzer/analyze';
-import { mergeConfig, parseConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
+import { analyze, type RuleFailure } from '../analyzer/analyze';
+import { mergeConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
 import { parsePackageJson, ProjectIndex, type FileFacts, type ProjectFactName } from '../analyzer/project';
 import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
-import { RULE_IDS } from '../analyzer/rules/index';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
-import { ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { readRegularFile, type ReadResult } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -35,8 +35,15 @@ export interface ScannedFile {
   /** Absolute path of the project root the file was analyzed in. */
   projectRoot: string;
   diagnostics: ScanDiagnostic[];
-  /** Set when the file was not analyzed (unreadable, binary, too large, minified, ignored), saying why. */
+  /** Set when the file was not analyzed on purpose (binary, too large, minified), saying why. */
   skipped?: string;
+  /**
+   * Set when the file (or folder, or package.json) could not be read or analyzed, saying why in one line: the
+   * report is incomplete. Such an entry may name a folder the walk could not list or a project's package.json.
+   */
+  failed?: string;
+  /** Rules that threw on this file: their findings here are missing, the other rules' are complete. */
+  ruleFailures?: RuleFailure[];
 }
 
 export interface ScanConfigProblem {
@@ -68,13 +75,15 @@ export interface ScanOptions {
 
 export interface ScanResult {
   /**
-   * Every file considered, in walk order (paths in the given order, each folder depth-first by name);
-   * empty when `keepFiles` is false.
+   * Every file considered, in walk order (paths in the given order, each folder depth-first by name); with
+   * `keepFiles` false, only the entries that failed or had a rule fail.
    */
   files: ScannedFile[];
   /** Files analyzed (not skipped). */
   filesScanned: number;
   filesSkipped: number;
+  /** Entries of `files` with `failed` set (files, folders or package.json files that could not be read or analyzed). */
+  filesFailed: number;
   /** Problems in the config files used; whatever parsed cleanly was still applied. */
   configProblems: ScanConfigProblem[];
   /** Paths named explicitly that were not analyzed (missing, not a source file, ignored), with why. */
@@ -103,16 +112,31 @@ export interface FileJob {
  */
 export interface FileOutcome {
   skipped?: string;
+  /** The file could not be read or analyzed (see `ScannedFile.failed`). */
+  failed?: string;
+  /** Rules that threw on this file (see `ScannedFile.ruleFailures`). */
+  ruleFailures?: RuleFailure[];
   diagnostics: ScanDiagnostic[];
   pending: PendingDiagnostic[];
-  /** The file's contribution to its project's facts; undefined when skipped. */
+  /** The file's contribution to its project's facts; undefined when skipped or unreadable. */
   facts?: FileFacts;
 }
 
+/** Reads a file of a scan as `analyzeJob` expects it (a regular file, never blocking, at most `maxFileSize`). */
+export function readJobFile(job: FileJob): ReadResult {
+  return readRegularFile(job.file, job.config.maxFileSize);
+}
+
 /** Analyzes one file of a scan. `project` needs its package.json and pathPrefix; its file facts are not read. */
-export function analyzeJob(job: FileJob, text: string | undefined, project: ProjectIndex, rules?: readonly RuleDefinition[]): FileOutcome {
-  if (text === undefined) return { skipped: 'could not be read', diagnostics: [], pending: [] };
-  const analyzed = analyze({ fileName: job.file, text, config: job.config, project, rules, fixes: false });
+export function analyzeJob(job: FileJob, read: ReadResult, project: ProjectIndex, rules?: readonly RuleDefinition[]): FileOutcome {
+  if (read.text === undefined) {
+    if (!read.tooLarge) return { failed: `could not be read: ${read.error}`, diagnostics: [], pending: [] };
+    const skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(job.config.maxFileSize / 1024)} KiB)`;
+    return { skipped, diagnostics: [], pending: [] };
+  }
+  const analyzed = analyze({ fileName: job.file, text: read.text, config: job.config, project, rules, fixes: false });
+  // Facts of a failed file come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+  if (analyzed.failed !== undefined) return { failed: analyzed.failed, diagnostics: [], pending: [], facts: analyzed.facts };
   if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
     return { skipped: analyzed.skipped ?? 'not analyzed', diagnostics: [], pending: [] };
   }
@@ -124,14 +148,16 @@ export function analyzeJob(job: FileJob, text: string | undefined, project: Proj
     if (finding.unless) pending.push({ unless: finding.unless, diagnostic });
     else diagnostics.push(diagnostic);
   }
-  return { diagnostics, pending, facts: analyzed.facts };
+  return { diagnostics, pending, facts: analyzed.facts, ...(analyzed.ruleFailures ? { ruleFailures: analyzed.ruleFailures } : {}) };
 }
 
-/** A project index holding the package.json at `root` (no file facts yet). */
-export function projectIndexAt(root: string, pathPrefix = ''): ProjectIndex {
+/** A project index holding the package.json at `root` (no file facts yet); `onFailure` hears why it could not be read. */
+export function projectIndexAt(root: string, pathPrefix = '', onFailure?: (pkgPath: string, reason: string) => void): ProjectIndex {
   const index = new ProjectIndex(root);
-  const pkg = readTextFile(path.join(root, 'package.json'));
-  if (pkg !== undefined) index.setPackageJson(parsePackageJson(pkg));
+  const pkgPath = path.join(root, 'package.json');
+  const pkg = readRegularFile(pkgPath);
+  if (pkg.text !== undefined) index.setPackageJson(parsePackageJson(pkg.text));
+  else if (pkg.code !== 'ENOENT') onFailure?.(pkgPath, `could not be read: ${pkg.error}`);
   index.pathPrefix = pathPrefix;
   return index;
 }
@@ -157,7 +183,7 @@ interface ProjectState {
 export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
   const session = new ScanSession(paths, options);
   for (const { job, result } of session.jobs()) {
-    session.accept(job, result, analyzeJob(job, readTextFile(job.file), session.projectIndex(job.projectRoot), options.rules));
+    session.accept(job, result, analyzeJob(job, readJobFile(job), session.projectIndex(job.projectRoot), options.rules));
   }
   return session.finish();
 }
@@ -179,6 +205,9 @@ export class ScanSession {
   private readonly seen = new Set<string>();
   private filesScanned = 0;
   private filesSkipped = 0;
+  private filesFailed = 0;
+  /** A file, folder or package.json that could not be read or analyzed: always kept, even with `keepFiles` false. */
+  private readonly failedPaths = new Set<string>();
   private readonly keepFiles: boolean;
   private readonly explicitConfig: LoadedConfig | undefined;
 
@@ -230,10 +259,20 @@ export class ScanSession {
   private projectFor(root: string): ProjectState {
     let state = this.projects.get(root);
     if (!state) {
-      state = { index: projectIndexAt(root), waiting: [], planned: false };
+      state = { index: projectIndexAt(root, '', (pkgPath, reason) => this.failure(pkgPath, root, reason)), waiting: [], planned: false };
       this.projects.set(root, state);
     }
     return state;
+  }
+
+  /** Records a file, folder or package.json that could not be read or analyzed. */
+  private failure(file: string, projectRoot: string, reason: string): ScannedFile {
+    this.failedPaths.add(file);
+    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
+    this.files.push(result);
+    this.filesFailed++;
+    this.options.onFile?.(result);
+    return result;
   }
 
   /** The project index of a root (its package.json read, and the facts accepted so far). */
@@ -278,7 +317,10 @@ export class ScanSession {
         // are still matched one by one against their own project's patterns.
         const config = this.configFor(absolute);
         const walkIgnores = root === absolute ? config.ignorePatterns : [];
-        for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores })) {
+        const onError = (dir: string, message: string): void => {
+          this.failure(dir, this.locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
+        };
+        for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores, onError })) {
           const planned = this.plan(file, absolute, false);
           if (planned) yield planned;
         }
@@ -293,6 +335,15 @@ export class ScanSession {
 
   /** Takes the outcome of a job `jobs()` yielded. */
   accept(job: FileJob, result: ScannedFile, outcome: FileOutcome): void {
+    if (outcome.failed !== undefined) {
+      this.failedPaths.add(job.file);
+      if (outcome.facts) this.projectFor(job.projectRoot).index.setFile(job.file, outcome.facts);
+      if (!this.keepFiles) this.files.push(result);
+      result.failed = outcome.failed;
+      this.filesFailed++;
+      this.options.onFile?.(result);
+      return;
+    }
     if (outcome.skipped !== undefined || !outcome.facts) {
       result.skipped = outcome.skipped ?? 'not analyzed';
       this.filesSkipped++;
@@ -300,6 +351,10 @@ export class ScanSession {
       return;
     }
     this.filesScanned++;
+    if (outcome.ruleFailures) {
+      result.ruleFailures = outcome.ruleFailures;
+      if (!this.keepFiles) this.files.push(result);
+    }
     const project = this.projectFor(job.projectRoot);
     project.index.setFile(job.file, outcome.facts);
     result.diagnostics.push(...outcome.diagnostics);
@@ -314,7 +369,16 @@ export class ScanSession {
   finish(): ScanResult {
     for (const [root, state] of this.projects) {
       if (state.waiting.length === 0) continue;
-      completeFacts(root, state, this.locator, (dir) => this.configFor(dir), (config, projectRoot, file) => this.isIgnored(config, projectRoot, file));
+      completeFacts(
+        root,
+        state,
+        this.locator,
+        (dir) => this.configFor(dir),
+        (config, projectRoot, file) => this.isIgnored(config, projectRoot, file),
+        (file, reason) => {
+          if (!this.failedPaths.has(file)) this.failure(file, root, reason);
+        },
+      );
       for (const { result, pending } of state.waiting) {
         for (const { unless, diagnostic } of pending) if (!state.index.hasFact(unless, result.file)) result.diagnostics.push(diagnostic);
         result.diagnostics.sort(compareDiagnostics);
@@ -326,6 +390,7 @@ export class ScanSession {
       files: this.files,
       filesScanned: this.filesScanned,
       filesSkipped: this.filesSkipped,
+      filesFailed: this.filesFailed,
       configProblems: this.configProblems,
       pathWarnings: this.pathWarnings,
     };
@@ -343,6 +408,7 @@ function completeFacts(
   locator: ProjectLocator,
   configFor: (dir: string) => AnalyzerConfig,
   isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
+  failed: (file: string, reason: string) => void,
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
@@ -356,9 +422,14 @@ function completeFacts(
     if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
     const config = configFor(path.dirname(file));
     if (isIgnored(config, root, file)) continue;
-    const text = readTextFile(file);
-    if (text === undefined) continue;
-    const analyzed = analyze({ fileName: file, text, config, project: state.index, rules: [] });
+    // A file that cannot be read or analyzed may hold the fact a finding waits on: the report says so.
+    const read = readRegularFile(file, config.maxFileSize);
+    if (read.text === undefined) {
+      if (!read.tooLarge) failed(file, `could not be read: ${read.error}`);
+      continue;
+    }
+    const analyzed = analyze({ fileName: file, text: read.text, config, project: state.index, rules: [] });
+    if (analyzed.failed !== undefined) failed(file, analyzed.failed);
     if (analyzed.skipped !== undefined) continue;
     state.index.setFile(file, analyzed.facts);
     if (!missing()) return;
@@ -366,11 +437,7 @@ function completeFacts(
 }
 
 function loadExplicitConfig(file: string): LoadedConfig {
-  const absolute = path.resolve(file);
-  const text = readTextFile(absolute);
-  if (text === undefined) return { ...parseConfig('{}', RULE_IDS), path: absolute, problems: [{ message: 'could not be read' }] };
-  const parsed = parseConfig(text, RULE_IDS);
-  return { config: parsed.config, path: absolute, problems: parsed.problems };
+  return loadConfigFile(path.resolve(file));
 }
 
 function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem {

@@ -171,7 +171,7 @@ runRuleTests(rule, {
         messageId: 'hardcoded', line: 2, column: 16,
         fixes: [{
           title: 'Move to environment variable DB_HOST',
-          output: "import { Pool } from 'pg';\nconst dbHost = process.env.DB_HOST ?? \"pg.prod.internal\";\nexport const pool = new Pool({ host: dbHost, database: 'app' });\n",
+          output: "import { Pool } from 'pg';\nconst dbHost = process.env.DB_HOST || \"pg.prod.internal\";\nexport const pool = new Pool({ host: dbHost, database: 'app' });\n",
         }],
       }],
     },
@@ -182,7 +182,7 @@ runRuleTests(rule, {
         messageId: 'hardcoded', line: 2, column: 42,
         fixes: [{
           title: 'Move to environment variable REDIS_HOST',
-          output: "import { createClient } from 'redis';\nconst c = createClient({ socket: { host: process.env.REDIS_HOST ?? 'cache.internal', port: 6379 } });\n",
+          output: "import { createClient } from 'redis';\nconst c = createClient({ socket: { host: process.env.REDIS_HOST || 'cache.internal', port: 6379 } });\n",
         }],
       }],
     },
@@ -194,7 +194,7 @@ runRuleTests(rule, {
         messageId: 'hardcoded', line: 2, column: 51,
         fixes: [{
           title: 'Move to environment variable MYSQL_HOST',
-          output: "const mysql = require('mysql');\nconst connection = mysql.createConnection({ host: process.env.MYSQL_HOST ?? '10.0.0.5', user: 'app', database: 'shop' });\n",
+          output: "const mysql = require('mysql');\nconst connection = mysql.createConnection({ host: process.env.MYSQL_HOST || '10.0.0.5', user: 'app', database: 'shop' });\n",
         }],
       }],
     },
@@ -206,7 +206,7 @@ runRuleTests(rule, {
         messageId: 'hardcoded', line: 1, column: 37,
         fixes: [{
           title: 'Move to environment variable DB_HOST_2',
-          output: "export const config = { db: { host: process.env.DB_HOST_2 ?? '10.0.0.5', database: 'shop' } };\n",
+          output: "export const config = { db: { host: process.env.DB_HOST_2 || '10.0.0.5', database: 'shop' } };\n",
         }],
       }],
     },
@@ -215,7 +215,7 @@ runRuleTests(rule, {
       code: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  database: 'shop',\n};\n",
       errors: [{
         messageId: 'hardcoded', line: 2, column: 9,
-        fixes: [{ title: 'Move to environment variable DB_HOST', output: "module.exports = {\n  host: process.env.DB_HOST ?? 'mysql.prod.acme.net',\n  database: 'shop',\n};\n" }],
+        fixes: [{ title: 'Move to environment variable DB_HOST', output: "module.exports = {\n  host: process.env.DB_HOST || 'mysql.prod.acme.net',\n  database: 'shop',\n};\n" }],
       }],
     },
     {
@@ -223,7 +223,7 @@ runRuleTests(rule, {
       code: "import Redis from 'ioredis';\nconst r = new Redis(6379, 'cache.internal');\n",
       errors: [{
         messageId: 'hardcoded', line: 2, column: 27,
-        fixes: [{ title: 'Move to environment variable REDIS_HOST', output: "import Redis from 'ioredis';\nconst r = new Redis(6379, process.env.REDIS_HOST ?? 'cache.internal');\n" }],
+        fixes: [{ title: 'Move to environment variable REDIS_HOST', output: "import Redis from 'ioredis';\nconst r = new Redis(6379, process.env.REDIS_HOST || 'cache.internal');\n" }],
       }],
     },
     {
@@ -233,7 +233,7 @@ runRuleTests(rule, {
         messageId: 'hardcoded', line: 2, column: n === 1 ? 50 : 62,
         fixes: [{
           title: 'Move to environment variable CASSANDRA_CONTACT_POINTS',
-          output: "import cassandra from 'cassandra-driver';\nconst c = new cassandra.Client({ contactPoints: (process.env.CASSANDRA_CONTACT_POINTS ?? '10.1.0.1,10.1.0.2').split(','), localDataCenter: 'dc1' });\n",
+          output: "import cassandra from 'cassandra-driver';\nconst c = new cassandra.Client({ contactPoints: (process.env.CASSANDRA_CONTACT_POINTS || '10.1.0.1,10.1.0.2').split(','), localDataCenter: 'dc1' });\n",
         }],
       })),
     },

@@ -198,7 +198,7 @@ runRuleTests(rule, {
       code: "export default { redis: { url: 'redis://cache.internal:6379' } };\n",
       errors: [{
         messageId: 'serviceUrl', line: 1, column: 32,
-        fixes: [{ title: 'Move to environment variable REDIS_URL', output: "export default { redis: { url: process.env.REDIS_URL ?? 'redis://cache.internal:6379' } };\n" }],
+        fixes: [{ title: 'Move to environment variable REDIS_URL', output: "export default { redis: { url: process.env.REDIS_URL || 'redis://cache.internal:6379' } };\n" }],
       }],
     },
     {
@@ -208,7 +208,7 @@ runRuleTests(rule, {
         messageId: 'serviceUrl', line: 2, column: 19,
         fixes: [{
           title: 'Move to environment variable REDIS_URL',
-          output: "import { createClient } from 'redis';\nconst REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';\nconst client = createClient({ url: REDIS_URL });\n",
+          output: "import { createClient } from 'redis';\nconst REDIS_URL = process.env.REDIS_URL || 'redis://localhost:6379';\nconst client = createClient({ url: REDIS_URL });\n",
         }],
       }],
     },
@@ -217,7 +217,7 @@ runRuleTests(rule, {
       code: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: 'postgres://app:Zq8vL2pX9w@db.internal:5432/shop' });\n",
       errors: [{
         messageId: 'serviceUrl', line: 2, column: 43,
-        fixes: [{ title: 'Move to environment variable DATABASE_URL', output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL });\n" }],
+        fixes: [{ title: 'Move to environment variable DATABASE_URL', output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL || missingEnv('DATABASE_URL') });\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
       }],
     },
     {
@@ -227,7 +227,7 @@ runRuleTests(rule, {
         messageId: 'serviceUrl', line: 2, column: 43,
         fixes: [{
           title: 'Move to environment variable DATABASE_URL',
-          output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL ?? 'postgres://app@db.internal:5432/shop' });\n",
+          output: "import { Pool } from 'pg';\nconst pool = new Pool({ connectionString: process.env.DATABASE_URL || 'postgres://app@db.internal:5432/shop' });\n",
         }],
       }],
     },
@@ -239,19 +239,19 @@ runRuleTests(rule, {
         messageId: 'serviceUrl', line: 2, column: 18,
         fixes: [{
           title: 'Move to environment variable MONGODB_URI',
-          output: "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI ?? \"mongodb://db.internal:27017/shop\");\n",
+          output: "const mongoose = require('mongoose');\nmongoose.connect(process.env.MONGODB_URI || \"mongodb://db.internal:27017/shop\");\n",
         }],
       }],
     },
     {
-      name: 'issue 3: a name the project already reads gets a suffix',
+      name: 'issue 11: a name the project already reads is passed over for the next meaningful one (the host), not suffixed',
       code: "import { createClient } from 'redis';\nconst client = createClient({ url: 'redis://cache.internal:6379' });\n",
       project: projectReading(['REDIS_URL']),
       errors: [{
         messageId: 'serviceUrl', line: 2, column: 36,
         fixes: [{
-          title: 'Move to environment variable REDIS_URL_2',
-          output: "import { createClient } from 'redis';\nconst client = createClient({ url: process.env.REDIS_URL_2 ?? 'redis://cache.internal:6379' });\n",
+          title: 'Move to environment variable CACHE_REDIS_URL',
+          output: "import { createClient } from 'redis';\nconst client = createClient({ url: process.env.CACHE_REDIS_URL || 'redis://cache.internal:6379' });\n",
         }],
       }],
     },
@@ -262,7 +262,7 @@ runRuleTests(rule, {
         messageId: 'broker', line: 2, column,
         fixes: [{
           title: 'Move to environment variable KAFKA_BROKERS',
-          output: "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'orders', brokers: (process.env.KAFKA_BROKERS ?? '10.0.0.5:9092,10.0.0.6:9092').split(',') });\n",
+          output: "import { Kafka } from 'kafkajs';\nconst kafka = new Kafka({ clientId: 'orders', brokers: (process.env.KAFKA_BROKERS || '10.0.0.5:9092,10.0.0.6:9092').split(',') });\n",
         }],
       })),
     },
@@ -276,7 +276,7 @@ runRuleTests(rule, {
       code: "import Memcached from 'memcached';\nconst mc = new Memcached('mc.internal:11211');\n",
       errors: [{
         messageId: 'broker', line: 2, column: 26,
-        fixes: [{ title: 'Move to environment variable MEMCACHED_SERVERS', output: "import Memcached from 'memcached';\nconst mc = new Memcached(process.env.MEMCACHED_SERVERS ?? 'mc.internal:11211');\n" }],
+        fixes: [{ title: 'Move to environment variable MEMCACHED_SERVERS', output: "import Memcached from 'memcached';\nconst mc = new Memcached(process.env.MEMCACHED_SERVERS || 'mc.internal:11211');\n" }],
       }],
     },
     {
@@ -284,7 +284,7 @@ runRuleTests(rule, {
       code: "const ORDERS_API_URL = 'http://orders.internal:8080';\n",
       errors: [{
         messageId: 'apiUrl', line: 1, column: 24,
-        fixes: [{ title: 'Move to environment variable ORDERS_API_URL', output: "const ORDERS_API_URL = process.env.ORDERS_API_URL ?? 'http://orders.internal:8080';\n" }],
+        fixes: [{ title: 'Move to environment variable ORDERS_API_URL', output: "const ORDERS_API_URL = process.env.ORDERS_API_URL || 'http://orders.internal:8080';\n" }],
       }],
     },
     {

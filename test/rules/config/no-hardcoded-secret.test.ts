@@ -183,7 +183,7 @@ runRuleTests(rule, {
       code: "const dbPassword = 'hunter2';\n",
       errors: [{
         messageId: 'byName', line: 1, column: 20,
-        fixes: [{ title: 'Move to environment variable DB_PASSWORD', output: 'const dbPassword = process.env.DB_PASSWORD;\n' }],
+        fixes: [{ title: 'Move to environment variable DB_PASSWORD', output: "const dbPassword = process.env.DB_PASSWORD || missingEnv('DB_PASSWORD');\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
       }],
     },
     {
@@ -193,7 +193,7 @@ runRuleTests(rule, {
         messageId: 'byName', line: 2, column: 31,
         fixes: [{
           title: 'Move to environment variable DB_PASSWORD',
-          output: "export default {\n  db: { host: 'db', password: process.env.DB_PASSWORD },\n};\n",
+          output: "export default {\n  db: { host: 'db', password: process.env.DB_PASSWORD || missingEnv('DB_PASSWORD') },\n};\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n",
         }],
       }],
     },
@@ -202,7 +202,7 @@ runRuleTests(rule, {
       code: "mongoose.connect('mongodb://app:Zq8vL2pX9w@db.internal:27017/shop');\n",
       errors: [{
         messageId: 'urlCredentials', line: 1, column: 18,
-        fixes: [{ title: 'Move to environment variable MONGODB_URI', output: 'mongoose.connect(process.env.MONGODB_URI);\n' }],
+        fixes: [{ title: 'Move to environment variable MONGODB_URI', output: "mongoose.connect(process.env.MONGODB_URI || missingEnv('MONGODB_URI'));\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
       }],
     },
     {
@@ -210,7 +210,7 @@ runRuleTests(rule, {
       code: "const secret = process.env.JWT_SECRET || 'q8Zr4LmW2xTt9VbN6cYe3Kp';\n",
       errors: [{
         messageId: 'byName', line: 1, column: 42,
-        fixes: [{ title: 'Remove the hard-coded fallback', output: 'const secret = process.env.JWT_SECRET;\n' }],
+        fixes: [{ title: 'Remove the hard-coded fallback', output: "const secret = process.env.JWT_SECRET || missingEnv('JWT_SECRET');\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
       }],
     },
     {

@@ -522,6 +522,100 @@ for (const signal of ['SIGTERM', 'SIGINT']) {
         },
       ],
     },
+    {
+      name: 'issue 6: fix on a chained app.listen(port, cb).on(\'error\', …): the chain is still the server',
+      code: "import express from 'express';\nconst app = express();\napp.listen(3000, () => {}).on('error', (e) => { throw e; });\n",
+      errors: [{
+        messageId: 'noHandler', line: 3, column: 1,
+        fixes: [{ title: 'Add graceful shutdown', output: `import express from 'express';
+const app = express();
+const server = app.listen(3000, () => {}).on('error', (e) => { throw e; });
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close((err) => process.exit(err ? 1 : 0));
+  });
+}
+` }],
+      }],
+    },
+    {
+      name: 'issue 6: fix on const server = http.createServer(app).listen(…).on(…) inside an async main()',
+      code: "import express from 'express';\nimport http from 'http';\nconst app = express();\nasync function main() {\n  await connect();\n  const server = http.createServer(app).listen(3000).on('error', onError);\n}\nmain();\n",
+      errors: [{
+        messageId: 'noHandler', line: 6, column: 41,
+        fixes: [{ title: 'Add graceful shutdown', output: `import express from 'express';
+import http from 'http';
+const app = express();
+async function main() {
+  await connect();
+  const server = http.createServer(app).listen(3000).on('error', onError);
+
+  // Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), 10_000).unref();
+      server.close((err) => process.exit(err ? 1 : 0));
+    });
+  }
+}
+main();
+` }],
+      }],
+    },
+    {
+      name: 'issue 6: fix on server = app.listen(…) assigned to a module variable',
+      code: "import express from 'express';\nconst app = express();\nlet server;\nexport function start() {\n  server = app.listen(3000);\n}\n",
+      errors: [{
+        messageId: 'noHandler', line: 5, column: 12,
+        fixes: [{ title: 'Add graceful shutdown', output: `import express from 'express';
+const app = express();
+let server;
+export function start() {
+  server = app.listen(3000);
+
+  // Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.once(signal, () => {
+      setTimeout(() => process.exit(1), 10_000).unref();
+      server.close((err) => process.exit(err ? 1 : 0));
+    });
+  }
+}
+` }],
+      }],
+    },
+    {
+      name: 'issue 6: fix on Fastify listen(…).then(…): the instance closes itself',
+      code: "import Fastify from 'fastify';\nconst app = Fastify();\napp.listen({ port: 3000 }).then(() => ready());\n",
+      errors: [{
+        messageId: 'noHandler', line: 3, column: 1,
+        fixes: [{ title: 'Add graceful shutdown', output: `import Fastify from 'fastify';
+const app = Fastify();
+app.listen({ port: 3000 }).then(() => ready());
+
+// Stop accepting connections, let requests in flight finish, then exit; give up after 10 s.
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.once(signal, () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    app.close().then(() => process.exit(0), () => process.exit(1));
+  });
+}
+` }],
+      }],
+    },
+    {
+      name: 'no fix: an Express listen followed by something that is not the server',
+      code: "import express from 'express';\nconst app = express();\napp.listen(3000).address();\n",
+      errors: [{ messageId: 'noHandler', line: 3, column: 1, fixes: [] }],
+    },
+    {
+      name: 'no fix: servers started in a loop (the first to close would exit the process)',
+      code: "import express from 'express';\nconst app = express();\nfor (const port of [3000, 3001]) {\n  app.listen(port);\n}\n",
+      errors: [{ messageId: 'noHandler', line: 4, column: 3, fixes: [] }],
+    },
     // No fix where no statement can be inserted, or where the framework is unknown: the docs page shows the pattern.
     {
       name: 'no fix: the server is exported as it starts',

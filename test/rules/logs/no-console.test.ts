@@ -264,7 +264,7 @@ runRuleTests(rule, {
     },
     // Quick fixes (issue 3): a logger call instead of console; outputs pinned whole.
     {
-      name: 'fix adds one pino logger after the imports; the file-wide fix adds it once',
+      name: 'fix imports the pino logger module it creates (issue 6: one logger per project, not per file); the file-wide fix imports it once',
       code: "import express from 'express';\n\nconst app = express();\napp.listen(3000, () => console.log('listening on 3000'));\nmain().catch(console.error);\n",
       errors: [
         {
@@ -273,11 +273,9 @@ runRuleTests(rule, {
           column: 24,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.ts (pino must be installed)',
               output: `import express from 'express';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 
 const app = express();
 app.listen(3000, () => logger.info('listening on 3000'));
@@ -287,9 +285,7 @@ main().catch(console.error);
             {
               title: 'Replace all console calls in this file',
               output: `import express from 'express';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 
 const app = express();
 app.listen(3000, () => logger.info('listening on 3000'));
@@ -304,11 +300,9 @@ main().catch(logger.error.bind(logger));
           column: 14,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.ts (pino must be installed)',
               output: `import express from 'express';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 
 const app = express();
 app.listen(3000, () => console.log('listening on 3000'));
@@ -318,9 +312,7 @@ main().catch(logger.error.bind(logger));
             {
               title: 'Replace all console calls in this file',
               output: `import express from 'express';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 
 const app = express();
 app.listen(3000, () => logger.info('listening on 3000'));
@@ -342,11 +334,9 @@ main().catch(logger.error.bind(logger));
           column: 3,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.js (pino must be installed)',
               output: `const express = require("express")
-const pino = require("pino")
-
-const logger = pino()
+const { logger } = require("./logger")
 const app = express()
 
 app.get("/", (req, res) => {
@@ -370,12 +360,10 @@ app.get("/", (req, res) => {
           column: 1,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.cjs (pino must be installed)',
               output: `'use strict';
 // Worker entry.
-const pino = require('pino');
-
-const logger = pino();
+const { logger } = require('./logger.cjs');
 
 logger.info('worker up');
 `,
@@ -413,8 +401,8 @@ export function handle() {
       ],
     },
     {
-      name: 'fix uses a winston logger under another name; trace maps to debug',
-      code: "import winston from 'winston';\nconst log = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const handler = () => console.trace('slow');",
+      name: 'fix uses a winston logger under another name; console.trace gets none (its stack trace is what it prints)',
+      code: "import winston from 'winston';\nconst log = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const handler = () => console.debug('slow');\nexport const other = () => console.trace('slow');",
       errors: [
         {
           messageId: 'console',
@@ -425,10 +413,12 @@ export function handle() {
               title: 'Replace with log.debug',
               output: `import winston from 'winston';
 const log = winston.createLogger({ transports: [new winston.transports.Console()] });
-export const handler = () => log.debug('slow');`,
+export const handler = () => log.debug('slow');
+export const other = () => console.trace('slow');`,
             },
           ],
         },
+        { messageId: 'console', line: 4, column: 28, fixes: [] },
       ],
     },
     {
@@ -654,6 +644,7 @@ export const ping = () => logger.info('pong');`,
     {
       name: 'fix in a project that declares pino',
       project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(["express","pino"]) },
+      filename: '/p/src/app.ts',
       code: "import express from 'express';\nexport const ping = () => console.log('pong');",
       errors: [
         {
@@ -662,11 +653,9 @@ export const ping = () => logger.info('pong');`,
           column: 27,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in src/logger.ts',
               output: `import express from 'express';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 export const ping = () => logger.info('pong');`,
             },
           ],
@@ -674,7 +663,7 @@ export const ping = () => logger.info('pong');`,
       ],
     },
     {
-      name: 'pino imported but no logger yet: only the logger is added',
+      name: 'pino imported but no logger yet: the logger module is still the one place a logger is made',
       code: "import pino from 'pino';\nimport express from 'express';\nexport const ping = () => console.log('pong');",
       errors: [
         {
@@ -683,11 +672,10 @@ export const ping = () => logger.info('pong');`,
           column: 27,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.ts (pino must be installed)',
               output: `import pino from 'pino';
 import express from 'express';
-
-const logger = pino();
+import { logger } from './logger';
 export const ping = () => logger.info('pong');`,
             },
           ],
@@ -707,7 +695,7 @@ export const ping = () => logger.info('pong');`,
       ],
     },
     {
-      name: 'a parameter named logger: the added logger is named log',
+      name: 'a parameter named logger: the logger is imported as log; the argument becomes a field (pino drops arguments no %s takes)',
       code: "export function mount(logger: unknown) {\n  console.log('mounted', logger);\n}",
       errors: [
         {
@@ -716,13 +704,11 @@ export const ping = () => logger.info('pong');`,
           column: 3,
           fixes: [
             {
-              title: 'Add a pino logger',
-              output: `import pino from 'pino';
-
-const log = pino();
+              title: 'Add a pino logger in logger.ts (pino must be installed)',
+              output: `import { logger as log } from './logger';
 
 export function mount(logger: unknown) {
-  log.info('mounted', logger);
+  log.info({ logger }, 'mounted');
 }`,
             },
           ],
@@ -765,10 +751,8 @@ export const f = () => logger.info('x');`,
           column: 1,
           fixes: [
             {
-              title: 'Add a pino logger',
-              output: `import pino from 'pino'
-
-const logger = pino()
+              title: 'Add a pino logger in logger.ts (pino must be installed)',
+              output: `import { logger } from './logger'
 
 logger.info('up')
 `,
@@ -788,11 +772,9 @@ logger.info('up')
           column: 1,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.js (pino must be installed)',
               output: `const a = require('a');
-const pino = require('pino');
-
-const logger = pino();
+const { logger } = require('./logger');
 logger.info('a loaded');
 const b = require('b');
 console.log('b loaded');
@@ -801,9 +783,7 @@ console.log('b loaded');
             {
               title: 'Replace all console calls in this file',
               output: `const a = require('a');
-const pino = require('pino');
-
-const logger = pino();
+const { logger } = require('./logger');
 logger.info('a loaded');
 const b = require('b');
 logger.info('b loaded');
@@ -817,11 +797,9 @@ logger.info('b loaded');
           column: 1,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in logger.js (pino must be installed)',
               output: `const a = require('a');
-const pino = require('pino');
-
-const logger = pino();
+const { logger } = require('./logger');
 console.log('a loaded');
 const b = require('b');
 logger.info('b loaded');
@@ -830,9 +808,7 @@ logger.info('b loaded');
             {
               title: 'Replace all console calls in this file',
               output: `const a = require('a');
-const pino = require('pino');
-
-const logger = pino();
+const { logger } = require('./logger');
 logger.info('a loaded');
 const b = require('b');
 logger.info('b loaded');
@@ -867,6 +843,7 @@ app.get('/', async () => {
     {
       name: 'a Fastify instance with the logger off is not a logger',
       project: { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(["fastify"]) },
+      filename: '/p/src/app.ts',
       code: "import Fastify from 'fastify';\nconst app = Fastify({ logger: false });\napp.get('/', async () => {\n  console.log('hit');\n  return 'ok';\n});",
       errors: [
         {
@@ -875,11 +852,9 @@ app.get('/', async () => {
           column: 3,
           fixes: [
             {
-              title: 'Add a pino logger',
+              title: 'Add a pino logger in src/logger.ts (pino must be installed)',
               output: `import Fastify from 'fastify';
-import pino from 'pino';
-
-const logger = pino();
+import { logger } from './logger';
 const app = Fastify({ logger: false });
 app.get('/', async () => {
   logger.info('hit');

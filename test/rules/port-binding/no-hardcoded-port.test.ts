@@ -158,7 +158,7 @@ runRuleTests(rule, {
       code: 'const app = express();\napp.listen(3000);\n',
       errors: [{
         messageId: 'listen', line: 2, column: 12,
-        fixes: [{ title: 'Move to environment variable PORT', output: 'const app = express();\napp.listen(Number(process.env.PORT ?? 3000));\n' }],
+        fixes: [{ title: 'Move to environment variable PORT', output: 'const app = express();\napp.listen(Number(process.env.PORT || 3000));\n' }],
       }],
     },
     {
@@ -166,13 +166,13 @@ runRuleTests(rule, {
       code: 'const PORT = 3000;\napp.listen(PORT, () => {});\n',
       errors: [{
         messageId: 'listen', line: 1, column: 14,
-        fixes: [{ title: 'Move to environment variable PORT', output: 'const PORT = Number(process.env.PORT ?? 3000);\napp.listen(PORT, () => {});\n' }],
+        fixes: [{ title: 'Move to environment variable PORT', output: 'const PORT = Number(process.env.PORT || 3000);\napp.listen(PORT, () => {});\n' }],
       }],
     },
     {
       name: 'issue 3: a string port keeps its quotes',
       code: "app.listen('3000');\n",
-      errors: [{ messageId: 'listen', line: 1, column: 12, fixes: [{ title: 'Move to environment variable PORT', output: "app.listen(process.env.PORT ?? '3000');\n" }] }],
+      errors: [{ messageId: 'listen', line: 1, column: 12, fixes: [{ title: 'Move to environment variable PORT', output: "app.listen(process.env.PORT || '3000');\n" }] }],
     },
     {
       name: 'issue 3: JavaScript',
@@ -180,7 +180,7 @@ runRuleTests(rule, {
       code: "const express = require('express');\nconst app = express();\napp.listen(8080);\n",
       errors: [{
         messageId: 'listen', line: 3, column: 12,
-        fixes: [{ title: 'Move to environment variable PORT', output: "const express = require('express');\nconst app = express();\napp.listen(Number(process.env.PORT ?? 8080));\n" }],
+        fixes: [{ title: 'Move to environment variable PORT', output: "const express = require('express');\nconst app = express();\napp.listen(Number(process.env.PORT || 8080));\n" }],
       }],
     },
     {
@@ -189,7 +189,7 @@ runRuleTests(rule, {
       project: projectReading(['PORT']),
       errors: [{
         messageId: 'listen', line: 2, column: 12,
-        fixes: [{ title: 'Move to environment variable PORT_2', output: 'const app = express();\napp.listen(Number(process.env.PORT_2 ?? 3000));\n' }],
+        fixes: [{ title: 'Move to environment variable PORT_2', output: 'const app = express();\napp.listen(Number(process.env.PORT_2 || 3000));\n' }],
       }],
     },
     {
@@ -199,7 +199,7 @@ runRuleTests(rule, {
         messageId: 'connection', line: 2, column: 52,
         fixes: [{
           title: 'Move to environment variable PG_PORT',
-          output: "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db.internal', port: Number(process.env.PG_PORT ?? 5432), database: 'app' });\n",
+          output: "import { Pool } from 'pg';\nconst pool = new Pool({ host: 'db.internal', port: Number(process.env.PG_PORT || 5432), database: 'app' });\n",
         }],
       }],
     },
@@ -210,7 +210,7 @@ runRuleTests(rule, {
         messageId: 'connection', line: 3, column: 9,
         fixes: [{
           title: 'Move to environment variable DB_PORT',
-          output: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  port: Number(process.env.DB_PORT ?? 3306),\n  database: 'shop',\n};\n",
+          output: "module.exports = {\n  host: 'mysql.prod.acme.net',\n  port: Number(process.env.DB_PORT || 3306),\n  database: 'shop',\n};\n",
         }],
       }],
     },
@@ -219,7 +219,7 @@ runRuleTests(rule, {
       code: "import Redis from 'ioredis';\nconst b = new Redis(6379, 'cache.internal');\n",
       errors: [{
         messageId: 'connection', line: 2, column: 21,
-        fixes: [{ title: 'Move to environment variable REDIS_PORT', output: "import Redis from 'ioredis';\nconst b = new Redis(Number(process.env.REDIS_PORT ?? 6379), 'cache.internal');\n" }],
+        fixes: [{ title: 'Move to environment variable REDIS_PORT', output: "import Redis from 'ioredis';\nconst b = new Redis(Number(process.env.REDIS_PORT || 6379), 'cache.internal');\n" }],
       }],
     },
     {
@@ -229,7 +229,7 @@ runRuleTests(rule, {
         messageId: 'connection', line: 2, column: 63,
         fixes: [{
           title: 'Move to environment variable SMTP_PORT',
-          output: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.sendgrid.net', port: Number(process.env.SMTP_PORT ?? 465), secure: true, auth: { user, pass } });\n",
+          output: "import nodemailer from 'nodemailer';\nnodemailer.createTransport({ host: 'smtp.sendgrid.net', port: Number(process.env.SMTP_PORT || 465), secure: true, auth: { user, pass } });\n",
         }],
       }],
     },

@@ -1,9 +1,16 @@
-// "Move to environment variable NAME": replaces a hard-coded literal with an environment read and adds
-// `NAME=` to the project's .env.example. Shared by the config, backing-services and port-binding rules.
+// "Move to environment variable NAME": replaces a hard-coded literal with an environment read and declares NAME in
+// the project's .env.example. Shared by the config, backing-services and port-binding rules.
+//
+// The program must do what it did before both with NAME unset and with the written .env.example loaded as its
+// environment (dotenv, `node --env-file`, `process.loadEnvFile`, a copy to .env), where an empty `NAME=` reads as ''.
+// So both: a non-secret is read as `process.env.NAME || 'literal'` (empty means unset) AND its literal is written
+// into .env.example as `NAME=literal`; a secret gets no default, is never written anywhere (`NAME=` stays empty) and
+// is read through a check that throws when it is missing: `process.env.NAME || missingEnv('NAME')`, typed `string`.
 import ts from 'typescript';
-import { containsEnvRead, outerParent, propertyNameText, rootModule, skipOuterExpressions, type ImportMap } from '../ast';
+import { containsEnvRead, envReadName, outerParent, propertyNameText, rootModule, skipOuterExpressions, type ImportMap } from '../ast';
 import type { ProjectView } from '../project';
 import type { Fix, TextEdit } from '../rule';
+import { freeName, namesInUse, sourceStyle } from './style';
 
 /** Names that say what a value is but not what it belongs to: `{ redis: { url } }` needs the `redis`. */
 const GENERIC_LEAVES = new Set([
@@ -36,8 +43,6 @@ const SCHEME_NAMES: Record<string, string> = {
   smtps: 'SMTP_URL',
   nats: 'NATS_URL',
   kafka: 'KAFKA_BROKERS',
-  http: 'API_BASE_URL',
-  https: 'API_BASE_URL',
 };
 
 /** What a client module connects to, to qualify generic option names: `new Redis({ port })` → `REDIS_PORT`. */
@@ -152,8 +157,10 @@ function namePath(value: ts.Expression, imports: ImportMap): { names: string[]; 
 }
 
 /**
- * A valid environment variable name for a literal, from the names it is bound to, falling back to its URL
- * scheme or `fallback`; suffixed `_2`, `_3`… when the project already reads that name for something else.
+ * A valid environment variable name for a literal, from the names it is bound to, else from what its URL points at
+ * (`https://api.sandbox.paypal.com` → `PAYPAL_API_URL`, `postgres://db/analytics` → `DATABASE_URL`, then
+ * `ANALYTICS_DATABASE_URL`), else `fallback`. A name the project already reads for something else is passed over for
+ * the next meaningful one; a numbered suffix (`_2`) only when no meaningful name is left.
  */
 export function envNameFor(
   literal: ts.Expression,
@@ -171,21 +178,102 @@ export function envNameFor(
     if (!isGeneric(trimmed)) break;
   }
   const text = ts.isStringLiteralLike(literal) ? literal.text : '';
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
-  const schemeName = scheme === undefined ? undefined : (SCHEME_NAMES[scheme] ?? (/^[a-z][a-z0-9]*$/.test(scheme) ? `${toEnvName(scheme)}_URL` : undefined));
-  let base: string;
-  if (parts.length > 0 && !parts.every(isGeneric)) base = toEnvName(parts.join('_'));
-  else if (schemeName && parts.length <= 1) base = schemeName;
-  else if (qualifier && parts.length > 0) base = toEnvName([qualifier, ...parts].join('_'));
+  const fromUrl = urlEnvNames(text);
+  const candidates: string[] = [];
+  if (parts.length > 0 && !parts.every(isGeneric)) candidates.push(toEnvName(parts.join('_')));
+  else if (fromUrl.length > 0 && parts.length <= 1) candidates.push(...fromUrl);
+  else if (qualifier && parts.length > 0) candidates.push(toEnvName([qualifier, ...parts].join('_')));
   else if (parts.length > 0) {
-    base = toEnvName(parts.join('_'));
+    const base = toEnvName(parts.join('_'));
     // `{ port: 5432 }` of a database is DB_PORT, never the PORT the app binds to: the rule's name wins.
-    if (fallback.endsWith(`_${base}`)) base = fallback;
-  } else base = fallback;
-  if (!/^[A-Z_]/.test(base)) base = `APP_${base}`;
+    candidates.push(fallback.endsWith(`_${base}`) ? fallback : base);
+  } else candidates.push(fallback);
+  const valid = candidates.map((name) => (/^[A-Z_]/.test(name) ? name : `APP_${name}`));
+  const free = valid.find((name) => !taken.has(name));
+  if (free !== undefined) return free;
+  const base = valid[0];
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
   return name;
+}
+
+/** Suffixes after which the first label names the service: `orders.internal`, `billing.prod.svc.cluster.local`. */
+const PRIVATE_SUFFIX = /\.(svc\.cluster\.local|cluster\.local|svc|local|localdomain|internal|intranet|corp|lan|home\.arpa|private)$/i;
+/** Hosting platforms whose own domain says nothing: the label before it names the app (`acme-api.herokuapp.com`). */
+const PLATFORM_SUFFIX =
+  /\.(herokuapp\.com|vercel\.app|netlify\.app|onrender\.com|fly\.dev|railway\.app|azurewebsites\.net|appspot\.com|run\.app|cloudfunctions\.net|amazonaws\.com|ngrok\.io|ngrok-free\.app|pages\.dev|workers\.dev|web\.app|firebaseapp\.com|github\.io|glitch\.me|repl\.co|deno\.dev)$/i;
+/** Labels that say which deploy or which door, not which service. */
+const ENVIRONMENT_WORDS = new Set([
+  'www', 'sandbox', 'staging', 'stage', 'stg', 'prod', 'production', 'prd', 'dev', 'develop', 'development', 'test',
+  'testing', 'qa', 'uat', 'preview', 'demo', 'int', 'internal', 'private', 'public', 'eu', 'us', 'local', 'beta', 'alpha',
+  'live', 'svc', 'service', 'services', 'srv', 'server', 'app', 'apps', 'rest', 'gateway', 'gw', 'backend', 'edge', 'cdn',
+]);
+const ROLE_WORDS: Record<string, string> = { api: 'API', apis: 'API', hooks: 'WEBHOOK', hook: 'WEBHOOK', webhook: 'WEBHOOK', webhooks: 'WEBHOOK', graphql: 'GRAPHQL', gql: 'GRAPHQL' };
+
+/**
+ * Names for a URL, best first: an HTTP URL after the service it reaches (`https://api.sandbox.paypal.com` →
+ * `PAYPAL_API_URL`, `https://hooks.slack.com/services/…` → `SLACK_WEBHOOK_URL`, `http://orders.internal:8080` →
+ * `ORDERS_URL`); a backing service's URL after its scheme, then its database or host (`postgres://db/analytics` →
+ * `DATABASE_URL`, `ANALYTICS_DATABASE_URL`). Empty when the text is not a URL.
+ */
+export function urlEnvNames(text: string): string[] {
+  const match = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#,]*)(?::\d+)?(?:,[^/?#]*)?(\/[^?#]*)?/i.exec(text);
+  if (!match) return [];
+  const scheme = match[1].toLowerCase();
+  const host = match[2].toLowerCase();
+  const path = (match[3] ?? '').toLowerCase();
+  const service = serviceName(host);
+  if (scheme === 'http' || scheme === 'https' || scheme === 'ws' || scheme === 'wss') {
+    const roles = [...service.roles, ...path.split('/').filter(Boolean).slice(0, 2).flatMap((segment) => segment.split(/[-_.]/))]
+      .map((word) => ROLE_WORDS[word])
+      .filter((role): role is string => role !== undefined);
+    const role = roles[0] ?? (scheme.startsWith('ws') ? 'WS' : undefined);
+    if (service.name === undefined) return [role === undefined || role === 'API' ? 'API_BASE_URL' : `${role}_URL`];
+    return [toEnvName([service.name, role, 'URL'].filter(Boolean).join('_'))];
+  }
+  const base = SCHEME_NAMES[scheme] ?? (/^[a-z][a-z0-9]*$/.test(scheme) ? `${toEnvName(scheme)}_URL` : undefined);
+  if (base === undefined) return [];
+  const names = [base];
+  const database = /^\/([A-Za-z][\w-]*)$/.exec(match[3] ?? '')?.[1];
+  if (database) names.push(toEnvName(`${database}_${base}`));
+  if (service.name !== undefined) names.push(toEnvName(`${service.name}_${base}`));
+  return names;
+}
+
+/** The service a host names, and the role words found in it (`api.orders.internal` → orders, [api]). */
+function serviceName(host: string): { name?: string; roles: string[] } {
+  if (host === '' || /^[\d.]+$/.test(host) || host.startsWith('[')) return { roles: [] };
+  let labels: string[];
+  let pickFirst: boolean;
+  const privateSuffix = PRIVATE_SUFFIX.exec(host);
+  const platform = PLATFORM_SUFFIX.exec(host);
+  if (privateSuffix || platform) {
+    labels = host.slice(0, (privateSuffix ?? platform)!.index).split('.');
+    pickFirst = true;
+  } else {
+    labels = host.split('.');
+    if (labels.length > 1) labels.pop(); // the top-level domain
+    // co.uk, com.au, org.br: a second-level domain that is a registry's, not the owner's.
+    if (labels.length > 1 && /^(co|com|org|net|gov|ac|edu|ne|or)$/.test(labels[labels.length - 1])) labels.pop();
+    pickFirst = labels.length === 1;
+  }
+  const roles: string[] = [];
+  const meaningful = labels
+    .map((label) =>
+      label
+        .split('-')
+        .filter((word) => {
+          if (ROLE_WORDS[word]) {
+            roles.push(word);
+            return false;
+          }
+          return !ENVIRONMENT_WORDS.has(word) && !/^v\d+$/.test(word) && !/^\d+$/.test(word);
+        })
+        .join('_'),
+    )
+    .filter((label) => label !== '');
+  const name = pickFirst ? meaningful[0] : meaningful[meaningful.length - 1];
+  return { name: name && /^[a-z]/.test(name) ? name : undefined, roles };
 }
 
 /** Why a literal cannot be replaced by an expression there, or undefined when it can. */
@@ -221,8 +309,8 @@ function isConstDeclaredInAmbient(decl: ts.VariableDeclaration): boolean {
   );
 }
 
-/** Whether `expr ?? fallback` must be parenthesized where the literal stands. */
-function needsParentheses(literal: ts.Expression): boolean {
+/** Whether `expr || fallback` must be parenthesized where the literal stands. */
+function needsParentheses(literal: ts.Node): boolean {
   const parent = outerParent(literal);
   if (!parent) return false;
   return !(
@@ -245,15 +333,34 @@ function needsParentheses(literal: ts.Expression): boolean {
   );
 }
 
-/** The edit that adds `NAME=` to the project's .env.example, or none when it already lists the name. */
-export function envExampleEdit(project: ProjectView, name: string): { edit?: TextEdit; create?: string } {
+/**
+ * A value as one line of a dotenv file that dotenv, `node --env-file` / `process.loadEnvFile` and Docker Compose all
+ * read back as exactly `value`; undefined when no quoting does that for all of them (then the line stays `NAME=` and
+ * the `||` in the code supplies the value).
+ */
+export function dotenvValue(value: string): string | undefined {
+  if (/^[A-Za-z0-9_./:@,+=?&%~-]*$/.test(value)) return value;
+  if (/[\r\n]/.test(value)) return undefined;
+  // Single quotes: no escapes, no `#` comment, no `${…}` expansion (dotenv-expand and Compose leave them alone).
+  if (!value.includes("'")) return `'${value}'`;
+  // Double quotes expand `\n` and `${…}` in some readers: only for values that have neither.
+  if (!/["\\$`]/.test(value)) return `"${value}"`;
+  return undefined;
+}
+
+/**
+ * The edit that declares NAME in the project's .env.example (`NAME=value`, or `NAME=` for a secret or a value no
+ * quoting can carry), or none when the file already lists the name: a line there is left as its author wrote it.
+ */
+export function envExampleEdit(project: ProjectView, name: string, value?: string): { edit?: TextEdit; create?: string } {
   const file = project.envExampleFile?.();
   if (!file) return {};
   const { path, text } = file;
-  if (text === undefined) return { edit: { file: path, start: 0, end: 0, newText: `${name}=\n` }, create: path };
+  const line = `${name}=${value === undefined ? '' : (dotenvValue(value) ?? '')}\n`;
+  if (text === undefined) return { edit: { file: path, start: 0, end: 0, newText: line }, create: path };
   if (new RegExp(`^\\s*(export\\s+)?${name}\\s*=`, 'm').test(text)) return {};
   const prefix = text.length > 0 && !text.endsWith('\n') ? '\n' : '';
-  return { edit: { file: path, start: text.length, end: text.length, newText: `${prefix}${name}=\n` } };
+  return { edit: { file: path, start: text.length, end: text.length, newText: `${prefix}${line}` } };
 }
 
 export interface MoveToEnvOptions {
@@ -265,8 +372,9 @@ export interface MoveToEnvOptions {
 
 /**
  * The "Move to environment variable NAME" fix for a string or numeric literal, or undefined where replacing
- * it with an expression would be wrong (type positions, enum members, decorators, case labels…).
- * Strings keep their original quotes as the fallback; numbers stay numbers (`Number(process.env.PORT ?? 3000)`).
+ * it with an expression would be wrong (type positions, enum members, decorators, case labels, tagged templates
+ * other than `String.raw`…). Strings keep their original quotes as the fallback; numbers stay numbers
+ * (`Number(process.env.PORT || 3000)`); secrets are read through the file's `missingEnv` check.
  */
 export function moveToEnvFix(
   literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.NumericLiteral,
@@ -275,28 +383,83 @@ export function moveToEnvFix(
   project: ProjectView,
   options: MoveToEnvOptions,
 ): Fix | undefined {
-  if (unsafeReplacementReason(literal)) return undefined;
+  // String.raw`C:\dir`: the tag and its template are one value; any other tag makes something that is not the text.
+  let node: ts.Expression = literal;
+  if (ts.isTaggedTemplateExpression(literal.parent) && literal.parent.template === literal) {
+    if (!isStringRaw(literal.parent.tag) || literal.parent.typeArguments) return undefined;
+    node = literal.parent;
+  }
+  if (unsafeReplacementReason(node)) return undefined;
   // One of several entries (`Cluster([{ host: 'a' }, { host: 'b' }])`): one name per entry would be a guess.
-  if (namePath(literal, imports).several) return undefined;
+  if (namePath(node, imports).several) return undefined;
   const taken = new Set(project.envNames());
   const name = envNameFor(literal, imports, taken, options.fallbackName);
-  const original = literal.getText(sourceFile);
+  const original = node.getText(sourceFile);
   const read = `process.env.${name}`;
   let replacement: string;
+  const setup: TextEdit[] = [];
+  let example: string | undefined;
   if (ts.isNumericLiteral(literal)) {
-    replacement = `Number(${read} ?? ${original})`;
+    const value = Number(literal.text.replace(/_/g, ''));
+    if (!Number.isFinite(value)) return undefined;
+    replacement = `Number(${read} || ${original})`;
+    if (options.secret) return undefined;
+    example = String(value);
   } else if (options.secret) {
-    replacement = read;
+    const check = missingEnvCheck(sourceFile);
+    setup.push(...check.edits);
+    replacement = `${read} || ${check.name}('${name}')`;
+    if (needsParentheses(node)) replacement = `(${replacement})`;
   } else {
-    replacement = `${read} ?? ${original}`;
-    if (needsParentheses(literal)) replacement = `(${replacement})`;
+    replacement = `${read} || ${original}`;
+    if (needsParentheses(node)) replacement = `(${replacement})`;
+    // String.raw`a\b` is the raw text; a literal's value is its text.
+    example = node === literal ? literal.text : rawText(literal, sourceFile);
   }
-  return moveToEnvNamed(name, literal, replacement, sourceFile, project);
+  return moveToEnvNamed(name, node, replacement, sourceFile, project, example, setup);
+}
+
+function isStringRaw(tag: ts.Expression): boolean {
+  const expr = skipOuterExpressions(tag);
+  return ts.isPropertyAccessExpression(expr) && expr.name.text === 'raw' && ts.isIdentifier(expr.expression) && expr.expression.text === 'String';
+}
+
+/** The raw text of a template without substitutions, as `String.raw` returns it. */
+function rawText(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, sourceFile: ts.SourceFile): string {
+  return literal.getText(sourceFile).slice(1, -1).replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The name of the file's `missingEnv(name)` check, and the edit that adds it when the file has none yet:
+ * a function declaration at the end of the file (hoisted, so it is there for every read above it).
+ * `process.env.X || missingEnv('X')` is typed `string` and fails at the read, naming the variable, never its value.
+ */
+export function missingEnvCheck(sourceFile: ts.SourceFile): { name: string; edits: TextEdit[] } {
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && /^missingEnv\d*$/.test(statement.name.text) && statement.parameters.length === 1) {
+      return { name: statement.name.text, edits: [] };
+    }
+  }
+  const name = freeName(namesInUse(sourceFile), 'missingEnv');
+  const style = sourceStyle(sourceFile);
+  const typed = /\.[cm]?tsx?$/i.test(sourceFile.fileName);
+  const q = style.quote;
+  const semi = style.semicolons ? ';' : '';
+  const text = sourceFile.text;
+  const nl = style.newline;
+  const lead = text.length === 0 ? '' : text.endsWith('\n') ? nl : `${nl}${nl}`;
+  const signature = typed ? `function ${name}(name: string): never {` : `function ${name}(name) {`;
+  const body = [
+    `${signature}`,
+    `${style.indentUnit}throw new Error(${q}Environment variable ${q} + name + ${q} is not set${q})${semi}`,
+    '}',
+  ].join(nl);
+  return { name, edits: [{ start: text.length, end: text.length, newText: `${lead}${body}${nl}` }] };
 }
 
 /**
  * "Move to environment variable NAME" for a list of addresses (`brokers: ['a:9092', 'b:9092']`): the whole array
- * becomes `(process.env.KAFKA_BROKERS ?? 'a:9092,b:9092').split(',')`, since one element read from the environment
+ * becomes `(process.env.KAFKA_BROKERS || 'a:9092,b:9092').split(',')`, since one element read from the environment
  * would leave the others hard-coded. Only for arrays of plain strings that hold no comma or quote.
  */
 export function moveListToEnvFix(
@@ -318,26 +481,35 @@ export function moveListToEnvFix(
     texts.push(element.text);
   }
   const name = envNameFor(array, imports, new Set(project.envNames()), fallbackName);
-  const replacement = `(process.env.${name} ?? ${quote}${texts.join(',')}${quote}).split(${quote},${quote})`;
-  return moveToEnvNamed(name, array, replacement, sourceFile, project);
+  const replacement = `(process.env.${name} || ${quote}${texts.join(',')}${quote}).split(${quote},${quote})`;
+  return moveToEnvNamed(name, array, replacement, sourceFile, project, texts.join(','), []);
 }
 
 /** The fix both moves share: `node` becomes `replacement`, and NAME is declared in the project's .env.example. */
-function moveToEnvNamed(name: string, node: ts.Node, replacement: string, sourceFile: ts.SourceFile, project: ProjectView): Fix {
-  const edits: TextEdit[] = [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: replacement }];
-  const example = envExampleEdit(project, name);
-  if (example.edit) edits.push(example.edit);
+function moveToEnvNamed(
+  name: string,
+  node: ts.Node,
+  replacement: string,
+  sourceFile: ts.SourceFile,
+  project: ProjectView,
+  example: string | undefined,
+  setup: TextEdit[],
+): Fix {
+  const edits: TextEdit[] = [{ start: node.getStart(sourceFile), end: node.getEnd(), newText: replacement }, ...setup];
+  const declared = envExampleEdit(project, name, example);
+  if (declared.edit) edits.push(declared.edit);
   return {
     title: `Move to environment variable ${name}`,
     safe: false,
     edits,
-    ...(example.create ? { createFiles: [example.create] } : {}),
+    ...(declared.create ? { createFiles: [declared.create] } : {}),
   };
 }
 
 /**
- * "Remove the hard-coded fallback": `process.env.JWT_SECRET || 'k3y…'` → `process.env.JWT_SECRET`. For a
- * secret used as the fallback of an environment read, where moving it to another variable would make no sense.
+ * "Remove the hard-coded fallback": `process.env.JWT_SECRET || 'k3y…'` → `process.env.JWT_SECRET ||
+ * missingEnv('JWT_SECRET')`. For a secret used as the fallback of an environment read, where moving it to another
+ * variable would make no sense; the read stays typed `string` and fails, naming the variable, when it is missing.
  */
 export function removeFallbackFix(literal: ts.Expression, sourceFile: ts.SourceFile): Fix | undefined {
   const parent = outerParent(literal);
@@ -351,9 +523,18 @@ export function removeFallbackFix(literal: ts.Expression, sourceFile: ts.SourceF
   ) {
     return undefined;
   }
+  const name = envReadName(parent.left);
+  const left = parent.left.getText(sourceFile);
+  const edits: TextEdit[] = [];
+  let newText = left;
+  if (name !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    const check = missingEnvCheck(sourceFile);
+    edits.push(...check.edits);
+    newText = `${left} || ${check.name}('${name}')`;
+  }
   return {
     title: 'Remove the hard-coded fallback',
     safe: false,
-    edits: [{ start: parent.getStart(sourceFile), end: parent.getEnd(), newText: parent.left.getText(sourceFile) }],
+    edits: [{ start: parent.getStart(sourceFile), end: parent.getEnd(), newText }, ...edits],
   };
 }

@@ -35,8 +35,9 @@ export interface ShutdownContext {
 export function gracefulShutdownFix(call: ts.CallExpression, ctx: ShutdownContext): Fix | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const statement = enclosingStatement(call);
-  if (!statement) return undefined;
+  const found = enclosingStatement(call);
+  if (!found) return undefined;
+  const { statement, chain, assignedTo } = found;
   const { sourceFile } = ctx;
   const text = sourceFile.text;
   const kind = kindOf(callee.expression, ctx, 0) ?? guessKind(callee.expression, ctx);
@@ -54,6 +55,8 @@ export function gracefulShutdownFix(call: ts.CallExpression, ctx: ShutdownContex
 
   const edits: TextEdit[] = [];
   let close: string;
+  // `app.listen(…).on('error', …)` is still the server; `.then(…)` after it is not.
+  if (chain === 'other' && kind !== 'fastify' && kind !== 'hapi') return undefined;
   if (kind === 'fastify' || kind === 'hapi') {
     if (receiver === undefined) return undefined;
     const stop = kind === 'fastify' ? `${receiver}.close()` : `${receiver}.stop({ timeout: 10_000 })`;
@@ -64,6 +67,7 @@ export function gracefulShutdownFix(call: ts.CallExpression, ctx: ShutdownContex
       const [declaration] = statement.declarationList.declarations;
       if (ts.isIdentifier(declaration.name)) server = declaration.name.text;
     }
+    server ??= assignedTo;
     if (server === undefined) {
       // `app.listen(3000);` drops the server that `close` needs: keep it.
       if (!ts.isExpressionStatement(statement)) return undefined;
@@ -100,24 +104,69 @@ function handler(close: string, indent: string, style: SourceStyle): string {
   ].join(style.newline);
 }
 
+/** Methods of a server that return the server itself, so that `app.listen(…).on('error', …)` is still the server. */
+const SERVER_CHAIN = new Set(['on', 'once', 'addListener', 'prependListener', 'setTimeout', 'ref', 'unref']);
+/** Methods of the promise Fastify's, Hapi's and Nest's `listen`/`start` return. */
+const PROMISE_CHAIN = new Set(['then', 'catch', 'finally']);
+
+interface StartStatement {
+  statement: ts.ExpressionStatement | ts.VariableStatement;
+  /** What follows the call: nothing, server methods that return the server, or something else (a promise's `then`). */
+  chain: 'none' | 'server' | 'other';
+  /** `server = app.listen(…)`: the name the server is assigned to. */
+  assignedTo?: string;
+}
+
 /**
- * The statement that is the call (`app.listen(…);`, `await app.listen(…);`) or declares its value
- * (`const server = app.listen(…);`), when it stands directly in a block or the file, where a statement can follow.
+ * The statement that is the call (`app.listen(…);`, `await app.listen(…);`, `app.listen(…).on('error', …);`) or
+ * declares or assigns its value (`const server = app.listen(…).on(…);`, `server = http.createServer(app).listen(…);`),
+ * when it stands directly in a block or the file (a function body such as `main()`'s), where a statement can follow.
  */
-function enclosingStatement(call: ts.CallExpression): ts.ExpressionStatement | ts.VariableStatement | undefined {
+function enclosingStatement(call: ts.CallExpression): StartStatement | undefined {
   let node: ts.Node = call;
-  while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent))) node = node.parent;
+  let chain: StartStatement['chain'] = 'none';
+  for (let depth = 0; depth < 8; depth++) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAwaitExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    const outer = parent.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node && outer && ts.isCallExpression(outer) && outer.expression === parent) {
+      const method = parent.name.text;
+      if (SERVER_CHAIN.has(method)) chain = chain === 'other' ? 'other' : 'server';
+      else if (PROMISE_CHAIN.has(method)) chain = 'other';
+      else return undefined;
+      node = outer;
+      continue;
+    }
+    break;
+  }
   const parent = node.parent;
   let statement: ts.Node | undefined;
+  let assignedTo: string | undefined;
   if (ts.isExpressionStatement(parent)) statement = parent;
   else if (ts.isVariableDeclaration(parent) && parent.initializer === node) {
     const list = parent.parent;
     if (ts.isVariableDeclarationList(list) && list.declarations.length === 1 && ts.isVariableStatement(list.parent)) {
       statement = list.parent;
     }
+  } else if (
+    ts.isBinaryExpression(parent) &&
+    parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    parent.right === node &&
+    ts.isIdentifier(parent.left) &&
+    ts.isExpressionStatement(parent.parent)
+  ) {
+    statement = parent.parent;
+    assignedTo = parent.left.text;
   }
   if (!statement || !(ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent))) return undefined;
-  return statement as ts.ExpressionStatement | ts.VariableStatement;
+  // In a loop, one handler per server would exit the process as soon as the first one closed.
+  for (let current: ts.Node = statement.parent; !ts.isSourceFile(current) && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return undefined;
+  }
+  return { statement: statement as StartStatement['statement'], chain, ...(assignedTo ? { assignedTo } : {}) };
 }
 
 function startsLine(text: string, offset: number): boolean {

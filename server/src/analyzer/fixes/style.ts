@@ -1,5 +1,6 @@
 // The file's own conventions, read from its text, so that inserted code looks like the code around it.
 import ts from 'typescript';
+import { forEachDescendant, someNode } from '../walk';
 
 export interface SourceStyle {
   quote: "'" | '"';
@@ -31,16 +32,11 @@ function quoteOf(sourceFile: ts.SourceFile): "'" | '"' {
     if (specifier) return text[specifier.getStart(sourceFile)] === '"' ? '"' : "'";
   }
   let found: "'" | '"' | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isStringLiteral(node) && !ts.isJsxAttribute(node.parent)) {
-      const first = text[node.getStart(sourceFile)];
-      found = first === '"' ? '"' : "'";
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  someNode(sourceFile, (node) => {
+    if (!ts.isStringLiteral(node) || ts.isJsxAttribute(node.parent)) return false;
+    found = text[node.getStart(sourceFile)] === '"' ? '"' : "'";
+    return true;
+  });
   return found ?? "'";
 }
 
@@ -48,7 +44,7 @@ function quoteOf(sourceFile: ts.SourceFile): "'" | '"' {
 function usesSemicolons(sourceFile: ts.SourceFile): boolean {
   let withSemicolon = 0;
   let without = 0;
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(sourceFile, (node) => {
     if (
       ts.isImportDeclaration(node) ||
       ts.isExpressionStatement(node) ||
@@ -59,9 +55,8 @@ function usesSemicolons(sourceFile: ts.SourceFile): boolean {
       if (node.getText(sourceFile).endsWith(';')) withSemicolon++;
       else without++;
     }
-    if (withSemicolon + without < 50) ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    return withSemicolon + without < 50;
+  });
   return withSemicolon >= without;
 }
 
@@ -101,7 +96,7 @@ export function afterStatement(text: string, end: number): number {
  */
 export function namesInUse(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(sourceFile, (node) => {
     if (ts.isIdentifier(node)) {
       const parent = node.parent;
       const isMemberName =
@@ -111,9 +106,7 @@ export function namesInUse(sourceFile: ts.SourceFile): Set<string> {
         (ts.isPropertyDeclaration(parent) && parent.name === node);
       if (!isMemberName) names.add(node.text);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
   return names;
 }
 

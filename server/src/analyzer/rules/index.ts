@@ -27,3 +27,10 @@ export const RULES: readonly RuleDefinition[] = [
 ] as readonly RuleDefinition[];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+const RULES_BY_ID = new Map<string, RuleDefinition>(RULES.map((rule) => [rule.id, rule]));
+
+/** The options of a rule that hold regular expressions (checked when a config file is read). */
+export function regexOptionsOf(ruleId: string): readonly string[] | undefined {
+  return RULES_BY_ID.get(ruleId)?.regexOptions;
+}

@@ -20,6 +20,36 @@ export interface Report {
   textOf?: (file: string) => string | undefined;
 }
 
+/** Something that kept the report from being complete: a file, folder or package.json, or one rule on one file. */
+export interface RunProblem {
+  /** Absolute path. */
+  file: string;
+  /** The rule that failed; absent when the whole file could not be read or analyzed. */
+  ruleId?: string;
+  message: string;
+}
+
+/** The report's problems, in walk order: files that failed, then rules that failed on a file. */
+export function runProblems(report: Report): RunProblem[] {
+  const problems: RunProblem[] = [];
+  for (const scanned of report.files) {
+    if (scanned.failed !== undefined) problems.push({ file: scanned.file, message: scanned.failed });
+    for (const failure of scanned.ruleFailures ?? []) {
+      problems.push({
+        file: scanned.file,
+        ruleId: failure.ruleId,
+        message: `the rule failed (${failure.message}); its findings in this file are missing`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Files (or folders, package.json files) that could not be read or analyzed at all. */
+export function filesFailed(report: Report): number {
+  return report.files.filter((file) => file.failed !== undefined).length;
+}
+
 export interface ToolInfo {
   name: string;
   version: string;

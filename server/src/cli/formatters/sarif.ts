@@ -8,7 +8,8 @@ import { factorInfo } from '../../analyzer/factors';
 import { ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer/rule';
 import { fingerprintsOf } from '../fingerprint';
 import { ruleHelp } from '../rule-help';
-import { relativePath, type Report, type ToolInfo } from './report';
+import { escapeJsonForTerminal } from './escape';
+import { relativePath, runProblems, type Report, type ToolInfo } from './report';
 
 const SRCROOT = '%SRCROOT%';
 /** Our own fingerprint scheme (see fingerprint.ts); versioned so that a change of scheme never matches old alerts. */
@@ -81,6 +82,18 @@ export function formatSarif(report: Report, tool: ToolInfo, rules: readonly Rule
     });
   }
 
+  // A file or rule that failed makes the run unsuccessful, each named in a notification (SARIF 3.20.21, 3.58).
+  const notifications: Sarif.Notification[] = runProblems(report).map((problem) => ({
+    level: 'error',
+    message: { text: problem.ruleId ? `${problem.ruleId}: ${problem.message}` : problem.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeUriPath(relativePath(root, problem.file)), uriBaseId: SRCROOT } } }],
+    ...(problem.ruleId !== undefined
+      ? { associatedRule: { id: problem.ruleId, ...(ruleIndex.has(problem.ruleId) ? { index: ruleIndex.get(problem.ruleId) } : {}) } }
+      : {}),
+  }));
+  const invocation: Sarif.Invocation =
+    notifications.length > 0 ? { executionSuccessful: false, toolExecutionNotifications: notifications } : { executionSuccessful: true };
+
   let rootUri = pathToFileURL(root).href;
   if (!rootUri.endsWith('/')) rootUri += '/';
   const log: Sarif.Log = {
@@ -99,12 +112,12 @@ export function formatSarif(report: Report, tool: ToolInfo, rules: readonly Rule
         },
         originalUriBaseIds: { [SRCROOT]: { uri: rootUri } },
         columnKind: 'utf16CodeUnits',
-        invocations: [{ executionSuccessful: true }],
+        invocations: [invocation],
         results,
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return `${escapeJsonForTerminal(JSON.stringify(log, null, 2))}\n`;
 }
 
 /** `logs/no-console` → `LogsNoConsole`: SARIF's `name` is an identifier-like, human-readable rule name. */

@@ -1,7 +1,9 @@
 // `--format stylish` (the default): ESLint's layout, so it reads the way people expect. Never prints source
-// lines, so a detected secret appears only as the rule's masked message.
+// lines, so a detected secret appears only as the rule's masked message. Every message and file name is escaped
+// for the terminal (escape.ts): a scanned string must not be able to clear the screen and print "No problems".
 import type { Severity } from '../../analyzer/rule';
-import { relativePath, type Report } from './report';
+import { escapeForTerminal } from './escape';
+import { relativePath, runProblems, type Report } from './report';
 
 const CODES = { red: 31, yellow: 33, cyan: 36, green: 32, gray: 90, bold: 1, underline: 4, dim: 2 } as const;
 type Style = keyof typeof CODES;
@@ -11,6 +13,7 @@ const MAX_SKIPPED_LISTED = 10;
 
 export function formatStylish(report: Report, color: boolean): string {
   const paint = (style: Style, text: string): string => (color ? `\u001b[${CODES[style]}m${text}\u001b[0m` : text);
+  const shown = (file: string): string => escapeForTerminal(relativePath(report.cwd, file));
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let out = '';
 
@@ -18,12 +21,12 @@ export function formatStylish(report: Report, color: boolean): string {
     if (scanned.diagnostics.length === 0) continue;
     const rows = scanned.diagnostics.map((d) => {
       counts[d.severity]++;
-      return { location: `${d.line}:${d.column}`, severity: d.severity, message: d.message, ruleId: d.ruleId };
+      return { location: `${d.line}:${d.column}`, severity: d.severity, message: escapeForTerminal(d.message), ruleId: d.ruleId };
     });
     const locationWidth = Math.max(...rows.map((r) => r.location.length));
     const severityWidth = Math.max(...rows.map((r) => r.severity.length));
     const messageWidth = Math.max(...rows.map((r) => r.message.length));
-    out += `\n${paint('underline', relativePath(report.cwd, scanned.file))}\n`;
+    out += `\n${paint('underline', shown(scanned.file))}\n`;
     for (const row of rows) {
       const severity = paint(SEVERITY_STYLE[row.severity], row.severity.padEnd(severityWidth));
       out += `  ${paint('dim', row.location.padEnd(locationWidth))}  ${severity}  ${row.message.padEnd(messageWidth)}  ${paint('dim', row.ruleId)}\n`;
@@ -34,9 +37,21 @@ export function formatStylish(report: Report, color: boolean): string {
   if (skipped.length > 0) {
     out += `\n${paint('gray', `Skipped ${plural(skipped.length, 'file')}:`)}\n`;
     const listed = skipped.slice(0, MAX_SKIPPED_LISTED);
-    const width = Math.max(...listed.map((f) => relativePath(report.cwd, f.file).length));
-    for (const f of listed) out += paint('gray', `  ${relativePath(report.cwd, f.file).padEnd(width)}  ${f.skipped}`) + '\n';
+    const width = Math.max(...listed.map((f) => shown(f.file).length));
+    for (const f of listed) out += paint('gray', `  ${shown(f.file).padEnd(width)}  ${escapeForTerminal(f.skipped ?? '')}`) + '\n';
     if (skipped.length > listed.length) out += paint('gray', `  … and ${skipped.length - listed.length} more`) + '\n';
+  }
+
+  // Never shortened: each of these is a hole in the report.
+  const problems = runProblems(report);
+  if (problems.length > 0) {
+    const failedFiles = new Set(problems.map((problem) => problem.file)).size;
+    out += `\n${paint('red', paint('bold', `Could not analyze ${plural(failedFiles, 'file')} completely:`))}\n`;
+    const width = Math.max(...problems.map((problem) => shown(problem.file).length));
+    for (const problem of problems) {
+      const rule = problem.ruleId ? `${problem.ruleId}: ` : '';
+      out += `  ${shown(problem.file).padEnd(width)}  ${rule}${escapeForTerminal(problem.message)}\n`;
+    }
   }
 
   const total = counts.error + counts.warning + counts.info + counts.hint;
@@ -46,9 +61,12 @@ export function formatStylish(report: Report, color: boolean): string {
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
     const style: Style = counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'cyan';
     out += `\n${paint(style, paint('bold', `✖ ${plural(total, 'problem')} (${parts.join(', ')})`))}\n`;
-  } else {
+  } else if (problems.length === 0) {
     out += `\n${paint('green', '✔ No problems')}\n`;
+  } else {
+    out += `\n${paint('yellow', 'No problems in the files that were analyzed')}\n`;
   }
+  if (problems.length > 0) out += `${paint('red', 'The report is incomplete: see "Could not analyze" above.')}\n`;
   out += `Scanned ${plural(report.filesScanned, 'file')}\n`;
   return out;
 }

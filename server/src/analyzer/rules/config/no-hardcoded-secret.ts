@@ -16,6 +16,8 @@ import {
   type ImportMap,
 } from '../../ast';
 import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
+import { someNode } from '../../walk';
+import { compileUserPattern, type UserPattern } from '../../user-regex';
 import { defineRule, type Fix } from '../../rule';
 
 export default defineRule({
@@ -32,6 +34,7 @@ export default defineRule({
     callSlot: 'Hard-coded {{kind}} passed to {{callee}}; read it from the environment (III. Config).',
   },
   skipIn: ['test'],
+  regexOptions: ['ignoreNames', 'ignoreValues'],
   create(ctx) {
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
@@ -128,22 +131,20 @@ export default defineRule({
 });
 
 interface Options {
-  ignoreNames: RegExp[];
-  ignoreValues: RegExp[];
+  ignoreNames: UserPattern[];
+  ignoreValues: UserPattern[];
   minEntropyLength: number;
 }
 
 function readOptions(raw: Readonly<Record<string, unknown>>): Options {
-  const patterns = (value: unknown): RegExp[] => {
+  const patterns = (value: unknown): UserPattern[] => {
     if (!Array.isArray(value)) return [];
-    const out: RegExp[] = [];
+    const out: UserPattern[] = [];
     for (const source of value) {
       if (typeof source !== 'string') continue;
-      try {
-        out.push(new RegExp(source, 'i'));
-      } catch {
-        // An invalid pattern in the config file ignores nothing rather than crashing the analysis.
-      }
+      // An invalid or runaway pattern (reported by the config parser) ignores nothing rather than hanging the run.
+      const compiled = compileUserPattern(source);
+      if (compiled.pattern) out.push(compiled.pattern);
     }
     return out;
   };
@@ -635,11 +636,11 @@ function pemText(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): 
   }
   if (top === literal) return literal.text;
   const parts: string[] = [];
-  const collect = (node: ts.Node): void => {
+  // Only binary and parenthesized nodes are walked into: their literal leaves, in source order.
+  someNode(top, (node) => {
     if (isStringLiteralLike(node)) parts.push(node.text);
-    else if (ts.isBinaryExpression(node) || ts.isParenthesizedExpression(node)) ts.forEachChild(node, collect);
-  };
-  collect(top);
+    return false;
+  }, (node) => !ts.isBinaryExpression(node) && !ts.isParenthesizedExpression(node));
   return parts.join('');
 }
 

@@ -3,6 +3,7 @@
 import ts from 'typescript';
 import { envReadName, mayMentionWord, normalizeModule, skipOuterExpressions } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
+import { someNode } from '../../walk';
 import { defineRule, type Fix } from '../../rule';
 
 /** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
@@ -412,11 +413,15 @@ function isInDevelopmentBranch(node: ts.Node): boolean {
 }
 
 function conditionReadsDevFlag(condition: ts.Node): boolean {
+  return someNode(condition, readsDevFlag);
+}
+
+function readsDevFlag(condition: ts.Node): boolean {
   if (ts.isExpression(condition)) {
     const name = envReadName(condition);
     if (name !== undefined && /^(NODE_ENV|DEBUG|VERBOSE|APP_ENV|ENV|ENVIRONMENT)$|DEBUG|VERBOSE/.test(name)) return true;
     // isDev, debugMode, VERBOSE, ENABLE_LOGGING, LOGGING_ENABLED (also as a property: `Calculator.ENABLE_LOGGING`)
     if (ts.isIdentifier(condition) && /^(is|enable|enabled)?_?(dev|development|debug|verbose|logging)(_?(mode|enabled))?$/i.test(condition.text)) return true;
   }
-  return ts.forEachChild(condition, (child) => (conditionReadsDevFlag(child) ? true : undefined)) ?? false;
+  return false;
 }

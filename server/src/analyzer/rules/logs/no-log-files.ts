@@ -11,6 +11,7 @@ import {
   textGate,
   type ImportMap,
 } from '../../ast';
+import { someNode } from '../../walk';
 import { defineRule } from '../../rule';
 
 /** A module export reached through a local name: `winston.transports.File` → { module: 'winston', path: ['transports', 'File'] }. */
@@ -264,21 +265,31 @@ function collectAliases(sourceFile: ts.SourceFile, imports: ImportMap): Map<stri
 }
 
 function resolveRef(node: ts.Expression, imports: ImportMap, aliases: ReadonlyMap<string, ModuleRef>): ModuleRef | undefined {
-  const expr = skipOuterExpressions(node);
+  // The member names down to the chain's root, then the root resolved and the names applied in order: a loop, as
+  // `a.b.c…` chains parse at any length.
+  const names: string[] = [];
+  let expr = skipOuterExpressions(node);
+  while (ts.isPropertyAccessExpression(expr) || (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression))) {
+    names.push(ts.isPropertyAccessExpression(expr) ? expr.name.text : (expr.argumentExpression as ts.StringLiteralLike).text);
+    expr = skipOuterExpressions(expr.expression);
+  }
+  let ref = resolveRoot(expr, imports, aliases);
+  for (let i = names.length - 1; ref && i >= 0; i--) {
+    const name = names[i];
+    // `import winston from 'winston'` and `import * as winston` reach the same members; so does `.default`.
+    if (name === 'default' && ref.path.length === 0) continue;
+    ref = { module: ref.module, path: [...ref.path, name] };
+  }
+  return ref;
+}
+
+function resolveRoot(expr: ts.Expression, imports: ImportMap, aliases: ReadonlyMap<string, ModuleRef>): ModuleRef | undefined {
   if (ts.isIdentifier(expr)) {
     const alias = aliases.get(expr.text);
     if (alias) return alias;
     const binding = imports.get(expr.text);
     if (!binding) return undefined;
     return { module: binding.module, path: binding.imported === '*' || binding.imported === 'default' ? [] : [binding.imported] };
-  }
-  if (ts.isPropertyAccessExpression(expr) || (ts.isElementAccessExpression(expr) && ts.isStringLiteralLike(expr.argumentExpression))) {
-    const base = resolveRef(expr.expression, imports, aliases);
-    if (!base) return undefined;
-    const name = ts.isPropertyAccessExpression(expr) ? expr.name.text : (expr.argumentExpression as ts.StringLiteralLike).text;
-    // `import winston from 'winston'` and `import * as winston` reach the same members; so does `.default`.
-    if (name === 'default' && base.path.length === 0) return base;
-    return { module: base.module, path: [...base.path, name] };
   }
   const module = requiredModule(expr);
   return module === undefined ? undefined : { module, path: [] };
@@ -348,14 +359,16 @@ function isStringLiteralish(node: ts.Node): node is ts.StringLiteral | ts.NoSubs
  * bare env reads and unknown variables are not.
  */
 function isFilePath(node: ts.Expression, consts: ConstLookup): boolean {
-  const expr = consts.value(node);
+  // process.env.LOG_FILE || './app.log': the default still writes to a file. Followed in a loop, a few steps at most.
+  let expr = consts.value(node);
+  for (let steps = 0; steps < 8 && ts.isBinaryExpression(expr) && isDefaultOperator(expr.operatorToken.kind); steps++) {
+    expr = consts.value(expr.right);
+  }
   if (isStringLiteralish(expr)) return expr.text.trim() !== '' && !STANDARD_STREAM.test(expr.text.trim());
   if (ts.isTemplateExpression(expr)) return true;
   if (ts.isBinaryExpression(expr)) {
     const op = expr.operatorToken.kind;
     if (op === ts.SyntaxKind.PlusToken) return literalParts(expr, consts).some((part) => part !== '');
-    // process.env.LOG_FILE || './app.log': the default still writes to a file.
-    if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return isFilePath(expr.right, consts);
     return false;
   }
   if (ts.isCallExpression(expr) && isPathCall(expr)) {
@@ -373,6 +386,10 @@ function isLogPath(node: ts.Expression, appending: boolean, consts: ConstLookup)
   return appending && /(^|\/)logs?\//i.test(text);
 }
 
+function isDefaultOperator(op: ts.SyntaxKind): boolean {
+  return op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken;
+}
+
 function isPathCall(call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(call.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
@@ -380,12 +397,21 @@ function isPathCall(call: ts.CallExpression): boolean {
 }
 
 function literalParts(expr: ts.Expression, consts: ConstLookup): string[] {
-  const node = consts.value(expr);
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    return [...literalParts(node.left, consts), ...literalParts(node.right, consts)];
+  // In source order, with an explicit stack: a `+` chain is as deep as it is long.
+  // A constant that refers to itself (`const a = 'x' + a`) is read once.
+  const parts: string[] = [];
+  const stack: ts.Expression[] = [expr];
+  const seen = new Set<ts.Node>();
+  while (stack.length > 0) {
+    const node = consts.value(stack.pop() as ts.Expression);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken && !seen.has(node)) {
+      seen.add(node);
+      stack.push(node.right, node.left);
+    } else {
+      parts.push(isStringLiteralish(node) ? node.text : '');
+    }
   }
-  if (isStringLiteralish(node)) return [node.text];
-  return [''];
+  return parts;
 }
 
 /**
@@ -393,7 +419,10 @@ function literalParts(expr: ts.Expression, consts: ConstLookup): string[] {
  * `path.join(__dirname, 'logs', 'app.log')`, or undefined when nothing of it is literal.
  */
 function describePath(node: ts.Expression, consts: ConstLookup): string | undefined {
-  const expr = consts.value(node);
+  let expr = consts.value(node);
+  for (let steps = 0; steps < 8 && ts.isBinaryExpression(expr) && isDefaultOperator(expr.operatorToken.kind); steps++) {
+    expr = consts.value(expr.right);
+  }
   let text: string | undefined;
   if (isStringLiteralish(expr)) text = expr.text;
   else if (ts.isTemplateExpression(expr)) {
@@ -404,8 +433,6 @@ function describePath(node: ts.Expression, consts: ConstLookup): string | undefi
       text = literalParts(expr, consts)
         .map((part) => (part === '' ? '…' : part))
         .join('');
-    } else if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
-      return describePath(expr.right, consts);
     }
   } else if (ts.isCallExpression(expr) && isPathCall(expr)) {
     text = expr.arguments
@@ -443,11 +470,14 @@ function isEnvOptIn(node: ts.Node): boolean {
 }
 
 function isOptInCondition(condition: ts.Node): boolean {
+  return someNode(condition, isOptInPart);
+}
+
+function isOptInPart(condition: ts.Node): boolean {
   if (ts.isExpression(condition)) {
     const name = envReadName(condition);
     if (name !== undefined && !STAGE_VARIABLES.test(name)) return true;
   }
   // `if (options.logFile)`, `if (!_.isNil(options.dirname))`: a caller's option decides whether files are written.
-  if (ts.isIdentifier(condition) && /file|dir|folder/i.test(condition.text)) return true;
-  return ts.forEachChild(condition, (child) => (isOptInCondition(child) ? true : undefined)) ?? false;
+  return ts.isIdentifier(condition) && /file|dir|folder/i.test(condition.text);
 }

@@ -10,6 +10,7 @@ import {
   textGate,
   topLevelCallBindings,
 } from '../../ast';
+import { forEachDescendant, someNode } from '../../walk';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'defaultStore' | 'memoryStore' | 'moduleState';
@@ -168,36 +169,28 @@ function visibleObjectLiteral(options: ts.Expression, ctx: RuleContext<MessageId
   const init = skipOuterExpressions(decl.initializer);
   if (!ts.isObjectLiteralExpression(init)) return undefined;
   // Every other use must be a read or write of a property other than `store` (`sess.cookie.secure = true`).
-  let safe = true;
-  const visit = (child: ts.Node): void => {
-    if (!safe) return;
-    if (ts.isIdentifier(child) && child.text === node.text && child !== node && child !== decl.name) {
-      const parent = child.parent;
-      const usedAsObject = ts.isPropertyAccessExpression(parent) && parent.expression === child && parent.name.text !== 'store';
-      const isPropertyName =
-        (ts.isPropertyAccessExpression(parent) && parent.name === child) ||
-        (ts.isPropertyAssignment(parent) && parent.name === child);
-      if (!usedAsObject && !isPropertyName) safe = false;
-      return;
-    }
-    ts.forEachChild(child, visit);
-  };
-  visit(ctx.sourceFile);
-  return safe ? init : undefined;
+  const unsafe = someNode(ctx.sourceFile, (child) => {
+    if (!ts.isIdentifier(child) || child.text !== node.text || child === node || child === decl.name) return false;
+    const parent = child.parent;
+    const usedAsObject = ts.isPropertyAccessExpression(parent) && parent.expression === child && parent.name.text !== 'store';
+    const isPropertyName =
+      (ts.isPropertyAccessExpression(parent) && parent.name === child) ||
+      (ts.isPropertyAssignment(parent) && parent.name === child);
+    return !usedAsObject && !isPropertyName;
+  });
+  return unsafe ? undefined : init;
 }
 
 function soleConstDeclaration(name: string, sourceFile: ts.SourceFile): ts.VariableDeclaration | undefined {
   let found: ts.VariableDeclaration | undefined;
   let count = 0;
-  const visit = (node: ts.Node): void => {
-    if (count > 1) return;
+  someNode(sourceFile, (node) => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
       count++;
       found = node;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    return count > 1;
+  });
   if (count !== 1 || !found) return undefined;
   const list = found.parent;
   return ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0 ? found : undefined;
@@ -312,7 +305,7 @@ function reportModuleState(ctx: RuleContext<MessageId>): void {
   }
   if (candidates.size === 0) return;
   const reported = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(ctx.sourceFile, (node) => {
     if (ts.isIdentifier(node) && candidates.has(node.text) && !reported.has(node.text)) {
       const decl = candidates.get(node.text);
       if (decl && node !== decl.name && isMutation(node) && !isShadowed(node) && isInRequestHandler(node)) {
@@ -320,9 +313,7 @@ function reportModuleState(ctx: RuleContext<MessageId>): void {
         ctx.report(decl.name, 'moduleState', { name: node.text });
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(ctx.sourceFile);
+  });
 }
 
 /** `new Map()`, `new Set()`, `{}`, `[]`, `Object.create(null)`; not WeakMaps (per-object metadata, freed with the object). */
@@ -373,8 +364,7 @@ function isLiveObject(node: ts.Expression): boolean {
 }
 
 function mentionsSocket(node: ts.Node): boolean {
-  if (ts.isIdentifier(node) && /socket|^ws$|conn/i.test(node.text)) return true;
-  return ts.forEachChild(node, (child) => (mentionsSocket(child) ? true : undefined)) ?? false;
+  return someNode(node, (child) => ts.isIdentifier(child) && /socket|^ws$|conn/i.test(child.text));
 }
 
 function isShadowed(id: ts.Identifier): boolean {

@@ -13,6 +13,7 @@ import {
   topLevelCallBindings,
   type ImportBinding,
 } from '../../ast';
+import { forEachDescendant, someNode } from '../../walk';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'fileWrite' | 'fileDatabase' | 'upload';
@@ -331,17 +332,7 @@ function isMulterDiskDestination(options: ts.Expression | undefined, paths: Path
   if (!value) return false;
   if (ts.isFunctionLike(value)) {
     // destination: (req, file, cb) => cb(null, 'uploads/')
-    let result = false;
-    const visit = (node: ts.Node): void => {
-      if (result) return;
-      if (ts.isCallExpression(node) && node.arguments.length === 2 && paths.isAppDataPath(node.arguments[1])) {
-        result = true;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(value);
-    return result;
+    return someNode(value, (node) => ts.isCallExpression(node) && node.arguments.length === 2 && paths.isAppDataPath(node.arguments[1]));
   }
   return destination !== undefined && paths.isAppDataPath(destination.initializer);
 }
@@ -511,7 +502,7 @@ class PathReader {
   private assignmentsOf(name: string): (ts.Expression | undefined)[] {
     if (!this.assignments) {
       const map = new Map<string, (ts.Expression | undefined)[]>();
-      const visit = (node: ts.Node): void => {
+      forEachDescendant(this.ctx.sourceFile, (node) => {
         if (
           ts.isBinaryExpression(node) &&
           node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment &&
@@ -525,9 +516,7 @@ class PathReader {
           if (list) list.push(value);
           else map.set(target, [value]);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(this.ctx.sourceFile);
+      });
       this.assignments = map;
     }
     return this.assignments.get(name) ?? [];
@@ -536,15 +525,13 @@ class PathReader {
   declarationOf(id: ts.Identifier): ts.VariableDeclaration | undefined {
     if (!this.declarations) {
       const map = new Map<string, ts.VariableDeclaration[]>();
-      const visit = (node: ts.Node): void => {
+      forEachDescendant(this.ctx.sourceFile, (node) => {
         if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
           const list = map.get(node.name.text);
           if (list) list.push(node);
           else map.set(node.name.text, [node]);
         }
-        ts.forEachChild(node, visit);
-      };
-      visit(this.ctx.sourceFile);
+      });
       this.declarations = map;
     }
     const list = this.declarations.get(id.text);
@@ -561,8 +548,7 @@ class PathReader {
     const name = functionName(fn);
     if (name === undefined || index < 0 || param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
     let found: PathInfo | undefined;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
+    someNode(this.ctx.sourceFile, (node) => {
       if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === name) {
         const arg = node.arguments[index];
         if (arg && !ts.isSpreadElement(arg)) {
@@ -573,9 +559,8 @@ class PathReader {
           if (this.isAppData(info)) found = info;
         }
       }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.ctx.sourceFile);
+      return found !== undefined;
+    });
     return found;
   }
 
@@ -730,8 +715,7 @@ class PathReader {
 }
 
 function containsEnv(node: ts.Node): boolean {
-  if (ts.isExpression(node) && isEnvRead(node)) return true;
-  return ts.forEachChild(node, (child) => (containsEnv(child) ? true : undefined)) ?? false;
+  return someNode(node, (child) => ts.isExpression(child) && isEnvRead(child));
 }
 
 /** The parameter declaring `id` in an enclosing function; a destructured parameter counts too. */
