@@ -10,6 +10,8 @@ import path from 'node:path';
 import { CORPUS_FOLDERS, REPO_ROOT, corpusPaths, corpusStats, prefixHolding, type CorpusStats } from './corpus';
 import { corpusFiles, eslintArgs, readEslintReport, setUpEslint } from './eslint-baseline';
 import { runServerBench, type ServerBenchResult } from './lsp';
+import { runIndexTypingBench, type IndexTypingResult } from './lsp-index';
+import { generateService, writeGeneratedWorkspace } from './service-gen';
 import { max, mb, median, mib, min, ms, percentile, table } from './stats';
 
 const CLI = path.join(REPO_ROOT, 'server/out/cli.js');
@@ -17,6 +19,10 @@ const HOOK = path.join(__dirname, 'rss-hook.js');
 const FLOOR = path.join(__dirname, 'floor.js');
 const INPROC = path.join(__dirname, 'inproc.js');
 const RULE_COST = path.join(__dirname, 'rule-cost.js');
+const INDEX_COST = path.join(__dirname, 'index-cost.js');
+/** `--index-only`: run only the background-index section (facts only vs facts + findings). */
+const INDEX_ONLY = process.argv.includes('--index-only');
+const INDEX_RUNS = 3;
 /** The per-rule cost pass reads every n-th file of the corpus. */
 const RULE_COST_EVERY = 4;
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -166,8 +172,110 @@ interface Subset {
   inproc: ChildRun;
 }
 
+interface IndexCostSummary {
+  mode: 'facts' | 'findings';
+  files: number;
+  findings: number;
+  loopMs: number;
+  cpuMs: number;
+  retainedBytes: number;
+  findingsBytes: number;
+  reportMs: number;
+  reportBytes: number;
+  fullReportBytes: number;
+  projects: number;
+}
+
+/**
+ * The language server's background index, before issue 11 (facts only) and now (facts and findings), interleaved:
+ * in-process over the corpus (library code, few findings) and over a generated monorepo (many findings), and over
+ * stdio while a file is typed in.
+ */
+async function indexSection(full: readonly string[], sections: string[], verdicts: string[]): Promise<void> {
+  const workspace = path.join(scratch, 'index-workspace');
+  const linesPerFile = 400;
+  const generatedFiles = writeGeneratedWorkspace(workspace, 4, 150, linesPerFile);
+  const corpora: Array<{ label: string; paths: readonly string[] }> = [
+    { label: `corpus (${CORPUS_FOLDERS.length} node_modules folders)`, paths: full },
+    { label: `generated monorepo (4 packages, ${generatedFiles} files of ${linesPerFile} lines)`, paths: [workspace] },
+  ];
+  const rows: string[][] = [];
+  const ratios: string[] = [];
+  for (const corpus of corpora) {
+    const runs: Record<'facts' | 'findings', IndexCostSummary[]> = { facts: [], findings: [] };
+    for (let round = 0; round < INDEX_RUNS; round++) {
+      log(`Background index in-process, ${corpus.label}, round ${round + 1}/${INDEX_RUNS}…`);
+      for (const mode of round % 2 === 0 ? (['facts', 'findings'] as const) : (['findings', 'facts'] as const)) {
+        runs[mode].push(runNode([INDEX_COST, mode, ...corpus.paths], { nodeFlags: ['--expose-gc'] }).summary as unknown as IndexCostSummary);
+      }
+    }
+    for (const mode of ['facts', 'findings'] as const) {
+      const r = runs[mode];
+      const last = r[r.length - 1];
+      rows.push([
+        corpus.label,
+        mode === 'facts' ? 'before: facts only' : 'now: facts + findings',
+        `${last.files}`,
+        `${last.findings}`,
+        ms(median(r.map((x) => x.loopMs))),
+        ms(median(r.map((x) => x.cpuMs))),
+        `${(median(r.map((x) => x.retainedBytes)) / 1048576).toFixed(1)} MiB`,
+        mode === 'facts' ? '—' : `${(last.findingsBytes / 1048576).toFixed(2)} MiB (${last.findings ? Math.round(last.findingsBytes / last.findings) : 0} B/finding)`,
+        `${ms(median(r.map((x) => x.reportMs)))}, ${(last.reportBytes / 1024).toFixed(0)} KiB (${(last.fullReportBytes / 1024).toFixed(0)} KiB with findings)`,
+      ]);
+    }
+    const cpu = median(runs.findings.map((x) => x.cpuMs)) / median(runs.facts.map((x) => x.cpuMs));
+    const heap = median(runs.findings.map((x) => x.retainedBytes)) - median(runs.facts.map((x) => x.retainedBytes));
+    ratios.push(`${corpus.label}: CPU ${cpu.toFixed(2)}×, heap +${(heap / 1048576).toFixed(1)} MiB`);
+  }
+
+  const typed = path.join(workspace, 'packages', 'service-0', 'src', 'routes', 'r0.ts');
+  const typingOffset = generateService(linesPerFile).typingOffset;
+  const typing: Record<'facts' | 'findings', IndexTypingResult[]> = { facts: [], findings: [] };
+  for (let round = 0; round < INDEX_RUNS; round++) {
+    log(`Background index over stdio while typing, round ${round + 1}/${INDEX_RUNS}…`);
+    for (const mode of round % 2 === 0 ? (['facts', 'findings'] as const) : (['findings', 'facts'] as const)) {
+      typing[mode].push(await runIndexTypingBench(workspace, typed, typingOffset, mode, scratch));
+    }
+  }
+  const typingRows = (['facts', 'findings'] as const).map((mode) => {
+    const r = typing[mode];
+    const during = r.flatMap((x) => x.duringMs);
+    const after = r.flatMap((x) => x.afterMs);
+    return [
+      mode === 'facts' ? 'before: facts only' : 'now: facts + findings',
+      `${r[0].files}`,
+      ms(median(r.map((x) => x.indexMs))),
+      mib(median(r.map((x) => x.serverRssKiB ?? Number.NaN))),
+      `${ms(median(during))} / ${ms(percentile(during, 90))} / ${ms(max(during))} (${during.length})`,
+      `${ms(median(after))} / ${ms(percentile(after, 90))} (${after.length})`,
+    ];
+  });
+  sections.push(
+    `### Background index: facts only (before issue 11) vs facts and findings (now), ${INDEX_RUNS} interleaved rounds\n\n` +
+      'In-process (`bench/index-cost.ts`): one `Workspace` indexes the folders; "before" is the same code with `enable` ' +
+      'false for the folder, which runs no rule (the old `analyze({ rules: [] })`). Heap retained after GC with the index ' +
+      'alive; the findings\' own share is what the heap gives back when the findings index is emptied. The report is ' +
+      'what the view asks for (counts only; a file\'s findings come with `twelveFactor/fileFindings`).\n\n' +
+      table(
+        ['workspace', 'index', 'files', 'findings kept', 'wall', 'CPU', 'heap retained', 'of which findings', 'twelveFactor/report'],
+        rows,
+      ) +
+      '\n\n' +
+      `Over stdio (\`bench/lsp-index.ts\`), the generated monorepo: initialized → "Indexed" log, server peak RSS, and ` +
+      'one-character edits typed into one of its files meanwhile (didChange → publishDiagnostics, median / p90 / max, ' +
+      'and count), while the index runs (it yields every 8 ms) and after.\n\n' +
+      table(['index', 'files', 'indexed after', 'peak RSS', 'keystroke while indexing', 'keystroke after'], typingRows),
+  );
+  const during = (mode: 'facts' | 'findings') => percentile(typing[mode].flatMap((x) => x.duringMs), 90);
+  verdicts.push(
+    `Background index with findings: ${ratios.join('; ')}; keystroke p90 while indexing ${ms(during('findings'))} ` +
+      `(facts only ${ms(during('facts'))}).`,
+  );
+}
+
 async function main(): Promise<void> {
-  for (const needed of [CLI, path.join(REPO_ROOT, 'server/out/server.js'), FLOOR, INPROC, HOOK]) {
+  for (const needed of [CLI, path.join(REPO_ROOT, 'server/out/server.js'), FLOOR, INPROC, HOOK, INDEX_COST]) {
     if (!fs.existsSync(needed)) throw new Error(`${needed} is missing: run npm run build first`);
   }
   const startedAt = new Date();
@@ -178,6 +286,12 @@ async function main(): Promise<void> {
     const full = corpusPaths();
     const modes = modesSection(full, corpusStats(full));
     process.stdout.write(`\nLoad average ${loadBefore[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end.\n\n${modes.section}\n\n${modes.verdicts.join('\n')}\n`);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    return;
+  }
+  if (INDEX_ONLY) {
+    await indexSection(corpusPaths(), sections, verdicts);
+    process.stdout.write(`\n${[...sections, '### Targets', verdicts.map((v) => `- ${v}`).join('\n')].join('\n\n')}\n`);
     fs.rmSync(scratch, { recursive: true, force: true });
     return;
   }
@@ -437,6 +551,9 @@ async function main(): Promise<void> {
       ),
   );
   verdicts.push(`Per-keystroke latency median ${ms(median(lat))} (p90 ${ms(percentile(lat, 90))}) — target ≤ 20 ms ${median(lat) <= 20 ? 'met' : 'NOT met'}.`);
+
+  // --- the background index -----------------------------------------------------------------------------------
+  await indexSection(full, sections, verdicts);
 
   // --- report -------------------------------------------------------------------------------------------------
   const loadAfter = os.loadavg();

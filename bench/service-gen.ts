@@ -1,6 +1,8 @@
 // Generates a realistic Express service of a given length for the editor benchmark: config read from the
 // environment, a database pool, one router per resource with validation, handlers with try/catch, some console
 // calls, an error handler, a SIGTERM handler and a listen. Deterministic (no randomness), so runs compare.
+import fs from 'node:fs';
+import path from 'node:path';
 
 const RESOURCES = [
   'user', 'order', 'product', 'invoice', 'customer', 'shipment', 'payment', 'review', 'category', 'coupon',
@@ -227,4 +229,27 @@ export function generateService(minLines: number): GeneratedService {
   for (let i = 0; i < typingLine; i++) offset += lines[i].length + 1;
   offset += lines[typingLine].indexOf("'created ") + "'created ".length;
   return { text, lines: lines.length, typingOffset: offset };
+}
+
+/**
+ * A monorepo-like workspace for the index benchmark: `projects` packages (each with its package.json), each holding
+ * `filesPerProject` generated services of about `linesPerFile` lines. Written below `dir`; returns the file count.
+ */
+export function writeGeneratedWorkspace(dir: string, projects: number, filesPerProject: number, linesPerFile: number): number {
+  const service = generateService(linesPerFile).text;
+  let files = 0;
+  for (let p = 0; p < projects; p++) {
+    const root = path.join(dir, 'packages', `service-${p}`);
+    fs.mkdirSync(path.join(root, 'src', 'routes'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'package.json'),
+      JSON.stringify({ name: `service-${p}`, private: true, dependencies: { express: '^4.19.2', pg: '^8.11.0' } }),
+    );
+    for (let f = 0; f < filesPerProject; f++) {
+      // A distinct port per file, so the files differ (a port finding each; nothing deduplicates them).
+      fs.writeFileSync(path.join(root, 'src', 'routes', `r${f}.ts`), `${service}\napp.listen(${3000 + f});\n`);
+      files++;
+    }
+  }
+  return files;
 }

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FACTORS } from '../server/src/analyzer/rule';
 import { RULES } from '../server/src/analyzer/rules/index';
+import { LANGUAGES } from '../server/src/lsp/languages';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../server/src/lsp/settings';
+import { rulesSettingSchema } from './support/manifest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -109,5 +111,67 @@ describe('project conventions', () => {
       return /\/work\/(shared|main)\b|\/root\//.test(fs.readFileSync(full, 'utf8'));
     });
     assert.deepEqual(offenders, []);
+  });
+
+  it('generates the twelveFactor.rules schema from the rule list: one property per rule id (run `npm run sync:manifest`)', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, unknown> } };
+    };
+    assert.deepEqual(pkg.contributes.configuration.properties['twelveFactor.rules'], rulesSettingSchema());
+  });
+
+  it('takes activation events, snippets and the server\'s language ids from the one language list', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      activationEvents: string[];
+      contributes: { snippets: Array<{ language: string }> };
+    };
+    const onLanguage = pkg.activationEvents.filter((event) => event.startsWith('onLanguage:')).map((event) => event.slice('onLanguage:'.length));
+    assert.deepEqual(onLanguage.sort(), [...LANGUAGES].sort());
+    assert.deepEqual(pkg.contributes.snippets.map((snippet) => snippet.language).sort(), [...LANGUAGES].sort());
+    // A workspace with a package.json activates the extension before any source file opens (the view, the index).
+    assert.ok(pkg.activationEvents.includes('workspaceContains:**/package.json'));
+    const client = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+    assert.match(client, /documentSelector: LANGUAGES\./, 'the client selects documents by the shared list');
+  });
+
+  it('lets the client import from the server only the protocol, the language list and types', () => {
+    const offenders: string[] = [];
+    for (const file of filesUnder(path.join(ROOT, 'client/src'), /\.ts$/)) {
+      for (const match of fs.readFileSync(file, 'utf8').matchAll(/^import (type )?[^;]*?from '([^']*\/server\/[^']*)';/gms)) {
+        const allowed = match[1] !== undefined || /\/server\/src\/lsp\/(protocol|languages)$/.test(match[2]);
+        if (!allowed) offenders.push(`${path.relative(ROOT, file)}: ${match[2]}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('contributes every command it links, and registers every command it contributes', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: {
+        commands: Array<{ command: string; title: string }>;
+        menus: Record<string, Array<{ command: string }>>;
+        viewsWelcome: Array<{ contents: string }>;
+        walkthroughs: Array<{ steps: Array<{ description: string; media: Record<string, string> }> }>;
+      };
+    };
+    const contributed = new Set(pkg.contributes.commands.map((c) => c.command));
+    const client = filesUnder(path.join(ROOT, 'client/src'), /\.ts$/).map((file) => fs.readFileSync(file, 'utf8')).join('\n');
+    for (const command of contributed) {
+      assert.ok(client.includes(`registerCommand('${command}'`) || client.includes(`registerCommand(MENU_COMMAND`) && command === 'twelveFactor.showMenu', `${command} is contributed but never registered`);
+    }
+    const linked = [
+      ...Object.values(pkg.contributes.menus).flat().map((entry) => entry.command),
+      ...[...pkg.contributes.viewsWelcome.map((w) => w.contents), ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.map((s) => s.description))]
+        .join('\n')
+        .matchAll(/\(command:([\w.]+)/g),
+    ].map((entry) => (typeof entry === 'string' ? entry : entry[1]));
+    for (const command of linked) {
+      assert.ok(contributed.has(command) || command.startsWith('workbench.'), `${command} is linked but not contributed`);
+    }
+    for (const step of pkg.contributes.walkthroughs.flatMap((w) => w.steps)) {
+      for (const media of Object.values(step.media)) {
+        if (media.includes('/')) assert.ok(fs.existsSync(path.join(ROOT, media)), `walkthrough media ${media} is missing`);
+      }
+    }
   });
 });

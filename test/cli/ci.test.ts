@@ -188,7 +188,7 @@ describe('cli: CI and team features', function () {
       assertUsageError(run(['--print-config', 'missing.ts'], dir), /no such file: missing\.ts/);
       const broken = run(['--print-config', 'a.ts'], dir);
       assert.equal(broken.code, 2);
-      assert.match(broken.stderr, /\.twelvefactorrc\.json: unknown rule "logs\/nope"/);
+      assert.match(broken.stderr, /\.twelvefactorrc\.json(:\d+:\d+)?: unknown rule "logs\/nope"/);
       assertUsageError(run(['--print-config'], dir), /option --print-config needs a value/);
       assertUsageError(run(['--print-config', '.'], dir), /--print-config needs a file, and \. is a folder/);
     });

@@ -187,7 +187,7 @@ describe('cli', function () {
       assert.match(stdout, /^basic\/src\/server\.ts$/m);
       assert.match(stdout, /^ {2}4:\d+ +error +Hard-coded .+ {2}config\/no-hardcoded-secret$/m);
       assert.match(stdout, /^ {2}11:1 +warning +.+ {2}disposability\/handle-sigterm$/m);
-      assert.match(stdout, /^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?\)$/m);
+      assert.match(stdout, /^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?(, \d+ hints?)?\)$/m);
       assert.match(stdout, /^Scanned 1 file$/m);
       assert.ok(!stdout.includes('\u001b['), 'no ANSI codes when stdout is not a terminal');
     });
@@ -540,7 +540,7 @@ describe('cli', function () {
       const a = run([], { cwd: unknownRule });
       assert.equal(a.code, 2);
       assert.equal(a.stdout, '');
-      assert.match(a.stderr, /\.twelvefactorrc\.json: unknown rule "logs\/no-consol"/);
+      assert.match(a.stderr, /\.twelvefactorrc\.json:1:14: unknown rule "logs\/no-consol"/);
 
       const syntax = tempProject({ '.twelvefactorrc.json': '{\n  "rules": {\n    "logs/no-console": off\n}\n', 'index.ts': '' });
       const b = run([], { cwd: syntax });

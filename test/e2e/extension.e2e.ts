@@ -10,14 +10,20 @@ import { contributedSnippet, expandedLine, serverCapabilities } from './probe';
 import {
   centre,
   editorText,
+  expandViewRow,
+  noSquiggleOnLine,
   openFile,
   openProblems,
   problemRows,
   quickFixTitles,
+  runCommand,
   squiggleOnLine,
   tokenBox,
+  viewLabels,
+  viewRows,
   waitFor,
   waitForWorkbench,
+  widenSideBar,
   type Severity,
 } from './workbench';
 
@@ -34,8 +40,26 @@ const EXPECTED: { rule: string; line: string; severity: Severity }[] = [
   { rule: 'config/no-hardcoded-secret', line: "password: 'Xq7#", severity: 'error' },
   { rule: 'disposability/handle-sigterm', line: 'app.listen(3000', severity: 'warning' },
   { rule: 'port-binding/no-hardcoded-port', line: 'app.listen(3000', severity: 'warning' },
-  { rule: 'logs/no-console', line: "console.log('orders", severity: 'info' },
+  // A hint (issue 11): drawn in the editor, counted in the view, kept out of the Problems panel.
+  { rule: 'logs/no-console', line: "console.log('orders", severity: 'hint' },
 ];
+/** The Twelve-Factor view's rows, in the manifesto's order, with the state each must show for the workspace. */
+const FACTOR_ROWS: Array<[string, RegExp]> = [
+  ['I. Codebase', /^clean/],
+  ['II. Dependencies', /^not checkable from code/],
+  ['III. Config', /^1 error/],
+  ['IV. Backing services', /^clean/],
+  ['V. Build, release, run', /^not checkable from code/],
+  ['VI. Processes', /^clean/],
+  ['VII. Port binding', /^1 warning/],
+  ['VIII. Concurrency', /^not checkable from code/],
+  ['IX. Disposability', /^1 warning/],
+  ['X. Dev/prod parity', /^not checkable from code/],
+  ['XI. Logs', /^1 hint/],
+  ['XII. Admin processes', /^not checkable from code/],
+];
+/** Screenshots every run keeps in test-results/e2e/ (the issue's artifacts); the first is the marketplace's. */
+const VIEW_SCREENSHOT = 'twelve-factor-view.png';
 const PORT_RULE = { rule: 'port-binding/no-hardcoded-port', line: 'app.listen(3000', token: '3000' };
 const SECRET_RULE = { rule: 'config/no-hardcoded-secret', line: "password: 'Xq7#" };
 /** The config rules' fix: "Move to environment variable NAME". */
@@ -119,22 +143,55 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     await waitForWorkbench(page);
   });
 
+  it('lists the twelve factors in the Twelve-Factor view, with the findings of a file never opened', async () => {
+    await runCommand(page, 'Twelve-Factor: Show the Twelve-Factor View');
+    const labels = await waitFor('the twelve factor rows with their states', async () => {
+      const found = await viewLabels(page);
+      if (found.length !== FACTOR_ROWS.length) return undefined;
+      const ok = FACTOR_ROWS.every(([title, state], i) => found[i].startsWith(`${title} `) && state.test(found[i].slice(title.length + 1)));
+      return ok ? found : undefined;
+    }, 45_000);
+    // each row carries the factor's one-line summary
+    assert.match(labels[2], /Store config in the environment\./);
+    await widenSideBar(page, 560);
+    await keepScreenshot('view-twelve-rows.png');
+  });
+
+  it('opens the line of a finding clicked in the view', async () => {
+    await expandViewRow(page, 'VII. Port binding', 'port-binding/no-hardcoded-port');
+    await expandViewRow(page, 'port-binding/no-hardcoded-port', `${FILE}`);
+    await expandViewRow(page, FILE, 'Port 3000 is hard-coded');
+    await viewRows(page).filter({ hasText: 'Port 3000 is hard-coded' }).first().click();
+    await page.locator(`.tab.active[aria-label*="${FILE}"]`).waitFor({ timeout: 15_000 });
+    const line = fs.readFileSync(path.join(scratch!.workspace, 'src', FILE), 'utf8').split('\n').findIndex((l) => l.includes('app.listen(3000')) + 1;
+    // The finding's range is selected: the 4 characters of the port literal, ending at column 16.
+    await waitFor(`the port literal selected on line ${line}`, async () =>
+      (await selectionText()).includes(`Ln ${line}, Col 16 (4 selected)`) ? true : undefined,
+    );
+    await keepScreenshot('view-finding-opened.png');
+  });
+
   it(`draws our squiggles when ${FILE} is opened`, async () => {
     await openFile(page, FILE);
     const opened = Date.now();
     for (const expected of EXPECTED) await squiggleOnLine(page, expected.severity, expected.line);
     console.log(`      our squiggles drawn ${Date.now() - opened} ms after the file opened (extension start included)`);
+    // The marketplace picture: the view beside the squiggles, with Config opened too.
+    await expandViewRow(page, 'III. Config', 'config/no-hardcoded-secret');
+    await keepScreenshot(VIEW_SCREENSHOT);
   });
 
-  it('lists our findings in the Problems panel with source and rule id', async () => {
+  it('lists our warnings and errors in the Problems panel with source and rule id, and no hint', async () => {
     await openProblems(page);
-    for (const expected of EXPECTED) {
+    for (const expected of EXPECTED.filter((e) => e.severity !== 'hint')) {
       const row = problemRows(page, expected.rule).first();
       await row.waitFor({ timeout: 20_000 });
       const text = await row.innerText();
       assert.ok(text.includes(SOURCE), `Problems row for ${expected.rule} should name the source ${SOURCE}: ${text}`);
       assert.ok(!text.includes(SECRET), `Problems row for ${expected.rule} echoes the secret in full: ${text}`);
     }
+    // The rows above are listed, so the panel is up to date: the console hint is not among them.
+    assert.equal(await problemRows(page, CONSOLE_RULE.rule).count(), 0, 'a hint is not listed in the Problems panel');
   });
 
   it('shows our message on hover', async () => {
@@ -153,6 +210,29 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     await page.keyboard.press('Escape');
   });
 
+  it('opens the rule page, rendered and offline, from the link in the hover', async () => {
+    const at = centre(await tokenBox(page, PORT_RULE.line, PORT_RULE.token));
+    const link = page.locator('.monaco-hover a.code-link', { hasText: PORT_RULE.rule }).first();
+    await waitFor('the rule link in the hover', async () => {
+      await page.mouse.move(at.x, at.y - 30);
+      await page.mouse.move(at.x, at.y);
+      return link.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => undefined);
+    }, 20_000);
+    const href = (await link.getAttribute('href')) ?? '';
+    assert.ok(!/^https?:/.test(href), `the link must not go to the network: ${href}`);
+    await link.click();
+    const page_ = 'no-hardcoded-port.md';
+    await page.locator(`.tab.active[aria-label="Preview ${page_}"]`).waitFor({ timeout: 15_000 });
+    // The Markdown preview is a webview: an iframe holding the rendered page in an inner iframe.
+    const heading = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h1');
+    await waitFor('the rendered page', async () => ((await heading.first().innerText().catch(() => '')) === PORT_RULE.rule ? true : undefined));
+    const sections = await page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').locator('h2').allInnerTexts();
+    assert.ok(sections.includes('Factor') && sections.includes('Options'), `rendered sections: ${JSON.stringify(sections)}`);
+    await keepScreenshot('docs-from-hover.png');
+    await page.keyboard.press('Control+W');
+    await page.locator(`.tab.active[aria-label*="${FILE}"]`).waitFor({ timeout: 10_000 });
+  });
+
   it('shows the status bar item', async () => {
     // vscode gives an extension's status bar entry the DOM id `<publisher>.<name>.<item id>`
     const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]').first();
@@ -160,6 +240,36 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     const label = `${await item.innerText()} ${(await item.locator('[aria-label]').first().getAttribute('aria-label')) ?? ''}`;
     assert.match(label, /12-Factor|Twelve-Factor/i, `status bar item: ${label}`);
     console.log(`      status bar item: ${label.replace(/\s+/g, ' ').trim()}`);
+  });
+
+  it('counts the workspace in the status bar item, whose menu offers the next steps', async () => {
+    const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]').first();
+    await waitFor('the finding count', async () => (/12-Factor: 4\b/.test(await item.innerText()) ? true : undefined), 30_000);
+    await item.click();
+    const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: 10_000 });
+    const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    for (const wanted of ['Show the Twelve-Factor view', 'Show the output', 'Read the factor and rule docs', 'Get started', 'Disable for this workspace', 'Restart the server']) {
+      assert.ok(labels.some((l) => l.includes(wanted)), `the menu should offer "${wanted}": ${JSON.stringify(labels)}`);
+    }
+    await keepScreenshot('status-menu.png');
+    // the docs entry opens a second pick listing factors and rules
+    await rows.filter({ hasText: 'Read the factor and rule docs' }).first().click();
+    const docs = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'III. Config' }).first();
+    await docs.waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('opens the walkthrough: the first ten minutes', async () => {
+    await runCommand(page, 'Twelve-Factor: Get Started: The First Ten Minutes');
+    const walkthrough = page.locator('.gettingStartedContainer');
+    await walkthrough.locator('text=the first ten minutes').first().waitFor({ timeout: 20_000 });
+    for (const step of ['See the twelve factors at a glance', 'Fix a finding with a quick fix', 'Write it right with a 12f- snippet']) {
+      await walkthrough.locator(`text=${step}`).first().waitFor({ timeout: 10_000 });
+    }
+    await keepScreenshot('walkthrough.png');
+    await page.keyboard.press('Control+W');
+    await openFile(page, FILE);
   });
 
   it('applies a quick fix: disable logs/no-console for this line', async function () {
@@ -171,7 +281,7 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     const comment = `twelve-factor-disable-next-line ${rule}`;
     await waitFor('the disable comment in the editor', async () => ((await editorText(page)).includes(comment) ? true : undefined));
     await saveAndWaitOnDisk((text) => text.includes(comment));
-    await waitForRowGone(rule);
+    await noSquiggleOnLine(page, 'hint', CONSOLE_RULE.line);
   });
 
   it('moves the hard-coded password to an environment variable, adding it to .env.example', async function () {
@@ -234,6 +344,22 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     await saveAndWaitOnDisk((text) => expected.every((line) => text.includes(line)));
   });
 });
+
+/** Saves a screenshot every run keeps (test-results/e2e/<name>); TWELVE_FACTOR_E2E_UPDATE_DOCS=1 also copies the view's to docs/images/. */
+async function keepScreenshot(name: string): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, name);
+  await page.screenshot({ path: file });
+  if (name === VIEW_SCREENSHOT && process.env.TWELVE_FACTOR_E2E_UPDATE_DOCS === '1') {
+    fs.mkdirSync(path.join(REPO_ROOT, 'docs', 'images'), { recursive: true });
+    fs.copyFileSync(file, path.join(REPO_ROOT, 'docs', 'images', name));
+  }
+}
+
+/** The selection as the status bar shows it: "Ln 15, Col 16 (4 selected)". */
+async function selectionText(): Promise<string> {
+  return page.locator('[id="status.editor.selection"]').first().innerText().catch(() => '');
+}
 
 let codeActions: boolean | undefined;
 

@@ -92,6 +92,12 @@ export class Scratch {
           'security.workspace.trust.enabled': false,
           'workbench.startupEditor': 'none',
           'workbench.tips.enabled': false,
+          // The suite opens the walkthrough itself; an empty secondary side bar only narrows the screenshots.
+          'workbench.welcomePage.walkthroughs.openOnInstall': false,
+          'workbench.secondarySideBar.defaultVisibility': 'hidden',
+          // The workspace has no node_modules: TypeScript's own "Cannot find module 'express'" squiggles would only
+          // clutter the screenshots (our checks never count them).
+          'typescript.validate.enable': false,
           'chat.disableAIFeatures': true,
           'extensions.autoUpdate': false,
           'extensions.autoCheckUpdates': false,

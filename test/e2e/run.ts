@@ -25,7 +25,8 @@ function skip(reason: string): never {
 function packageVsix(outDir: string): string {
   const vsix = path.join(outDir, 'twelve-factor-lint.vsix');
   const vsce = path.join(REPO_ROOT, 'node_modules', '.bin', 'vsce');
-  const result = spawnSync(vsce, ['package', '--no-dependencies', '-o', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
+  // The same flags as `npm run package`: the VSIX's README is the user page, docs/marketplace.md.
+  const result = spawnSync(vsce, ['package', '--no-dependencies', '--readme-path', 'docs/marketplace.md', '-o', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
   if (result.status !== 0 || !fs.existsSync(vsix)) {
     throw new Error(`vsce package failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }

@@ -2,7 +2,7 @@
 // Every wait has a deadline; nothing sleeps for a fixed time and hopes.
 import type { Locator, Page } from 'playwright-core';
 
-export type Severity = 'error' | 'warning' | 'info';
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Polls `probe` until it returns a value other than undefined, or throws `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -116,4 +116,83 @@ export async function quickFixTitles(page: Page, at: { x: number; y: number }, a
     await page.keyboard.press('Escape');
   }
   return titles;
+}
+
+/**
+ * Runs a command from the command palette by its title (as the palette lists it: "Category: Title"). The palette's
+ * first opening can list the commands before an extension's contributions arrive: then it is closed and opened again.
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 30_000): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await waitFor(`"${title}" in the command palette`, async () => {
+    await page.keyboard.press('Control+Shift+P');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    if (await row.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return true;
+    await page.keyboard.press('Escape');
+    return undefined;
+  }, timeoutMs);
+  await row.click();
+}
+
+/** The rows of the Twelve-Factor view (the view container `twelveFactor` in the activity bar). */
+export function viewRows(page: Page): Locator {
+  return page.locator('[id="workbench.view.extension.twelveFactor"] .monaco-list-row');
+}
+
+/** The accessible labels of the view's rows (label and description), top to bottom. */
+export async function viewLabels(page: Page): Promise<string[]> {
+  return viewRows(page).evaluateAll((rows) =>
+    rows
+      .map((row) => ({ top: Number.parseFloat((row as unknown as { style: { top: string } }).style.top || '0'), label: row.getAttribute('aria-label') ?? '' }))
+      .sort((a, b) => a.top - b.top)
+      .map((row) => row.label),
+  );
+}
+
+/** Waits until no squiggle of `severity` sits on the editor line containing `lineText` (the line itself still shown). */
+export async function noSquiggleOnLine(page: Page, severity: Severity, lineText: string, timeoutMs = 20_000): Promise<void> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await waitFor(
+    `no .squiggly-${severity} on the line containing "${lineText}"`,
+    async () => {
+      const line = await boxOf(editor.locator('.view-line', { hasText: lineText }).first());
+      if (!line) return undefined;
+      for (const squiggle of await editor.locator(`.squiggly-${severity}`).all()) {
+        const box = await boxOf(squiggle);
+        if (!box || box.width === 0) continue;
+        const middle = box.y + box.height / 2;
+        if (middle >= line.y && middle <= line.y + line.height) return undefined;
+      }
+      return true;
+    },
+    timeoutMs,
+  );
+}
+
+/** Drags the sash right of the side bar to make it `width` pixels wide (for readable screenshots). */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const sidebar = await boxOf(page.locator('[id="workbench.parts.sidebar"]'));
+  if (!sidebar) return;
+  const y = sidebar.y + sidebar.height / 2;
+  const x = sidebar.x + sidebar.width + 1;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(sidebar.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * Expands the view's row with `text` until the row with `child` shows under it. The tree redraws when a new report
+ * arrives (ids are stable, so expansion is kept), and a click that lands during a redraw can be lost: retried.
+ */
+export async function expandViewRow(page: Page, text: string, child: string, timeoutMs = 20_000): Promise<void> {
+  const row = viewRows(page).filter({ hasText: text }).first();
+  const shown = viewRows(page).filter({ hasText: child }).first();
+  await waitFor(`"${child}" under "${text}" in the view`, async () => {
+    if (await shown.isVisible()) return true;
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    return shown.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => undefined);
+  }, timeoutMs);
 }

@@ -52,6 +52,8 @@ export interface ClientOptions {
   workspaceFolder: string;
   /** The answer to `window/showDocument`. */
   showDocumentSuccess?: boolean;
+  /** Sent as `initializationOptions`. */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspTestClient {
@@ -65,6 +67,8 @@ export class LspTestClient {
   readonly registrations: Registration[] = [];
   readonly shownDocuments: ShowDocumentParams[] = [];
   readonly protocolErrors: string[] = [];
+  /** Notifications of methods outside the standard ones this client handles (e.g. `twelveFactor/status`). */
+  readonly notifications: Array<{ method: string; params: unknown }> = [];
   /** Documents the client opened, at their current version. */
   readonly documents = new Map<string, TextDocument>();
   private readonly waiters = new Set<() => void>();
@@ -85,6 +89,12 @@ export class LspTestClient {
     });
     this.connection.onNotification(ShowMessageNotification.type, (params) => {
       this.messages.push(params.message);
+      this.notify();
+    });
+    // vscode-jsonrpc's star handler (the ProtocolConnection type does not declare it): every other notification.
+    const star = this.connection as unknown as { onNotification(handler: (method: string, params: unknown) => void): void };
+    star.onNotification((method, params) => {
+      this.notifications.push({ method, params });
       this.notify();
     });
     const settings = options.settings ?? { enable: true, run: 'onType', rules: {}, includeTestsAndScripts: false };
@@ -117,6 +127,7 @@ export class LspTestClient {
       rootUri: folderUri,
       workspaceFolders: [{ uri: folderUri, name: path.basename(options.workspaceFolder) }],
       capabilities: options.capabilities,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     void client.connection.sendNotification(InitializedNotification.type, {});
     return { client, result };

@@ -75,29 +75,35 @@ export function parseConfig(
     return { config, problems };
   }
   const record = json as Record<string, unknown>;
+  // Where a key or value sits, so an editor can flag the line of the problem (the key's property for a name, the value
+  // for a wrong value).
+  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+  const keyAt = (...location: string[]): number | undefined => (tree ? findNodeAtLocation(tree, location)?.parent?.offset : undefined);
+  const valueAt = (...location: string[]): number | undefined => (tree ? findNodeAtLocation(tree, location)?.offset : undefined);
+  const at = (offset: number | undefined): { offset?: number } => (offset === undefined ? {} : { offset });
   for (const key of Object.keys(record)) {
     if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', '$schema'].includes(key)) {
-      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)` });
+      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)`, ...at(keyAt(key)) });
     }
   }
   const rules = record.rules;
   if (rules !== undefined) {
     if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
-      problems.push({ message: '"rules" must be an object of rule id to level' });
+      problems.push({ message: '"rules" must be an object of rule id to level', ...at(valueAt('rules')) });
     } else {
       for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
         if (!knownRuleIds.has(id)) {
-          problems.push({ message: `unknown rule "${id}"` });
+          problems.push({ message: `unknown rule "${id}"`, ...at(keyAt('rules', id)) });
           continue;
         }
         const [levelValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
         const level = normalizeLevel(levelValue);
         if (level === undefined) {
-          problems.push({ message: `rule "${id}": level must be one of off, error, warning, info, hint` });
+          problems.push({ message: `rule "${id}": level must be one of off, error, warning, info, hint`, ...at(valueAt('rules', id)) });
           continue;
         }
         if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-          problems.push({ message: `rule "${id}": options must be an object` });
+          problems.push({ message: `rule "${id}": options must be an object`, ...at(valueAt('rules', id)) });
           continue;
         }
         const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
@@ -110,25 +116,24 @@ export function parseConfig(
   if (ignore !== undefined) {
     if (Array.isArray(ignore) && ignore.every((p) => typeof p === 'string')) {
       // A pattern that names nothing is reported at its line and left out; the others apply.
-      const tree = parseTree(text);
       (ignore as string[]).forEach((pattern, i) => {
         const problem = ignorePatternProblem(pattern);
         if (problem === undefined) config.ignorePatterns.push(pattern);
         else problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} ${problem}`, offset: tree && findNodeAtLocation(tree, ['ignorePatterns', i])?.offset });
       });
     } else {
-      problems.push({ message: '"ignorePatterns" must be an array of glob strings' });
+      problems.push({ message: '"ignorePatterns" must be an array of glob strings', ...at(valueAt('ignorePatterns')) });
     }
   }
   const include = record.includeTestsAndScripts;
   if (include !== undefined) {
     if (typeof include === 'boolean') config.includeTestsAndScripts = include;
-    else problems.push({ message: '"includeTestsAndScripts" must be true or false' });
+    else problems.push({ message: '"includeTestsAndScripts" must be true or false', ...at(valueAt('includeTestsAndScripts')) });
   }
   const maxFileSize = record.maxFileSize;
   if (maxFileSize !== undefined) {
     if (typeof maxFileSize === 'number' && maxFileSize > 0) config.maxFileSize = maxFileSize;
-    else problems.push({ message: '"maxFileSize" must be a positive number of bytes' });
+    else problems.push({ message: '"maxFileSize" must be a positive number of bytes', ...at(valueAt('maxFileSize')) });
   }
   return { config, problems };
 }

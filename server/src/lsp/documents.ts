@@ -8,6 +8,7 @@ import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { scriptKindOf } from '../analyzer/analyze';
 import type { Finding } from '../analyzer/rule';
 import type { ProjectIndex } from '../analyzer/project';
+import { LANGUAGE_EXTENSIONS } from './languages';
 
 export interface OpenDocument {
   document: TextDocument;
@@ -26,12 +27,7 @@ export interface OpenDocument {
   failed?: string;
 }
 
-const EXTENSION_BY_LANGUAGE: Record<string, string> = {
-  typescript: '.ts',
-  typescriptreact: '.tsx',
-  javascript: '.js',
-  javascriptreact: '.jsx',
-};
+const EXTENSION_BY_LANGUAGE: Readonly<Record<string, string>> = LANGUAGE_EXTENSIONS;
 
 export function filePathOf(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;

@@ -26,6 +26,7 @@ import {
 } from './code-actions';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { filePathOf } from './documents';
+import { FILE_FINDINGS_REQUEST, REPORT_REQUEST, type FileFindingsParams, type ReportParams } from './protocol';
 import { LintService } from './service';
 import { describe } from './workspace';
 
@@ -60,7 +61,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   workspaceFolderEvents = capabilities.workspace?.workspaceFolders === true;
   edits = editCapabilities(capabilities);
   showDocumentSupport = capabilities.window?.showDocument?.support === true;
-  service = new LintService(connection, { configurationCapability: capabilities.workspace?.configuration === true });
+  const initOptions = params.initializationOptions as { statusNotifications?: unknown } | null | undefined;
+  service = new LintService(connection, {
+    configurationCapability: capabilities.workspace?.configuration === true,
+    statusNotifications: initOptions?.statusNotifications === true,
+  });
   const folders = (params.workspaceFolders ?? []).map((folder) => filePathOf(folder.uri));
   if (folders.length === 0 && params.rootUri) folders.push(filePathOf(params.rootUri));
   service.workspace.setFolders(folders.filter((folder): folder is string => folder !== undefined));
@@ -182,6 +187,13 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   }
 });
 
-connection.onShutdown(() => service?.workspace.dispose());
+connection.onRequest(REPORT_REQUEST, (params: ReportParams | undefined) => {
+  if (!service) return { indexing: false, filesIndexed: 0, limitReached: false, counts: { error: 0, warning: 0, info: 0, hint: 0 }, configProblems: [], projects: [] };
+  return service.report(params);
+});
+
+connection.onRequest(FILE_FINDINGS_REQUEST, (params: FileFindingsParams | undefined) => service?.fileFindings(params) ?? { findings: [] });
+
+connection.onShutdown(() => service?.dispose());
 
 connection.listen();

@@ -14,19 +14,35 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type ts from 'typescript';
 import { analyze, resolveProjectFindings, type AnalyzeInput, type RuleFailure } from '../analyzer/analyze';
-import { DEFAULT_CONFIG, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
 import { ProjectIndex } from '../analyzer/project';
 import type { Finding } from '../analyzer/rule';
 import { readTextFile, type LoadedConfig } from '../project/loader';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { DocumentStore, filePathOf, type OpenDocument } from './documents';
-import { DEFAULT_SETTINGS, SETTINGS_SECTION, effectiveConfig, toSettings, type Settings } from './settings';
+import {
+  DEFAULT_FINDINGS_PER_FILE,
+  STATUS_NOTIFICATION,
+  type ConfigProblemInfo,
+  type FileFindingsParams,
+  type FileFindingsResult,
+  type IndexStatus,
+  type ReportParams,
+  type ReportResult,
+} from './protocol';
+import { DEFAULT_SETTINGS, SETTINGS_SECTION, effectiveConfig, toSettings, unknownRuleIds, type Settings } from './settings';
+import { fileFindings, indexStatus, workspaceReport } from './workspace-report';
 import { Workspace, describe } from './workspace';
 
 export interface ServiceOptions {
   /** The client answers `workspace/configuration`; otherwise settings come from didChangeConfiguration. */
   configurationCapability: boolean;
+  /** The client asked for `twelveFactor/status` notifications (initializationOptions.statusNotifications). */
+  statusNotifications?: boolean;
 }
+
+/** Status notifications are coalesced: at most one per this many milliseconds (indexing and typing send many). */
+const STATUS_INTERVAL_MS = 150;
 
 export class LintService {
   readonly documents = new DocumentStore();
@@ -36,6 +52,14 @@ export class LintService {
   private readonly pending = new Set<string>();
   /** Config files whose problems were shown, by path → the problems' text (shown again only when they change). */
   private readonly configProblemsShown = new Map<string, string>();
+  /** The current problems of each config file, with their lines (for the status and the report). */
+  private readonly configProblems = new Map<string, ConfigProblemInfo[]>();
+  /** Unknown rule ids of `twelveFactor.rules` already warned about (joined), so each set is shown once. */
+  private readonly unknownRulesShown = new Set<string>();
+  private statusTimer: NodeJS.Timeout | undefined;
+  /** Open-document analyses running (the background index waits for them). */
+  private validating = 0;
+  private lastStatus = '';
   /** Per document, the rule failures (and file failure) last logged: logged again only when they change. */
   private readonly failuresLogged = new Map<string, string>();
 
@@ -47,7 +71,59 @@ export class LintService {
       factsChanged: (root) => this.republishProject(root),
       projectChanged: (root) => this.revalidateProject(root),
       log: (message) => this.connection.console.info(message),
+      settingsFor: (folder) => this.settingsFor(pathToFileURL(folder).href),
+      indexChanged: () => this.statusChanged(),
+      configRead: (loaded) => {
+        if (loaded.path) this.reportConfigProblems(loaded.path, loaded.problems);
+      },
+      editorBusy: () => this.pending.size > 0 || this.validating > 0,
     });
+  }
+
+  // --- the Twelve-Factor report and status -----------------------------------------------------------------
+
+  /** `twelveFactor/report`: the whole workspace, per project, factor, rule and file. */
+  report(params: ReportParams | undefined): ReportResult {
+    const max = params?.maxFindingsPerFile;
+    const limit = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : DEFAULT_FINDINGS_PER_FILE;
+    return workspaceReport(this.reportInput(), limit);
+  }
+
+  /** `twelveFactor/fileFindings`. */
+  fileFindings(params: FileFindingsParams | undefined): FileFindingsResult {
+    const file = typeof params?.uri === 'string' ? filePathOf(params.uri) : undefined;
+    return file ? fileFindings(this.reportInput(), file) : { findings: [] };
+  }
+
+  status(): IndexStatus {
+    return indexStatus(this.reportInput());
+  }
+
+  private reportInput(): Parameters<typeof indexStatus>[0] {
+    return { workspace: this.workspace, open: this.documents.all(), configProblems: [...this.configProblems.values()].flat() };
+  }
+
+  /** Something the status shows may have changed: send it soon, once, and only when it differs. */
+  private statusChanged(): void {
+    if (!this.options.statusNotifications || this.statusTimer) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      try {
+        const status = this.status();
+        const text = JSON.stringify(status);
+        if (text === this.lastStatus) return;
+        this.lastStatus = text;
+        void this.connection.sendNotification(STATUS_NOTIFICATION, status);
+      } catch (error) {
+        this.connection.console.error(`Status failed: ${describe(error)}`);
+      }
+    }, STATUS_INTERVAL_MS);
+  }
+
+  dispose(): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.statusTimer = undefined;
+    this.workspace.dispose();
   }
 
   // --- documents -------------------------------------------------------------------------------------------
@@ -89,9 +165,13 @@ export class LintService {
     if (!this.options.configurationCapability) {
       const section = settings !== null && typeof settings === 'object' ? (settings as Record<string, unknown>)[SETTINGS_SECTION] : undefined;
       this.globalSettings = toSettings(section);
+      this.warnUnknownRules(this.globalSettings);
     }
     this.settingsCache.clear();
+    this.unknownRulesShown.clear();
     for (const open of this.documents.all()) this.schedule(open.document.uri);
+    // Rule levels and `enable` decide the findings of closed files too.
+    this.workspace.reindex();
   }
 
   didChangeWatchedFiles(changes: readonly FileEvent[]): void {
@@ -99,6 +179,8 @@ export class LintService {
       const file = filePathOf(change.uri);
       if (!file) continue;
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      // A deleted config file has no problems left to show.
+      if (kind === 'deleted' && path.basename(file) === CONFIG_FILE_NAME) this.reportConfigProblems(file, []);
       this.workspace.onWatchedFile(file, kind);
     }
   }
@@ -112,6 +194,10 @@ export class LintService {
         .then(toSettings, (error: unknown) => {
           this.connection.console.warn(`Could not read settings for ${uri}: ${describe(error)}`);
           return { ...DEFAULT_SETTINGS };
+        })
+        .then((read) => {
+          this.warnUnknownRules(read);
+          return read;
         });
       this.settingsCache.set(uri, settings);
     }
@@ -130,7 +216,10 @@ export class LintService {
     this.pending.add(uri);
     setImmediate(() => {
       if (!this.pending.delete(uri)) return;
-      this.validate(uri).catch((error: unknown) => this.connection.console.error(`Analysis of ${uri} failed: ${describe(error)}`));
+      this.validating++;
+      this.validate(uri)
+        .catch((error: unknown) => this.connection.console.error(`Analysis of ${uri} failed: ${describe(error)}`))
+        .finally(() => this.validating--);
     });
   }
 
@@ -232,6 +321,7 @@ export class LintService {
     }
     open.published = diagnostics.length > 0;
     void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
+    this.statusChanged();
   }
 
   /** A project fact changed: findings voided by facts (`unless`) are re-resolved, without analyzing again. */
@@ -248,6 +338,25 @@ export class LintService {
     for (const open of this.documents.all()) {
       if (root === undefined || open.project?.root === root) this.schedule(open.document.uri);
     }
+  }
+
+  /**
+   * `twelveFactor.rules` naming a rule that does not exist is a typo the user would never notice (the setting is
+   * silently ignored): say so once per distinct set, with the closest known id.
+   */
+  private warnUnknownRules(settings: Settings): void {
+    const unknown = unknownRuleIds(settings);
+    const key = unknown.map((entry) => entry.id).join(',');
+    if (unknown.length === 0 || this.unknownRulesShown.has(key)) return;
+    this.unknownRulesShown.add(key);
+    const names = unknown
+      .map((entry) => `"${entry.id}"${entry.suggestion ? ` (did you mean "${entry.suggestion}"?)` : ''}`)
+      .join(', ');
+    const message = `Twelve-Factor Lint: the setting twelveFactor.rules names ${unknown.length === 1 ? 'an unknown rule' : 'unknown rules'}: ${names}. ${unknown.length === 1 ? 'It is' : 'They are'} ignored.`;
+    this.connection.console.warn(message);
+    this.connection
+      .sendRequest(ShowMessageRequest.type, { type: MessageType.Warning, message })
+      .then(undefined, (error: unknown) => this.connection.console.warn(`Could not show a message: ${describe(error)}`));
   }
 
   /** One log line per rule that failed on a document (and for a file that failed), when that changes. */
@@ -270,10 +379,17 @@ export class LintService {
     this.configProblemsShown.set(configPath, signature);
     const uri = pathToFileURL(configPath).href;
     if (problems.length === 0) {
+      this.configProblems.delete(configPath);
+      this.statusChanged();
       void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const config = TextDocument.create(uri, 'jsonc', 0, readTextFile(configPath) ?? '');
+    this.configProblems.set(
+      configPath,
+      problems.map((problem) => ({ uri, line: config.positionAt(problem.offset ?? 0).line, message: problem.message })),
+    );
+    this.statusChanged();
     const diagnostics: Diagnostic[] = problems.map((problem) => {
       const position = config.positionAt(problem.offset ?? 0);
       return {

@@ -1,6 +1,7 @@
 // Editor settings (`twelveFactor.*`). DEFAULT_SETTINGS mirrors `contributes.configuration` in package.json;
 // test/meta.test.ts checks that the two agree.
 import { DEFAULT_CONFIG, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer/config';
+import { RULE_IDS } from '../analyzer/rules/index';
 
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';
@@ -79,4 +80,41 @@ export function effectiveConfig(fileConfig: AnalyzerConfig = DEFAULT_CONFIG, set
     rules,
     includeTestsAndScripts: settings.includeTestsAndScripts || fileConfig.includeTestsAndScripts,
   });
+}
+
+/** Rule ids of `settings.rules` that no rule has, each with the closest known id when one is near. */
+export function unknownRuleIds(settings: Settings): Array<{ id: string; suggestion?: string }> {
+  return Object.keys(settings.rules)
+    .filter((id) => !RULE_IDS.has(id))
+    .sort()
+    .map((id) => {
+      const suggestion = closestRuleId(id);
+      return suggestion ? { id, suggestion } : { id };
+    });
+}
+
+/** The known rule id within a third of its length in edits of `id` (or sharing its name after the slash). */
+function closestRuleId(id: string): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const known of RULE_IDS) {
+    const distance = known.endsWith(`/${id}`) || id.endsWith(`/${known.split('/')[1]}`) ? 1 : editDistance(id, known);
+    if (distance < bestDistance) {
+      best = known;
+      bestDistance = distance;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -33,17 +33,15 @@ const ours = (uri: vscode.Uri): vscode.Diagnostic[] =>
 describe('Twelve-Factor Lint in the extension host', () => {
   let document: vscode.TextDocument;
 
-  before(async () => {
+  it('activates on a workspace with a package.json, before any source file is opened', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} should be installed`);
+    assert.deepEqual(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file' && d.uri.path.endsWith('.ts')), []);
+    await waitFor('activation', () => (extension.isActive ? true : undefined));
     const [uri] = await vscode.workspace.findFiles('src/server.ts');
     assert.ok(uri, 'the workspace should hold src/server.ts');
     document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
-  });
-
-  it('activates on a TypeScript file', async () => {
-    const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} should be installed`);
-    await waitFor('activation', () => (extension.isActive ? true : undefined));
   });
 
   it('publishes one diagnostic per finding, with source, rule id and docs link', async () => {
@@ -54,8 +52,40 @@ describe('Twelve-Factor Lint in the extension host', () => {
     assert.deepEqual(found.map(codeOf).sort(), [...RULES].sort());
     for (const diagnostic of found) {
       assert.ok(typeof diagnostic.code === 'object' && diagnostic.code.target, `${codeOf(diagnostic)} should link its docs`);
+      // The link opens the bundled page through the extension's URI handler, never the web.
+      assert.equal(
+        diagnostic.code.target.toString(),
+        `${vscode.env.uriScheme}://${EXTENSION_ID}/docs/rules/${codeOf(diagnostic)}`,
+      );
       assert.ok(!diagnostic.message.includes(SECRET), `a message echoes the secret: ${diagnostic.message}`);
     }
+  });
+
+  it('opens a rule page as a read-only document of the bundled docs, rendered in the Markdown preview', async () => {
+    await vscode.commands.executeCommand('twelveFactor.openRuleDocs', 'logs/no-console');
+    const docs = await waitFor('the bundled page', () =>
+      vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'twelve-factor-docs' && d.uri.path === '/rules/logs/no-console.md'),
+    );
+    assert.match(docs.getText(), /^# logs\/no-console/);
+    assert.equal(docs.languageId, 'markdown');
+    const preview = await waitFor('the preview tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Preview no-console.md'),
+    );
+    assert.ok(preview.input instanceof vscode.TabInputWebview, 'a rendered preview, not a text editor');
+    // Never an editable file: the page's file system is read-only (an editor on it opens read-only) and refuses writes.
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('twelve-factor-docs'), false);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(docs.uri, new TextEncoder().encode('changed'))));
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(docs.uri)), /^# logs\/no-console/);
+    await vscode.window.tabGroups.close(preview);
+  });
+
+  it('answers the "Show documentation" code action with the bundled page, not the web', async () => {
+    // The command the server advertises (executeCommandProvider); the client's middleware opens the page itself.
+    await vscode.commands.executeCommand('twelveFactor.showDocumentation', 'disposability/handle-sigterm');
+    const preview = await waitFor('the preview tab', () =>
+      vscode.window.tabGroups.all.flatMap((group) => group.tabs).find((tab) => tab.label === 'Preview handle-sigterm.md'),
+    );
+    await vscode.window.tabGroups.close(preview);
   });
 
   it('offers "Disable … for this line" and applying it silences the finding', async function () {

@@ -105,7 +105,11 @@ interface Candidate {
 export default defineRule({
   id: 'logs/no-console',
   factor: 'logs',
-  severity: 'info',
+  // A hint, not an info: console output reaches stdout, so it is advice (structure your events), not a defect. On real
+  // back ends console calls were 71 % of all findings (39 of 55 on four repositories; 25 of 26 on one tutorial) and, as
+  // infos, filled the Problems panel around the warnings that mattered. Hints stay in the editor (faint dots, hover,
+  // quick fix), the Twelve-Factor view and the CLI, and leave the Problems panel to what needs fixing. docs/rules/logs/no-console.md.
+  severity: 'hint',
   description: 'console output in application code; log structured events to stdout with a logger.',
   messages: {
     console: 'console.{{method}} in application code; log structured events to stdout with a logger (XI. Logs).',

@@ -1,0 +1,15 @@
+// The languages the extension analyzes, in one place: the VS Code client's document selector, the activation events
+// and snippet contributions in package.json (checked by test/meta.test.ts) and the server's documents all follow it.
+// A new file kind (package.json, Dockerfile, .env) is added here first.
+
+/** VS Code language id → the file extension the analyzer gives a document of that language when its name has none. */
+export const LANGUAGE_EXTENSIONS = {
+  typescript: '.ts',
+  typescriptreact: '.tsx',
+  javascript: '.js',
+  javascriptreact: '.jsx',
+} as const satisfies Record<string, string>;
+
+export type LanguageId = keyof typeof LANGUAGE_EXTENSIONS;
+
+export const LANGUAGES = Object.keys(LANGUAGE_EXTENSIONS) as LanguageId[];
