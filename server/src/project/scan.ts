@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { analyze, resolveProjectFindings, type RuleFailure } from '../analyzer/analyze';
+import { analyze, type RuleFailure } from '../analyzer/analyze';
 import { mergeConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
-import { parsePackageJson, ProjectIndex } from '../analyzer/project';
+import { parsePackageJson, ProjectIndex, type FileFacts, type ProjectFactName } from '../analyzer/project';
 import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
 import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
 import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
-import { readRegularFile } from './read';
+import { readRegularFile, type ReadResult } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -90,16 +90,89 @@ export interface ScanResult {
   pathWarnings: Array<{ path: string; message: string }>;
 }
 
+/** A finding that holds unless its project has a fact (`Finding.unless`), with its position already resolved. */
+export interface PendingDiagnostic {
+  unless: ProjectFactName;
+  diagnostic: ScanDiagnostic;
+}
+
+/** One file to analyze, with everything its analysis depends on besides its text and its project's package.json. */
+export interface FileJob {
+  /** Absolute path. */
+  file: string;
+  projectRoot: string;
+  /** `ProjectView.pathPrefix` of the file's project. */
+  pathPrefix: string;
+  config: AnalyzerConfig;
+}
+
+/**
+ * What analyzing one file yields: a pure function of the job, the file's text and its project's package.json (no rule
+ * reads another file's facts except through `unless`), so it can be computed in a worker thread or read from a cache.
+ */
+export interface FileOutcome {
+  skipped?: string;
+  /** The file could not be read or analyzed (see `ScannedFile.failed`). */
+  failed?: string;
+  /** Rules that threw on this file (see `ScannedFile.ruleFailures`). */
+  ruleFailures?: RuleFailure[];
+  diagnostics: ScanDiagnostic[];
+  pending: PendingDiagnostic[];
+  /** The file's contribution to its project's facts; undefined when skipped or unreadable. */
+  facts?: FileFacts;
+}
+
+/** Reads a file of a scan as `analyzeJob` expects it (a regular file, never blocking, at most `maxFileSize`). */
+export function readJobFile(job: FileJob): ReadResult {
+  return readRegularFile(job.file, job.config.maxFileSize);
+}
+
+/** Analyzes one file of a scan. `project` needs its package.json and pathPrefix; its file facts are not read. */
+export function analyzeJob(job: FileJob, read: ReadResult, project: ProjectIndex, rules?: readonly RuleDefinition[]): FileOutcome {
+  if (read.text === undefined) {
+    if (!read.tooLarge) return { failed: `could not be read: ${read.error}`, diagnostics: [], pending: [] };
+    const skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(job.config.maxFileSize / 1024)} KiB)`;
+    return { skipped, diagnostics: [], pending: [] };
+  }
+  const analyzed = analyze({ fileName: job.file, text: read.text, config: job.config, project, rules, fixes: false });
+  // Facts of a failed file come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+  if (analyzed.failed !== undefined) return { failed: analyzed.failed, diagnostics: [], pending: [], facts: analyzed.facts };
+  if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
+    return { skipped: analyzed.skipped ?? 'not analyzed', diagnostics: [], pending: [] };
+  }
+  const sourceFile = analyzed.sourceFile;
+  const diagnostics: ScanDiagnostic[] = [];
+  const pending: PendingDiagnostic[] = [];
+  for (const finding of analyzed.findings) {
+    const diagnostic = toDiagnostic(finding, sourceFile);
+    if (finding.unless) pending.push({ unless: finding.unless, diagnostic });
+    else diagnostics.push(diagnostic);
+  }
+  return { diagnostics, pending, facts: analyzed.facts, ...(analyzed.ruleFailures ? { ruleFailures: analyzed.ruleFailures } : {}) };
+}
+
+/** A project index holding the package.json at `root` (no file facts yet); `onFailure` hears why it could not be read. */
+export function projectIndexAt(root: string, pathPrefix = '', onFailure?: (pkgPath: string, reason: string) => void): ProjectIndex {
+  const index = new ProjectIndex(root);
+  const pkgPath = path.join(root, 'package.json');
+  const pkg = readRegularFile(pkgPath);
+  if (pkg.text !== undefined) index.setPackageJson(parsePackageJson(pkg.text));
+  else if (pkg.code !== 'ENOENT') onFailure?.(pkgPath, `could not be read: ${pkg.error}`);
+  index.pathPrefix = pathPrefix;
+  return index;
+}
+
 interface PendingFile {
   result: ScannedFile;
-  /** Findings waiting on project facts, with their positions already resolved. */
-  pending: Array<{ finding: Finding; diagnostic: ScanDiagnostic }>;
+  pending: PendingDiagnostic[];
 }
 
 interface ProjectState {
   index: ProjectIndex;
   /** Files holding findings that carry `unless`, settled when the scan ends. */
   waiting: PendingFile[];
+  /** Whether a file of this project was planned yet (the first one decides `pathPrefix`). */
+  planned: boolean;
 }
 
 /**
@@ -108,183 +181,220 @@ interface ProjectState {
  * `pathWarnings` entry (callers that treat it as a usage error should check before scanning).
  */
 export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
-  const locator = new ProjectLocator();
-  const projects = new Map<string, ProjectState>();
-  const files: ScannedFile[] = [];
-  const configProblems: ScanConfigProblem[] = [];
-  const pathWarnings: ScanResult['pathWarnings'] = [];
-  const reportedConfigs = new Set<string>();
-  const effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
-  const ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
-  const seen = new Set<string>();
-  let filesScanned = 0;
-  let filesSkipped = 0;
-  let filesFailed = 0;
+  const session = new ScanSession(paths, options);
+  for (const { job, result } of session.jobs()) {
+    session.accept(job, result, analyzeJob(job, readJobFile(job), session.projectIndex(job.projectRoot), options.rules));
+  }
+  return session.finish();
+}
+
+/**
+ * The parts of a scan around the analysis of each file, for callers that analyze elsewhere (worker threads, a cache):
+ * `jobs()` walks the paths and yields each file to analyze, in walk order; `accept()` takes each file's outcome, in
+ * any order; `finish()` settles the findings that wait on project facts and returns the result.
+ */
+export class ScanSession {
+  private readonly locator = new ProjectLocator();
+  private readonly projects = new Map<string, ProjectState>();
+  private readonly files: ScannedFile[] = [];
+  private readonly configProblems: ScanConfigProblem[] = [];
+  private readonly pathWarnings: ScanResult['pathWarnings'] = [];
+  private readonly reportedConfigs = new Set<string>();
+  private readonly effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
+  private readonly ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
+  private readonly seen = new Set<string>();
+  private filesScanned = 0;
+  private filesSkipped = 0;
+  private filesFailed = 0;
   /** A file, folder or package.json that could not be read or analyzed: always kept, even with `keepFiles` false. */
-  const failedPaths = new Set<string>();
-  const failure = (file: string, projectRoot: string, reason: string): ScannedFile => {
-    failedPaths.add(file);
-    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
-    files.push(result);
-    filesFailed++;
-    options.onFile?.(result);
-    return result;
-  };
-  const keepFiles = options.keepFiles ?? true;
+  private readonly failedPaths = new Set<string>();
+  private readonly keepFiles: boolean;
+  private readonly explicitConfig: LoadedConfig | undefined;
 
-  const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: ScanOptions = {},
+  ) {
+    this.keepFiles = options.keepFiles ?? true;
+    this.explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+  }
 
-  const configFor = (dir: string): AnalyzerConfig => {
-    const loaded = explicitConfig ?? locator.configFor(dir);
-    if (loaded.path && !reportedConfigs.has(loaded.path)) {
-      reportedConfigs.add(loaded.path);
-      for (const problem of loaded.problems) configProblems.push(toScanProblem(loaded.path, problem));
+  /** The effective configuration of files in `dir` (config file, then `ruleLevels` and `includeTestsAndScripts`). */
+  configFor(dir: string): AnalyzerConfig {
+    const loaded = this.explicitConfig ?? this.locator.configFor(dir);
+    if (loaded.path && !this.reportedConfigs.has(loaded.path)) {
+      this.reportedConfigs.add(loaded.path);
+      for (const problem of loaded.problems) this.configProblems.push(toScanProblem(loaded.path, problem));
     }
-    let effective = effectiveConfigs.get(loaded);
+    let effective = this.effectiveConfigs.get(loaded);
     if (!effective) {
       const rules: Record<string, RuleConfig> = {};
-      for (const [id, level] of Object.entries(options.ruleLevels ?? {})) {
+      for (const [id, level] of Object.entries(this.options.ruleLevels ?? {})) {
         rules[id] = { level, options: loaded.config.rules[id]?.options ?? {} };
       }
       effective = mergeConfig(loaded.config, {
         rules,
-        ...(options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: options.includeTestsAndScripts } : {}),
+        ...(this.options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: this.options.includeTestsAndScripts } : {}),
       });
-      effectiveConfigs.set(loaded, effective);
+      this.effectiveConfigs.set(loaded, effective);
     }
     return effective;
-  };
+  }
 
-  const isIgnored = (config: AnalyzerConfig, projectRoot: string, file: string): boolean => {
+  /** Every effective configuration used so far. */
+  configsUsed(): AnalyzerConfig[] {
+    return [...this.effectiveConfigs.values()];
+  }
+
+  private isIgnored(config: AnalyzerConfig, projectRoot: string, file: string): boolean {
     if (config.ignorePatterns.length === 0) return false;
-    let matcher = ignoreMatchers.get(config);
+    let matcher = this.ignoreMatchers.get(config);
     if (!matcher) {
       matcher = ignoreMatcher(config.ignorePatterns);
-      ignoreMatchers.set(config, matcher);
+      this.ignoreMatchers.set(config, matcher);
     }
     return matcher(toSlash(path.relative(projectRoot, file)));
-  };
+  }
 
-  const projectFor = (root: string): ProjectState => {
-    let state = projects.get(root);
+  private projectFor(root: string): ProjectState {
+    let state = this.projects.get(root);
     if (!state) {
-      const index = new ProjectIndex(root);
-      const pkgPath = path.join(root, 'package.json');
-      const pkg = readRegularFile(pkgPath);
-      if (pkg.text !== undefined) index.setPackageJson(parsePackageJson(pkg.text));
-      else if (pkg.code !== 'ENOENT') failure(pkgPath, root, `could not be read: ${pkg.error}`);
-      state = { index, waiting: [] };
-      projects.set(root, state);
+      state = { index: projectIndexAt(root, '', (pkgPath, reason) => this.failure(pkgPath, root, reason)), waiting: [], planned: false };
+      this.projects.set(root, state);
     }
     return state;
-  };
+  }
 
-  const scanFile = (file: string, fallbackRoot: string, explicit: boolean): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
+  /** Records a file, folder or package.json that could not be read or analyzed. */
+  private failure(file: string, projectRoot: string, reason: string): ScannedFile {
+    this.failedPaths.add(file);
+    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
+    this.files.push(result);
+    this.filesFailed++;
+    this.options.onFile?.(result);
+    return result;
+  }
+
+  /** The project index of a root (its package.json read, and the facts accepted so far). */
+  projectIndex(root: string): ProjectIndex {
+    return this.projectFor(root).index;
+  }
+
+  private plan(file: string, fallbackRoot: string, explicit: boolean): { job: FileJob; result: ScannedFile } | undefined {
+    if (this.seen.has(file)) return undefined;
+    this.seen.add(file);
     const dir = path.dirname(file);
-    const projectRoot = locator.projectRootOf(dir, fallbackRoot);
-    const config = configFor(dir);
-    if (isIgnored(config, projectRoot, file)) {
-      if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
-      return;
-    }
-    const read = readRegularFile(file, config.maxFileSize);
-    if (read.text === undefined && !read.tooLarge) {
-      failure(file, projectRoot, `could not be read: ${read.error}`);
-      return;
+    const projectRoot = this.locator.projectRootOf(dir, fallbackRoot);
+    const config = this.configFor(dir);
+    if (this.isIgnored(config, projectRoot, file)) {
+      if (explicit) this.pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
+      return undefined;
     }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
-    if (keepFiles) files.push(result);
-    if (read.text === undefined) {
-      result.skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(config.maxFileSize / 1024)} KiB)`;
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
+    if (this.keepFiles) this.files.push(result);
+    const project = this.projectFor(projectRoot);
+    if (!project.planned) {
+      project.planned = true;
+      if (isInside(projectRoot, fallbackRoot)) project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
-    const text = read.text;
-    const project = projectFor(projectRoot);
-    if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
-      project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
-    }
-    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
-    if (analyzed.failed !== undefined) {
-      failedPaths.add(file);
-      // Its facts come from the text alone and err towards "handled": no false finding elsewhere from this gap.
-      project.index.setFile(file, analyzed.facts);
-      if (!keepFiles) files.push(result);
-      result.failed = analyzed.failed;
-      filesFailed++;
-      options.onFile?.(result);
-      return;
-    }
-    if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
-      result.skipped = analyzed.skipped ?? 'not analyzed';
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
-    }
-    filesScanned++;
-    if (analyzed.ruleFailures) {
-      result.ruleFailures = analyzed.ruleFailures;
-      if (!keepFiles) files.push(result);
-    }
-    project.index.setFile(file, analyzed.facts);
-    const sourceFile = analyzed.sourceFile;
-    const pending: PendingFile['pending'] = [];
-    for (const finding of analyzed.findings) {
-      const diagnostic = toDiagnostic(finding, sourceFile);
-      if (finding.unless) pending.push({ finding, diagnostic });
-      else result.diagnostics.push(diagnostic);
-    }
-    if (pending.length > 0) {
-      project.waiting.push({ result, pending });
-    } else {
-      options.onFile?.(result);
-    }
-  };
+    return { job: { file, projectRoot, pathPrefix: project.index.pathPrefix, config }, result };
+  }
 
-  for (const given of paths) {
-    const absolute = path.resolve(given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      pathWarnings.push({ path: absolute, message: 'no such file or directory' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const root = locator.projectRootOf(absolute, absolute);
-      // Prune ignored folders during the walk when the patterns are relative to this folder; other files
-      // are still matched one by one against their own project's patterns.
-      const config = configFor(absolute);
-      const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      const onError = (dir: string, message: string): void => {
-        failure(dir, locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
-      };
-      for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores, onError })) scanFile(file, absolute, false);
-    } else if (!isSourceFile(absolute)) {
-      pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
-    } else {
-      scanFile(absolute, path.dirname(absolute), true);
+  /** The files to analyze, in walk order (paths in the given order, each folder depth-first by name). */
+  *jobs(): Generator<{ job: FileJob; result: ScannedFile }> {
+    for (const given of this.paths) {
+      const absolute = path.resolve(given);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolute);
+      } catch {
+        this.pathWarnings.push({ path: absolute, message: 'no such file or directory' });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        const root = this.locator.projectRootOf(absolute, absolute);
+        // Prune ignored folders during the walk when the patterns are relative to this folder; other files
+        // are still matched one by one against their own project's patterns.
+        const config = this.configFor(absolute);
+        const walkIgnores = root === absolute ? config.ignorePatterns : [];
+        const onError = (dir: string, message: string): void => {
+          this.failure(dir, this.locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
+        };
+        for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores, onError })) {
+          const planned = this.plan(file, absolute, false);
+          if (planned) yield planned;
+        }
+      } else if (!isSourceFile(absolute)) {
+        this.pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
+      } else {
+        const planned = this.plan(absolute, path.dirname(absolute), true);
+        if (planned) yield planned;
+      }
     }
   }
 
-  for (const [root, state] of projects) {
-    if (state.waiting.length === 0) continue;
-    completeFacts(root, state, locator, configFor, isIgnored, (file, reason) => {
-      if (!failedPaths.has(file)) failure(file, root, reason);
-    });
-    for (const { result, pending } of state.waiting) {
-      const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
-      for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
-      result.diagnostics.sort(compareDiagnostics);
-      options.onFile?.(result);
+  /** Takes the outcome of a job `jobs()` yielded. */
+  accept(job: FileJob, result: ScannedFile, outcome: FileOutcome): void {
+    if (outcome.failed !== undefined) {
+      this.failedPaths.add(job.file);
+      if (outcome.facts) this.projectFor(job.projectRoot).index.setFile(job.file, outcome.facts);
+      if (!this.keepFiles) this.files.push(result);
+      result.failed = outcome.failed;
+      this.filesFailed++;
+      this.options.onFile?.(result);
+      return;
     }
-    state.waiting = [];
+    if (outcome.skipped !== undefined || !outcome.facts) {
+      result.skipped = outcome.skipped ?? 'not analyzed';
+      this.filesSkipped++;
+      this.options.onFile?.(result);
+      return;
+    }
+    this.filesScanned++;
+    if (outcome.ruleFailures) {
+      result.ruleFailures = outcome.ruleFailures;
+      if (!this.keepFiles) this.files.push(result);
+    }
+    const project = this.projectFor(job.projectRoot);
+    project.index.setFile(job.file, outcome.facts);
+    result.diagnostics.push(...outcome.diagnostics);
+    if (outcome.pending.length > 0) {
+      project.waiting.push({ result, pending: outcome.pending });
+    } else {
+      this.options.onFile?.(result);
+    }
   }
 
-  return { files, filesScanned, filesSkipped, filesFailed, configProblems, pathWarnings };
+  /** Settles findings that wait on project facts (reading the project's other files for facts if needed). */
+  finish(): ScanResult {
+    for (const [root, state] of this.projects) {
+      if (state.waiting.length === 0) continue;
+      completeFacts(
+        root,
+        state,
+        this.locator,
+        (dir) => this.configFor(dir),
+        (config, projectRoot, file) => this.isIgnored(config, projectRoot, file),
+        (file, reason) => {
+          if (!this.failedPaths.has(file)) this.failure(file, root, reason);
+        },
+      );
+      for (const { result, pending } of state.waiting) {
+        for (const { unless, diagnostic } of pending) if (!state.index.hasFact(unless, result.file)) result.diagnostics.push(diagnostic);
+        result.diagnostics.sort(compareDiagnostics);
+        this.options.onFile?.(result);
+      }
+      state.waiting = [];
+    }
+    return {
+      files: this.files,
+      filesScanned: this.filesScanned,
+      filesSkipped: this.filesSkipped,
+      filesFailed: this.filesFailed,
+      configProblems: this.configProblems,
+      pathWarnings: this.pathWarnings,
+    };
+  }
 }
 
 /**
@@ -302,7 +412,7 @@ function completeFacts(
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
-  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.finding.unless)));
+  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.unless)));
   const missing = () => [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
   if (!missing()) return;
   const rootConfig = configFor(root);
