@@ -4,8 +4,28 @@ import * as esbuild from 'esbuild';
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
+/**
+ * `import ts from 'typescript'` in an esbuild bundle copies TypeScript's ~2,000 exports into a fresh object in every
+ * importing module (esbuild's CommonJS interop): 60,000 property definitions at start-up, a sixth of a warm `--cache`
+ * run. This plugin hands every such import one shared module that requires TypeScript once and exports it as is.
+ */
+const typescriptOnce = {
+  name: 'typescript-once',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, (args) =>
+      args.namespace === 'typescript-once' ? undefined : { path: 'typescript', namespace: 'typescript-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'typescript-once' }, () => ({
+      contents: "const ts = require('typescript/lib/typescript.js'); export default ts;",
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
 /** @type {import('esbuild').BuildOptions} */
 const common = {
+  plugins: [typescriptOnce],
   bundle: true,
   platform: 'node',
   target: 'node20',

@@ -32,6 +32,8 @@ const WRITE = process.argv.includes('--write');
 const ESLINT = process.argv.includes('--eslint');
 const ESLINT_RUNS = 3;
 const NOTES_MARKER = '<!-- notes: kept by --write -->';
+/** `--modes-only`: only the CI modes section (concurrency and cache against the floor), for a quick look. */
+const MODES_ONLY = process.argv.includes('--modes-only');
 
 interface ChildRun {
   wallMs: number;
@@ -72,6 +74,74 @@ const runFloor = (paths: readonly string[]): ChildRun => runNode([FLOOR, ...path
 /** The floor with the analyzer's parse mode (JSDoc skipped): what the rule layer itself adds. */
 const runFloorNoJsdoc = (paths: readonly string[]): ChildRun => runNode([FLOOR, '--no-jsdoc', ...paths]);
 const runInproc = (paths: readonly string[]): ChildRun => runNode([INPROC, ...paths], { nodeFlags: ['--expose-gc'] });
+const modeReport = (mode: string): string => path.join(scratch, `report-${mode}.json`);
+const cacheFile = path.join(scratch, 'lint.cache');
+/** The CLI in a CI mode: `auto` = --concurrency auto, `cached` = --cache on an unchanged corpus (primed first), `off` = neither. */
+const runMode = (mode: 'off' | 'auto' | 'cached', paths: readonly string[]): ChildRun =>
+  runNode([
+    CLI,
+    '--format',
+    'json',
+    '--output-file',
+    modeReport(mode),
+    ...(mode === 'auto' ? ['--concurrency', 'auto'] : mode === 'cached' ? ['--cache', '--cache-location', cacheFile] : []),
+    ...paths,
+  ]);
+
+/**
+ * `--concurrency auto` and a second `--cache` run against the single-threaded parse floor, interleaved in one run
+ * (issue 10's targets: ≤ 0.7× and ≤ 0.2× the floor's wall time), and the three modes' reports compared byte for byte.
+ */
+function modesSection(full: readonly string[], stats: CorpusStats): { section: string; verdicts: string[] } {
+  log('CI modes: priming the cache…');
+  fs.rmSync(cacheFile, { force: true });
+  runMode('cached', full);
+  const runs: Record<'floor' | 'off' | 'auto' | 'cached', ChildRun[]> = { floor: [], off: [], auto: [], cached: [] };
+  const orders = [
+    ['floor', 'off', 'auto', 'cached'],
+    ['cached', 'auto', 'off', 'floor'],
+    ['auto', 'floor', 'cached', 'off'],
+  ] as const;
+  for (let round = 0; round < RUNS; round++) {
+    log(`CI modes vs floor, round ${round + 1}/${RUNS}…`);
+    for (const which of orders[round % orders.length]) runs[which].push(which === 'floor' ? runFloor(full) : runMode(which, full));
+  }
+  const reports = (['off', 'auto', 'cached'] as const).map((mode) => fs.readFileSync(modeReport(mode), 'utf8'));
+  const identical = reports.every((text) => text === reports[0]);
+  const findings = (JSON.parse(reports[0]) as { diagnostics: unknown[] }).diagnostics.length;
+  const wall = (list: ChildRun[]) => median(list.map((r) => r.wallMs));
+  const floor = wall(runs.floor);
+  const pairs = (list: ChildRun[]) => list.map((r, i) => (r.wallMs / runs.floor[i].wallMs).toFixed(2)).join(', ');
+  const row = (label: string, list: ChildRun[]): string[] => [
+    label,
+    ms(wall(list)),
+    range(list.map((r) => r.wallMs), ms),
+    `${(wall(list) / floor).toFixed(2)}×`,
+    pairs(list),
+    ms(median(list.map((r) => r.cpuMs))),
+    mib(median(list.map((r) => r.rssKiB))),
+  ];
+  const autoRatio = wall(runs.auto) / floor;
+  const cachedRatio = wall(runs.cached) / floor;
+  const section =
+    `### CI modes vs parse+walk floor (${RUNS} interleaved rounds, whole process each; ${os.cpus().length} CPUs)\n\n` +
+    `${stats.files} files. Reports of the three CLI modes byte for byte: ${identical ? 'identical' : 'DIFFERENT'} (${findings} findings).\n\n` +
+    table(
+      ['measure', 'median', 'min – max', 'wall / floor (medians)', 'per-round ratios', 'CPU (user+sys)', 'peak RSS'],
+      [
+        row('floor: parse+walk, single thread', runs.floor),
+        row('CLI, single thread', runs.off),
+        row('CLI `--concurrency auto`', runs.auto),
+        row('CLI `--cache`, second run on the unchanged corpus', runs.cached),
+      ],
+    );
+  const verdicts = [
+    `--concurrency auto / floor: ${autoRatio.toFixed(2)}× wall (target ≤ 0.7×) ${autoRatio <= 0.7 ? 'met' : 'NOT met'}; ` +
+      `--cache second run / floor: ${cachedRatio.toFixed(2)}× (target ≤ 0.2×) ${cachedRatio <= 0.2 ? 'met' : 'NOT met'}; ` +
+      `findings identical in every mode: ${identical ? 'yes' : 'NO'}.`,
+  ];
+  return { section, verdicts };
+}
 
 function log(message: string): void {
   process.stderr.write(`${message}\n`);
@@ -212,6 +282,13 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg();
   const sections: string[] = [];
   const verdicts: string[] = [];
+  if (MODES_ONLY) {
+    const full = corpusPaths();
+    const modes = modesSection(full, corpusStats(full));
+    process.stdout.write(`\nLoad average ${loadBefore[0].toFixed(1)} at start, ${os.loadavg()[0].toFixed(1)} at end.\n\n${modes.section}\n\n${modes.verdicts.join('\n')}\n`);
+    fs.rmSync(scratch, { recursive: true, force: true });
+    return;
+  }
   if (INDEX_ONLY) {
     await indexSection(corpusPaths(), sections, verdicts);
     process.stdout.write(`\n${[...sections, '### Targets', verdicts.map((v) => `- ${v}`).join('\n')].join('\n\n')}\n`);
@@ -319,6 +396,13 @@ async function main(): Promise<void> {
       `${Math.max(wallRatio, cpuRatio) <= 1.3 ? 'met' : Math.min(wallRatio, cpuRatio, median(pairRatios)) <= 1.3 ? 'met by some measures only' : 'NOT met'}` +
       `; against a floor that also skips JSDoc, CPU ${cpuRatioNoJsdoc.toFixed(2)}×.`,
   );
+
+  // --- CI modes: worker threads and the cache, against the same floor ---------------------------------------
+  {
+    const modes = modesSection(full, stats);
+    sections.push(modes.section);
+    verdicts.push(...modes.verdicts);
+  }
 
   // --- optional: ESLint on the same files, interleaved with the floor and the CLI ------------------------------
   if (ESLINT) {

@@ -193,6 +193,28 @@ describe('cli', function () {
       assert.ok(!stdout.includes('\u001b['), 'no ANSI codes when stdout is not a terminal');
     });
 
+    it('ends with counts per rule, most severe first, so that warnings are not buried under infos', function () {
+      const consoles = Array.from({ length: 12 }, (_, i) => `console.log('step ${i}');`).join('\n');
+      const dir = tempProject({
+        'package.json': '{ "name": "svc", "private": true, "dependencies": { "express": "4.21.0" } }\n',
+        'src/server.ts': `import express from 'express';\n${consoles}\nexpress().listen(3000);\n`,
+      });
+      const { stdout } = run(['--rule', 'logs/no-console=info', '.'], { cwd: dir });
+      const summary = stdout.slice(stdout.indexOf('Problems by rule:'));
+      const lines = summary.split('\n').slice(1, 4);
+      assert.deepEqual(
+        lines.map((line) => line.trim().split(/ {2,}/)),
+        [
+          ['disposability/handle-sigterm', '1 warning'],
+          ['port-binding/no-hardcoded-port', '1 warning'],
+          ['logs/no-console', '12 infos'],
+        ],
+      );
+      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 1 file\n$/);
+      // One rule only: the totals line says it all.
+      assert.ok(!run(['no-handler']).stdout.includes('Problems by rule'));
+    });
+
     it('colors with FORCE_COLOR, never with NO_COLOR', function () {
       assert.ok(run(['basic'], { env: { FORCE_COLOR: '1' } }).stdout.includes('\u001b[31m'));
       assert.ok(!run(['basic'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout.includes('\u001b['));
@@ -252,11 +274,51 @@ describe('cli', function () {
         assert.ok(['error', 'warning', 'note'].includes(result.level));
         assert.ok(result.message.text.length > 0);
         const { artifactLocation, region } = result.locations[0].physicalLocation;
-        assert.deepEqual(artifactLocation, { uri: 'basic/src/server.ts', uriBaseId: '%SRCROOT%' });
+        // Relative to the repository root (this checkout), not to the folder the command ran in.
+        assert.deepEqual(artifactLocation, { uri: 'test/fixtures/cli/basic/src/server.ts', uriBaseId: '%SRCROOT%' });
         assert.ok(region.startLine >= 1 && region.startColumn >= 1 && region.endLine >= region.startLine);
       }
       const secret = runLog.results.find((r) => r.ruleId === 'config/no-hardcoded-secret');
       assert.equal(secret?.level, 'error');
+    });
+
+    it('describes each rule for GitHub: full description, markdown help with the factor and the fix, security severity', function () {
+      const log = JSON.parse(run(['--format', 'sarif', 'basic']).stdout) as {
+        runs: Array<{ tool: { driver: { rules: Array<Record<string, any>> } } }>;
+      };
+      const rules = log.runs[0].tool.driver.rules;
+      for (const rule of rules) {
+        assert.ok(rule.fullDescription.text.length > rule.shortDescription.text.length, rule.id);
+        assert.match(rule.help.markdown, /## Factor[\s\S]*## How to fix/, rule.id);
+        assert.ok(rule.help.text.length > 0 && !rule.help.text.includes('](http'), rule.id);
+        // Relative links of the docs pages would be broken on github.com: they are made absolute.
+        assert.ok(!/\]\((?!https?:|#)/.test(rule.help.markdown), `${rule.id} has a relative link`);
+      }
+      const secret = rules.find((r) => r.id === 'config/no-hardcoded-secret')!;
+      assert.equal(secret.properties['security-severity'], '7.5');
+      assert.ok(secret.properties.tags.includes('security'));
+      const consoleRule = rules.find((r) => r.id === 'logs/no-console')!;
+      assert.equal(consoleRule.properties['security-severity'], undefined);
+      assert.match(consoleRule.fullDescription.text, /XI\. Logs/);
+    });
+
+    it('gives results partialFingerprints that survive inserted lines and re-indentation', function () {
+      const source = "import express from 'express';\nconst app = express();\nconsole.log('a');\nconsole.log('a');\napp.listen(3000);\n";
+      const dir = tempProject({ 'package.json': '{ "name": "fp", "private": true }\n', 'src/server.ts': source });
+      const prints = () => {
+        const log = JSON.parse(run(['--format', 'sarif', '.'], { cwd: dir }).stdout) as {
+          runs: Array<{ results: Array<{ ruleId: string; partialFingerprints: Record<string, string>; locations: any[] }> }>;
+        };
+        return log.runs[0].results.map((r) => [r.ruleId, Object.values(r.partialFingerprints)[0], r.locations[0].physicalLocation.region.startLine]);
+      };
+      const before = prints();
+      assert.ok(before.length >= 3);
+      const ids = before.map((b) => b[1]);
+      assert.equal(new Set(ids).size, ids.length, 'two identical console.log lines still get distinct fingerprints');
+      fs.writeFileSync(path.join(dir, 'src/server.ts'), `// a comment\n\n${source.replace("app.listen", "    app.listen")}`);
+      const after = prints();
+      assert.deepEqual(after.map((a) => a.slice(0, 2)), before.map((b) => b.slice(0, 2)));
+      assert.deepEqual(after.map((a) => a[2]), before.map((b) => (b[2] as number) + 2), 'the lines did move');
     });
   });
 
@@ -289,7 +351,7 @@ describe('cli', function () {
     });
 
     it('exits 2 on a bad --format, --max-warnings or --rule', function () {
-      assert.match(run(['--format', 'xml']).stderr, /invalid --format "xml" \(expected stylish, json, sarif\)/);
+      assert.match(run(['--format', 'xml']).stderr, /invalid --format "xml" \(expected stylish, json, sarif, markdown, html\)/);
       assert.equal(run(['--format', 'xml']).code, 2);
       assert.equal(run(['--format']).code, 2);
       assert.equal(run(['--max-warnings', 'many']).code, 2);

@@ -3,7 +3,7 @@
 // checks it), so the inside can move without touching them.
 
 // Analysis
-export { analyze, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult, type ParsedFile, type RuleFailure } from './analyze';
+export { analyze, parse, resolveProjectFindings, skipReason, type AnalyzeInput, type AnalyzeResult, type ParsedFile, type RuleFailure } from './analyze';
 
 // Rules, findings and fixes
 export {
@@ -76,6 +76,9 @@ export {
   type TextRange,
 } from './languages/index';
 export { SOURCE_EXTENSIONS, parseTypeScript, scriptKindOf, updateTypeScript } from './languages/typescript';
+
+// How a file is used, judged from its path
+export { classifyFile, type FileKind } from './file-kind';
 
 // The twelve factors and the report model
 export { FACTOR_INFO, factorDocsPath, factorInfo, type FactorInfo } from './factors';

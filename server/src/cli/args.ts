@@ -1,7 +1,7 @@
 // Command-line arguments → options. Kept free of the analyzer so `--help` and `--version` start instantly.
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['stylish', 'json', 'sarif'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'markdown', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 const LEVELS = ['off', 'error', 'warning', 'warn', 'info', 'hint', 'default'] as const;
@@ -19,7 +19,30 @@ export interface CliOptions {
   rules: Array<{ id: string; level: CliRuleLevel }>;
   help: boolean;
   version: boolean;
+  /** `--init`: write a starter `.twelvefactorrc.json` in the current folder. */
+  init: boolean;
+  /** `--print-config FILE`: print the effective configuration for FILE. */
+  printConfig?: string;
+  /** `--fix` writes, `--fix-dry-run` prints a diff; undefined: no fixing. */
+  fix?: 'write' | 'dry-run';
+  /** Which fixes `--fix` applies: `safe` (default), `suggestion` (behaviour-changing), or both. */
+  fixTypes: FixType[];
+  /** `--baseline FILE`: report only findings FILE does not hold. */
+  baseline?: string;
+  /** `--baseline-write FILE`: record today's findings in FILE. */
+  baselineWrite?: string;
+  /** `--cache`: reuse results of unchanged files. */
+  cache: boolean;
+  /** `--cache-location PATH`: a file, or a folder (ends with a slash or exists) to hold the cache file. */
+  cacheLocation?: string;
+  /** Worker threads: 'off' = analyze in the main thread; a number; auto = one per available core. */
+  concurrency: 'off' | 'auto' | number;
 }
+
+export const FIX_TYPES = ['safe', 'suggestion'] as const;
+export type FixType = (typeof FIX_TYPES)[number];
+/** The most worker threads `--concurrency N` accepts. */
+export const MAX_CONCURRENCY = 64;
 
 /** A mistake in how the command was called: reported on stderr with exit code 2. */
 export class UsageError extends Error {}
@@ -32,15 +55,33 @@ Paths are files or folders (default: the current folder). Folders are walked for
 ignorePatterns. Each file uses the nearest .twelvefactorrc.json; its project is the nearest package.json.
 
 Options:
-  -f, --format <name>      stylish (default), json or sarif
-  -o, --output-file <path> write the report to a file instead of stdout
-  -c, --config <path>      use this config file instead of the nearest .twelvefactorrc.json
-      --rule <id=level>    set a rule's level: off, error, warning, info, hint (repeatable)
-      --include-tests      also check tests, fixtures and scripts (includeTestsAndScripts)
-      --quiet              report errors only
-      --max-warnings <n>   exit with code 1 when there are more than n warnings
-  -h, --help               show this help
-  -v, --version            show the version
+  -f, --format <name>          stylish (default), json, sarif, markdown (CI job summary) or html
+  -o, --output-file <path>     write the report to a file instead of stdout
+  -c, --config <path>          use this config file instead of the nearest .twelvefactorrc.json
+      --rule <id=level>        set a rule's level: off, error, warning, info, hint (repeatable)
+      --include-tests          also check tests, fixtures and scripts (includeTestsAndScripts)
+      --quiet                  report errors only
+      --max-warnings <n>       exit with code 1 when there are more than n warnings
+
+Fixing:
+      --fix                    apply safe fixes (those that cannot change behaviour) and write the files
+      --fix-dry-run            print the fixes as a unified diff; write nothing
+      --fix-type <types>       which fixes: safe (default), suggestion (may change behaviour), or safe,suggestion
+
+Legacy code:
+      --baseline-write <file>  record today's findings in file (fingerprints, not line numbers)
+      --baseline <file>        report and fail only on findings that file does not hold
+
+Speed:
+      --cache                  reuse the results of unchanged files (keyed by content, config and version)
+      --cache-location <path>  cache file, or folder for it (default: .twelvefactorcache)
+      --concurrency <n>        worker threads: off (default), auto (one per core) or a number
+
+Setup:
+      --init                   write a commented starter .twelvefactorrc.json here (never overwrites)
+      --print-config <file>    print the configuration that applies to file, as JSON
+  -h, --help                   show this help
+  -v, --version                show the version
 
 Exit codes: 0 no error-level problems, 1 error-level problems (or more warnings than --max-warnings),
 2 usage or configuration error, a report that could not be written, an incomplete run (a file, folder or
@@ -78,7 +119,33 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${name} needs a path`);
   }
 
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be combined (the dry run writes nothing)');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
+  let fixTypes: FixType[] = ['safe'];
+  if (values['fix-type'] !== undefined) {
+    if (fix === undefined) throw new UsageError('--fix-type needs --fix or --fix-dry-run');
+    fixTypes = parseFixTypes(values['fix-type']);
+  }
+
+  for (const [name, value] of [
+    ['--print-config', values['print-config']],
+    ['--baseline', values.baseline],
+    ['--baseline-write', values['baseline-write']],
+    ['--cache-location', values['cache-location']],
+  ] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${name} needs a path`);
+  }
+
   return {
+    init: values.init ?? false,
+    ...(values['print-config'] !== undefined ? { printConfig: values['print-config'] } : {}),
+    ...(fix !== undefined ? { fix } : {}),
+    fixTypes,
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values['baseline-write'] !== undefined ? { baselineWrite: values['baseline-write'] } : {}),
+    cache: values.cache ?? false,
+    ...(values['cache-location'] !== undefined ? { cacheLocation: values['cache-location'] } : {}),
+    concurrency: parseConcurrency(values.concurrency),
     paths: positionals.length > 0 ? positionals : ['.'],
     format: format as Format,
     ...(values['output-file'] !== undefined ? { outputFile: values['output-file'] } : {}),
@@ -107,6 +174,16 @@ function parse(argv: readonly string[]) {
       'max-warnings': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
+      init: { type: 'boolean' },
+      'print-config': { type: 'string' },
+      fix: { type: 'boolean' },
+      'fix-dry-run': { type: 'boolean' },
+      'fix-type': { type: 'string' },
+      baseline: { type: 'string' },
+      'baseline-write': { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+      concurrency: { type: 'string' },
     },
   });
 }
@@ -121,6 +198,23 @@ function parseRuleOption(text: string): { id: string; level: CliRuleLevel } {
   return { id, level: rawLevel === 'warn' ? 'warning' : (rawLevel as CliRuleLevel) };
 }
 
+function parseFixTypes(text: string): FixType[] {
+  const types = text.split(',').map((t) => t.trim());
+  for (const type of types) {
+    if (!(FIX_TYPES as readonly string[]).includes(type)) {
+      throw new UsageError(`invalid --fix-type "${text}" (expected safe, suggestion, or safe,suggestion)`);
+    }
+  }
+  return [...new Set(types as FixType[])];
+}
+
+function parseConcurrency(text: string | undefined): CliOptions['concurrency'] {
+  if (text === undefined || text === 'off') return 'off';
+  if (text === 'auto') return 'auto';
+  if (/^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= MAX_CONCURRENCY) return Number(text) === 1 ? 'off' : Number(text);
+  throw new UsageError(`invalid --concurrency "${text}" (expected auto, off, or a number of threads from 1 to ${MAX_CONCURRENCY})`);
+}
+
 function describeParseError(error: unknown): string {
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
@@ -129,7 +223,7 @@ function describeParseError(error: unknown): string {
     return `unknown option ${option ? `"${option}"` : message}`;
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const option = /'([^']+)'/.exec(message)?.[1];
+    const option = /'([^']+)'/.exec(message)?.[1]?.replace(/ <value>$/, '');
     return option && /missing/.test(message) ? `option ${option} needs a value` : message;
   }
   return message;

@@ -7,6 +7,22 @@ import type { ToolInfo } from './formatters/report';
 const PACKAGE_NAME = 'twelve-factor-lint';
 
 export function readToolInfo(): ToolInfo {
+  return readPackage().info;
+}
+
+/** The folder of the tool's own package.json (docs/ ships beside it), or undefined when it cannot be found. */
+export function packageRoot(): string | undefined {
+  return readPackage().root;
+}
+
+let cached: { info: ToolInfo; root?: string } | undefined;
+
+function readPackage(): { info: ToolInfo; root?: string } {
+  cached ??= findPackage();
+  return cached;
+}
+
+function findPackage(): { info: ToolInfo; root?: string } {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
       const json = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
@@ -17,15 +33,18 @@ export function readToolInfo(): ToolInfo {
       };
       if (json.name === PACKAGE_NAME) {
         return {
-          name: PACKAGE_NAME,
-          version: typeof json.version === 'string' ? json.version : '0.0.0',
-          informationUri: homepageOf(json.homepage, json.repository),
+          root: dir,
+          info: {
+            name: PACKAGE_NAME,
+            version: typeof json.version === 'string' ? json.version : '0.0.0',
+            informationUri: homepageOf(json.homepage, json.repository),
+          },
         };
       }
     } catch {
       // No package.json here, or not ours: keep walking up.
     }
-    if (path.dirname(dir) === dir) return { name: PACKAGE_NAME, version: '0.0.0', informationUri: homepageOf(undefined, undefined) };
+    if (path.dirname(dir) === dir) return { info: { name: PACKAGE_NAME, version: '0.0.0', informationUri: homepageOf(undefined, undefined) } };
   }
 }
 

@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Severity } from '../analyzer';
-import type { ScanConfigProblem } from '../project/scan';
+import type { ScanConfigProblem, ScanOptions, ScanResult } from '../project/scan';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import type { Report } from './formatters/report';
 import { escapeForTerminal } from './formatters/escape';
 import { checkOutputTarget, writeReportFile } from './output';
-import { describeFsError } from '../project/read';
+import { describeFsError, readRegularFile } from '../project/read';
 
 export interface CliIo {
   cwd: string;
@@ -17,6 +17,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Whether stdout is a terminal (colors in stylish output). */
   isTTY: boolean;
+  /** Whether stderr is a terminal (progress on long scans). */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -30,8 +32,8 @@ export const EXIT_USAGE = 2;
 
 const NAME = 'twelve-factor-lint';
 
-/** Runs the command; returns the exit code. Never throws. */
-export function runCli(argv: readonly string[], io: CliIo): number {
+/** Runs the command; resolves with the exit code. Never rejects. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const options = parseCliArgs(argv);
     if (options.help) {
@@ -43,7 +45,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
       io.stdout(`${readToolInfo().version}\n`);
       return EXIT_OK;
     }
-    return lint(options, io);
+    return await lint(options, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${NAME}: ${escapeForTerminal(error.message)}\nRun "${NAME} --help" for usage.\n`);
@@ -55,7 +57,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
-function lint(options: CliOptions, io: CliIo): number {
+async function lint(options: CliOptions, io: CliIo): Promise<number> {
+  const { RULES, RULE_IDS } = require('../analyzer/rules/index') as typeof import('../analyzer/rules/index');
+  if (options.init) return init(io, RULES);
+
   for (const given of options.paths) {
     if (!fs.existsSync(path.resolve(io.cwd, given))) throw new UsageError(`no such file or directory: ${given}`);
   }
@@ -68,70 +73,131 @@ function lint(options: CliOptions, io: CliIo): number {
     const problem = checkOutputTarget(outputTarget);
     if (problem) throw new UsageError(`cannot write the report to ${options.outputFile}: ${problem}`);
   }
-
-  const { RULES, RULE_IDS } = require('../analyzer') as typeof import('../analyzer');
   const ruleLevels: Record<string, CliOptions['rules'][number]['level']> = {};
   for (const { id, level } of options.rules) {
     if (!RULE_IDS.has(id)) throw new UsageError(`unknown rule "${id}" in --rule (known: ${[...RULE_IDS].sort().join(', ')})`);
     ruleLevels[id] = level;
   }
+  const scanOptions: ScanOptions = {
+    ...(options.configFile !== undefined ? { configFile: path.resolve(io.cwd, options.configFile) } : {}),
+    ruleLevels,
+    ...(options.includeTests ? { includeTestsAndScripts: true } : {}),
+  };
 
-  const { scan } = require('../project/scan') as typeof import('../project/scan');
-  const result = scan(
-    options.paths.map((p) => path.resolve(io.cwd, p)),
-    {
-      ...(options.configFile !== undefined ? { configFile: path.resolve(io.cwd, options.configFile) } : {}),
-      ruleLevels,
-      ...(options.includeTests ? { includeTestsAndScripts: true } : {}),
-    },
-  );
-
-  if (result.configProblems.length > 0) {
-    for (const problem of result.configProblems) io.stderr(`${NAME}: ${describeConfigProblem(problem, io.cwd)}\n`);
-    io.stderr(`${NAME}: fix the config file (see "${NAME} --help"); nothing was reported.\n`);
-    return EXIT_USAGE;
+  if (options.printConfig !== undefined) {
+    const target = path.resolve(io.cwd, options.printConfig);
+    if (!fs.existsSync(target)) throw new UsageError(`no such file: ${options.printConfig}`);
+    if (!isFile(target)) throw new UsageError(`--print-config needs a file, and ${options.printConfig} is a folder`);
+    const { effectiveConfigJson } = require('./print-config') as typeof import('./print-config');
+    const { json, problems } = effectiveConfigJson(target, RULES, scanOptions);
+    if (problems.length > 0) return configFailure(problems.map((p) => displayPath(p, io.cwd)), io);
+    io.stdout(json);
+    return EXIT_OK;
   }
+
+  let baseline: import('./baseline').Baseline | undefined;
+  if (options.baseline !== undefined) {
+    const { readBaseline } = require('./baseline') as typeof import('./baseline');
+    const read = readBaseline(path.resolve(io.cwd, options.baseline));
+    if ('error' in read) throw new UsageError(read.error);
+    baseline = read;
+  }
+  const paths = options.paths.map((p) => path.resolve(io.cwd, p));
+
+  let fixSummary: string | undefined;
+  if (options.fix !== undefined) {
+    const { computeFixes, unifiedDiff } = require('./fix') as typeof import('./fix');
+    const fixed = computeFixes(paths, scanOptions, options.fixTypes);
+    for (const file of fixed.rejected) {
+      io.stderr(`${NAME}: warning: ${displayPath(file, io.cwd)}: its fixed text would not parse; left unchanged (please report it)\n`);
+    }
+    const files = fixed.changes.size;
+    if (options.fix === 'dry-run') {
+      const written = writeOutput(unifiedDiff(fixed, io.cwd), options, io);
+      if (!written) return EXIT_USAGE;
+      io.stderr(`${NAME}: ${files === 0 ? 'no fixes to apply' : `${plural(fixed.applied, 'fix', 'fixes')} would change ${plural(files, 'file')}`} (dry run: nothing written)\n`);
+    } else {
+      for (const [file, change] of fixed.changes) {
+        try {
+          fs.mkdirSync(path.dirname(file), { recursive: true });
+          fs.writeFileSync(file, change.after);
+        } catch (error) {
+          throw new UsageError(`could not write ${displayPath(file, io.cwd)}: ${describeFsError(error)}`);
+        }
+      }
+      fixSummary = files === 0 ? 'no fixes to apply' : `applied ${plural(fixed.applied, 'fix', 'fixes')} in ${plural(files, 'file')}`;
+    }
+  }
+
+  let cache: import('./cache').ResultCache | undefined;
+  if (options.cache) {
+    const { ResultCache, cacheFilePath } = require('./cache') as typeof import('./cache');
+    cache = ResultCache.load(cacheFilePath(io.cwd, options.cacheLocation), toolIdentity());
+  }
+  const threads = options.concurrency === 'off' ? 1 : (require('./workers') as typeof import('./workers')).threadCount(options.concurrency);
+  const progress = io.stderrIsTTY && options.fix !== 'dry-run' ? progressLine(io) : undefined;
+  const { runScan } = require('./scan-runner') as typeof import('./scan-runner');
+  let result: ScanResult;
+  try {
+    result = await runScan(paths, { ...scanOptions, cache, threads, ...(progress ? { progress: progress.update } : {}) });
+  } finally {
+    progress?.clear();
+  }
+  if (cache) {
+    const problem = cache.save();
+    if (problem) io.stderr(`${NAME}: warning: ${problem}\n`);
+  }
+  if (fixSummary) io.stderr(`${NAME}: ${fixSummary}\n`);
+
+  if (result.configProblems.length > 0) return configFailure(result.configProblems.map((p) => describeConfigProblem(p, io.cwd)), io);
   for (const warning of result.pathWarnings) {
     io.stderr(`${NAME}: warning: ${escapeForTerminal(displayPath(warning.path, io.cwd))}: ${warning.message}; skipped\n`);
   }
 
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
-  for (const file of result.files) for (const d of file.diagnostics) counts[d.severity]++;
-  const files = options.quiet
-    ? result.files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }))
-    : result.files;
-  const report: Report = { cwd: io.cwd, files, filesScanned: result.filesScanned, filesSkipped: result.filesSkipped };
+  const { repositoryRoot } = require('./repository') as typeof import('./repository');
+  const root = repositoryRoot(io.cwd);
+  const texts = new Map<string, string | undefined>();
+  const textOf = (file: string): string | undefined => {
+    if (!texts.has(file)) texts.set(file, readText(file));
+    return texts.get(file);
+  };
 
-  let output: string;
-  if (options.format === 'json') {
-    output = (require('./formatters/json') as typeof import('./formatters/json')).formatJson(report);
-  } else if (options.format === 'sarif') {
-    const { formatSarif } = require('./formatters/sarif') as typeof import('./formatters/sarif');
-    const { readToolInfo } = require('./package-info') as typeof import('./package-info');
-    output = formatSarif(report, readToolInfo(), RULES);
-  } else {
-    const { formatStylish } = require('./formatters/stylish') as typeof import('./formatters/stylish');
-    output = formatStylish(report, options.outputFile === undefined && useColor(io));
-  }
-
-  // Never lose the report: when -o cannot be written, it goes to stdout, and the run exits 2.
-  let written = true;
-  if (outputTarget !== undefined) {
-    const failure = writeReportFile(outputTarget, output);
-    if (failure !== undefined) {
-      io.stderr(`${NAME}: cannot write the report to ${escapeForTerminal(options.outputFile ?? '')}: ${failure}; it follows on stdout instead.\n`);
-      written = false;
-    }
-  }
-  if (outputTarget === undefined || !written) {
+  let files = result.files;
+  if (options.baselineWrite !== undefined) {
+    const { buildBaseline, serializeBaseline } = require('./baseline') as typeof import('./baseline');
+    const target = path.resolve(io.cwd, options.baselineWrite);
+    const written = buildBaseline(files, root, textOf);
     try {
-      io.stdout(output);
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.writeFileSync(target, serializeBaseline(written));
     } catch (error) {
-      io.stderr(`${NAME}: cannot write the report to stdout: ${describeFsError(error)}.\n`);
-      return EXIT_USAGE;
+      throw new UsageError(`could not write the baseline ${options.baselineWrite}: ${describeFsError(error)}`);
     }
+    const count = Object.values(written.files).reduce((n, rules) => n + Object.values(rules).reduce((m, list) => m + list.reduce((k, e) => k + e.count, 0), 0), 0);
+    io.stderr(`${NAME}: wrote ${plural(count, 'finding')} in ${plural(Object.keys(written.files).length, 'file')} to ${options.baselineWrite}\n`);
+    baseline = written;
   }
-  if (!written) return EXIT_USAGE;
+  if (baseline) {
+    const { applyBaseline } = require('./baseline') as typeof import('./baseline');
+    const applied = applyBaseline(files, baseline, root, textOf);
+    files = applied.files;
+    if (options.baselineWrite === undefined) reportBaseline(applied, options.baseline!, io);
+  }
+
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of files) for (const d of file.diagnostics) counts[d.severity]++;
+  if (options.quiet) files = files.map((file) => ({ ...file, diagnostics: file.diagnostics.filter((d) => d.severity === 'error') }));
+  const report: Report = {
+    cwd: io.cwd,
+    files,
+    filesScanned: result.filesScanned,
+    filesSkipped: result.filesSkipped,
+    root,
+    disabledRules: disabledRules(RULES, ruleLevels, options, io.cwd),
+    textOf,
+  };
+
+  if (options.fix !== 'dry-run' && !writeOutput(format(report, options, io, RULES), options, io)) return EXIT_USAGE;
 
   const failedFiles = files.filter((file) => file.failed !== undefined).length;
   const failedRules = files.reduce((sum, file) => sum + (file.ruleFailures?.length ?? 0), 0);
@@ -152,6 +218,124 @@ function lint(options: CliOptions, io: CliIo): number {
   return EXIT_OK;
 }
 
+function format(report: Report, options: CliOptions, io: CliIo, rules: readonly import('../analyzer/rule').RuleDefinition[]): string {
+  switch (options.format) {
+    case 'json':
+      return (require('./formatters/json') as typeof import('./formatters/json')).formatJson(report);
+    case 'sarif': {
+      const { formatSarif } = require('./formatters/sarif') as typeof import('./formatters/sarif');
+      const { readToolInfo, packageRoot } = require('./package-info') as typeof import('./package-info');
+      return formatSarif(report, readToolInfo(), rules, { docsRoot: packageRoot() });
+    }
+    case 'markdown':
+      return (require('./formatters/markdown') as typeof import('./formatters/markdown')).formatMarkdown(report, rules, io.env);
+    case 'html': {
+      const { readToolInfo } = require('./package-info') as typeof import('./package-info');
+      return (require('./formatters/html') as typeof import('./formatters/html')).formatHtml(report, rules, readToolInfo(), io.env);
+    }
+    default:
+      return (require('./formatters/stylish') as typeof import('./formatters/stylish')).formatStylish(report, options.outputFile === undefined && useColor(io));
+  }
+}
+
+/**
+ * Writes the report (or the dry run's diff) to `-o` or stdout; false when it could not be written anywhere. Never loses
+ * the report: when `-o` cannot be written, it goes to stdout, and the run exits 2.
+ */
+function writeOutput(output: string, options: CliOptions, io: CliIo): boolean {
+  if (options.outputFile !== undefined) {
+    const failure = writeReportFile(path.resolve(io.cwd, options.outputFile), output);
+    if (failure === undefined) return true;
+    io.stderr(`${NAME}: cannot write the report to ${escapeForTerminal(options.outputFile)}: ${failure}; it follows on stdout instead.\n`);
+  }
+  try {
+    io.stdout(output);
+  } catch (error) {
+    io.stderr(`${NAME}: cannot write the report to stdout: ${describeFsError(error)}.\n`);
+    return false;
+  }
+  return options.outputFile === undefined;
+}
+
+function init(io: CliIo, rules: readonly import('../analyzer/rule').RuleDefinition[]): number {
+  const { writeStarterConfig } = require('./init') as typeof import('./init');
+  const outcome = writeStarterConfig(io.cwd, rules);
+  if ('error' in outcome) throw new UsageError(outcome.error);
+  io.stdout(`Wrote ${displayPath(outcome.written, io.cwd)}: every rule at its default level; edit it, and see docs/configuration.md.\n`);
+  return EXIT_OK;
+}
+
+function configFailure(lines: readonly string[], io: CliIo): number {
+  for (const line of lines) io.stderr(`${NAME}: ${escapeForTerminal(line)}\n`);
+  io.stderr(`${NAME}: fix the config file (see "${NAME} --help"); nothing was reported.\n`);
+  return EXIT_USAGE;
+}
+
+const MAX_STALE_LISTED = 20;
+
+function reportBaseline(applied: import('./baseline').BaselineResult, file: string, io: CliIo): void {
+  if (applied.matched > 0) io.stderr(`${NAME}: ${plural(applied.matched, 'finding')} held by the baseline ${file} not reported\n`);
+  if (applied.stale.length === 0) return;
+  const total = applied.stale.reduce((n, e) => n + e.count, 0);
+  io.stderr(`${NAME}: ${plural(total, 'baseline entry', 'baseline entries')} no longer occur (fixed or changed); prune them with --baseline-write ${file}:\n`);
+  for (const entry of applied.stale.slice(0, MAX_STALE_LISTED)) {
+    io.stderr(`  ${entry.file}  ${entry.ruleId}${entry.count > 1 ? ` ×${entry.count}` : ''}  ${entry.message}\n`);
+  }
+  if (applied.stale.length > MAX_STALE_LISTED) io.stderr(`  … and ${applied.stale.length - MAX_STALE_LISTED} more\n`);
+}
+
+/** Rules off for the whole run: by --rule, or in the config file that applies to the current folder. */
+function disabledRules(rules: readonly import('../analyzer/rule').RuleDefinition[], ruleLevels: Record<string, string>, options: CliOptions, cwd: string): Set<string> {
+  const { ProjectLocator } = require('../project/loader') as typeof import('../project/loader');
+  const configured = options.configFile !== undefined ? undefined : new ProjectLocator().configFor(cwd).config;
+  const off = new Set<string>();
+  for (const rule of rules) {
+    const level = ruleLevels[rule.id] ?? configured?.rules[rule.id]?.level;
+    if (level === 'off') off.add(rule.id);
+  }
+  return off;
+}
+
+/** The tool's version and build: a rebuilt or upgraded tool never reads an older tool's cache. */
+function toolIdentity(): string {
+  const { readToolInfo } = require('./package-info') as typeof import('./package-info');
+  let build = '';
+  try {
+    const stat = fs.statSync(__filename);
+    build = `${stat.size}-${Math.round(stat.mtimeMs)}`;
+  } catch {
+    build = 'unknown';
+  }
+  return `${readToolInfo().version}+${build}`;
+}
+
+/** "Scanning 1200/3687 files" on stderr, redrawn at most every 100 ms, shown only once a scan has run for 500 ms. */
+export function progressLine(io: Pick<CliIo, 'stderr'>, now: () => number = Date.now): { update: (done: number, total: number) => void; clear: () => void } {
+  const started = now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      const time = now();
+      if (time - started < 500 || (time - last < 100 && done < total)) return;
+      last = time;
+      shown = true;
+      io.stderr(`\r${NAME}: ${done}/${total} files\u001b[K`);
+    },
+    clear() {
+      if (shown) io.stderr('\r\u001b[K');
+    },
+  };
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function readText(file: string): string | undefined {
+  return readRegularFile(file, Number.MAX_SAFE_INTEGER).text;
+}
+
 function useColor(io: CliIo): boolean {
   // https://no-color.org: any non-empty NO_COLOR turns colors off.
   if (io.env.NO_COLOR) return false;
@@ -169,3 +353,10 @@ function displayPath(file: string, cwd: string): string {
   return (relative === '' || relative.startsWith('..') ? file : relative).split(path.sep).join('/');
 }
 
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

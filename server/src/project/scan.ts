@@ -1,8 +1,7 @@
 // Scans files and folders on disk: the one loop the CLI and the benchmark share. Keeps one syntax tree alive
 // at a time (findings with positions and file facts are all that outlive a file), so memory stays flat in
 // the size of the corpus; findings that depend on other files (`Finding.unless`) are settled once every
-// file of their project has been indexed, and so are the project checks, which report into `.env` files and
-// Dockerfiles (those files' results are held until then; they are few and small).
+// file of their project has been indexed.
 import fs from 'node:fs';
 import path from 'node:path';
 import {
@@ -12,13 +11,14 @@ import {
   analyze,
   hasProjectRules,
   mergeConfig,
-  resolveProjectFindings,
   runProjectRules,
   type AnalyzerConfig,
   type ConfigProblem,
   type Factor,
+  type FileFacts,
   type Finding,
   type LanguageId,
+  type ProjectFactName,
   type RuleConfig,
   type RuleDefinition,
   type RuleFailure,
@@ -28,7 +28,7 @@ import {
 import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from './files';
 import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
 import { PackageContextLoader } from './package-context';
-import { readRegularFile } from './read';
+import { readRegularFile, type ReadResult } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
 export interface ScanDiagnostic {
@@ -109,16 +109,93 @@ export interface ScanResult {
   pathWarnings: Array<{ path: string; message: string }>;
 }
 
+/** A finding that holds unless its project has a fact (`Finding.unless`), with its position already resolved. */
+export interface PendingDiagnostic {
+  unless: ProjectFactName;
+  diagnostic: ScanDiagnostic;
+}
+
+/** One file to analyze, with everything its analysis depends on besides its text and its project's package.json. */
+export interface FileJob {
+  /** Absolute path. */
+  file: string;
+  projectRoot: string;
+  /** `ProjectView.pathPrefix` of the file's project. */
+  pathPrefix: string;
+  config: AnalyzerConfig;
+}
+
+/**
+ * What analyzing one file yields: a pure function of the job, the file's text and its project's package.json (no rule
+ * reads another file's facts except through `unless`), so it can be computed in a worker thread or read from a cache.
+ */
+export interface FileOutcome {
+  skipped?: string;
+  /** The file could not be read or analyzed (see `ScannedFile.failed`). */
+  failed?: string;
+  /** Rules that threw on this file (see `ScannedFile.ruleFailures`). */
+  ruleFailures?: RuleFailure[];
+  diagnostics: ScanDiagnostic[];
+  pending: PendingDiagnostic[];
+  /** The file's contribution to its project's facts; undefined when skipped or unreadable. */
+  facts?: FileFacts;
+}
+
+/** Reads a file of a scan as `analyzeJob` expects it (a regular file, never blocking, at most `maxFileSize`). */
+export function readJobFile(job: FileJob): ReadResult {
+  return readRegularFile(job.file, job.config.maxFileSize);
+}
+
+/** Analyzes one file of a scan. `project` needs its package.json and pathPrefix; its file facts are not read. */
+export function analyzeJob(job: FileJob, read: ReadResult, project: ProjectIndex, rules?: readonly RuleDefinition[]): FileOutcome {
+  if (read.text === undefined) {
+    if (!read.tooLarge) return { failed: `could not be read: ${read.error}`, diagnostics: [], pending: [] };
+    const skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(job.config.maxFileSize / 1024)} KiB)`;
+    return { skipped, diagnostics: [], pending: [] };
+  }
+  const analyzed = analyze({ fileName: job.file, text: read.text, config: job.config, project, rules, fixes: false });
+  // Facts of a failed file come from the text alone and err towards "handled": no false finding elsewhere from this gap.
+  if (analyzed.failed !== undefined) return { failed: analyzed.failed, diagnostics: [], pending: [], facts: analyzed.facts };
+  if (analyzed.skipped !== undefined || !analyzed.parsed) {
+    return { skipped: analyzed.skipped ?? 'not analyzed', diagnostics: [], pending: [] };
+  }
+  const lines = analyzed.parsed.lines;
+  const diagnostics: ScanDiagnostic[] = [];
+  const pending: PendingDiagnostic[] = [];
+  for (const finding of analyzed.findings) {
+    const diagnostic = toDiagnostic(finding, lines);
+    if (finding.unless) pending.push({ unless: finding.unless, diagnostic });
+    else diagnostics.push(diagnostic);
+  }
+  return { diagnostics, pending, facts: analyzed.facts, ...(analyzed.ruleFailures ? { ruleFailures: analyzed.ruleFailures } : {}) };
+}
+
+/** A project index holding the package.json at `root` (no file facts yet); `onFailure` hears why it could not be read. */
+export function projectIndexAt(root: string, pathPrefix = '', onFailure?: (pkgPath: string, reason: string) => void): ProjectIndex {
+  const index = new ProjectIndex(root);
+  const pkgPath = path.join(root, 'package.json');
+  const pkg = readRegularFile(pkgPath);
+  // The manifest, workspace, module aliases and ignore files: the same in a worker thread as in the main one.
+  contexts.configure(index, pkg.text);
+  if (pkg.text === undefined && pkg.code !== 'ENOENT') onFailure?.(pkgPath, `could not be read: ${pkg.error}`);
+  index.pathPrefix = pathPrefix;
+  return index;
+}
+
+/** One per process (each worker thread has its own): what the disk says around each package, cached. */
+const contexts = new PackageContextLoader();
+
 interface PendingFile {
   result: ScannedFile;
-  /** Findings waiting on project facts, with their positions already resolved. */
-  pending: Array<{ finding: Finding; diagnostic: ScanDiagnostic }>;
+  pending: PendingDiagnostic[];
 }
 
 interface ProjectState {
   index: ProjectIndex;
   /** Files holding findings that carry `unless`, settled when the scan ends. */
   waiting: PendingFile[];
+  /** Whether a file of this project was planned yet (the first one decides `pathPrefix`). */
+  planned: boolean;
   /** Results of files project checks may report into, completed and emitted when the scan ends. */
   held: Map<string, ScannedFile>;
 }
@@ -129,227 +206,268 @@ interface ProjectState {
  * `pathWarnings` entry (callers that treat it as a usage error should check before scanning).
  */
 export function scan(paths: readonly string[], options: ScanOptions = {}): ScanResult {
-  const locator = new ProjectLocator();
-  const contexts = new PackageContextLoader();
-  const projects = new Map<string, ProjectState>();
-  const rules = options.rules ?? RULES;
-  // The languages project checks report into: their files wait for the end of the scan.
-  const targetLanguages = new Set<LanguageId>(rules.flatMap((rule) => rule.project?.reportsInto ?? []));
-  const files: ScannedFile[] = [];
-  const configProblems: ScanConfigProblem[] = [];
-  const pathWarnings: ScanResult['pathWarnings'] = [];
-  const reportedConfigs = new Set<string>();
-  const effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
-  const ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
-  const seen = new Set<string>();
-  let filesScanned = 0;
-  let filesSkipped = 0;
-  let filesFailed = 0;
+  const session = new ScanSession(paths, options);
+  for (const { job, result } of session.jobs()) {
+    session.accept(job, result, analyzeJob(job, readJobFile(job), session.projectIndex(job.projectRoot), options.rules));
+  }
+  return session.finish();
+}
+
+/**
+ * The parts of a scan around the analysis of each file, for callers that analyze elsewhere (worker threads, a cache):
+ * `jobs()` walks the paths and yields each file to analyze, in walk order; `accept()` takes each file's outcome, in
+ * any order; `finish()` settles the findings that wait on project facts and returns the result.
+ */
+export class ScanSession {
+  private readonly locator = new ProjectLocator();
+  private readonly projects = new Map<string, ProjectState>();
+  private readonly files: ScannedFile[] = [];
+  private readonly configProblems: ScanConfigProblem[] = [];
+  private readonly pathWarnings: ScanResult['pathWarnings'] = [];
+  private readonly reportedConfigs = new Set<string>();
+  private readonly effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
+  private readonly ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
+  private readonly seen = new Set<string>();
+  private readonly rules: readonly RuleDefinition[];
+  /** The languages project checks report into: their files wait for the end of the scan. */
+  private readonly targetLanguages: Set<LanguageId>;
+  private filesScanned = 0;
+  private filesSkipped = 0;
+  private filesFailed = 0;
   /** A file, folder or package.json that could not be read or analyzed: always kept, even with `keepFiles` false. */
-  const failedPaths = new Set<string>();
-  const failure = (file: string, projectRoot: string, reason: string): ScannedFile => {
-    failedPaths.add(file);
-    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
-    files.push(result);
-    filesFailed++;
-    options.onFile?.(result);
-    return result;
-  };
-  const keepFiles = options.keepFiles ?? true;
+  private readonly failedPaths = new Set<string>();
+  private readonly keepFiles: boolean;
+  private readonly explicitConfig: LoadedConfig | undefined;
 
-  const explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+  constructor(
+    private readonly paths: readonly string[],
+    private readonly options: ScanOptions = {},
+  ) {
+    this.rules = options.rules ?? RULES;
+    this.targetLanguages = new Set(this.rules.flatMap((rule) => rule.project?.reportsInto ?? []));
+    this.keepFiles = options.keepFiles ?? true;
+    this.explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
+  }
 
-  const configFor = (dir: string): AnalyzerConfig => {
-    const loaded = explicitConfig ?? locator.configFor(dir);
-    if (loaded.path && !reportedConfigs.has(loaded.path)) {
-      reportedConfigs.add(loaded.path);
-      for (const problem of loaded.problems) configProblems.push(toScanProblem(loaded.path, problem));
+  /** The effective configuration of files in `dir` (config file, then `ruleLevels` and `includeTestsAndScripts`). */
+  configFor(dir: string): AnalyzerConfig {
+    const loaded = this.explicitConfig ?? this.locator.configFor(dir);
+    if (loaded.path && !this.reportedConfigs.has(loaded.path)) {
+      this.reportedConfigs.add(loaded.path);
+      for (const problem of loaded.problems) this.configProblems.push(toScanProblem(loaded.path, problem));
     }
-    let effective = effectiveConfigs.get(loaded);
+    let effective = this.effectiveConfigs.get(loaded);
     if (!effective) {
       const rules: Record<string, RuleConfig> = {};
-      for (const [id, level] of Object.entries(options.ruleLevels ?? {})) {
+      for (const [id, level] of Object.entries(this.options.ruleLevels ?? {})) {
         rules[id] = { level, options: loaded.config.rules[id]?.options ?? {} };
       }
       effective = mergeConfig(loaded.config, {
         rules,
-        ...(options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: options.includeTestsAndScripts } : {}),
+        ...(this.options.includeTestsAndScripts !== undefined ? { includeTestsAndScripts: this.options.includeTestsAndScripts } : {}),
       });
-      effectiveConfigs.set(loaded, effective);
+      this.effectiveConfigs.set(loaded, effective);
     }
     return effective;
-  };
+  }
 
-  const isIgnored = (config: AnalyzerConfig, projectRoot: string, file: string): boolean => {
+  /** Every effective configuration used so far. */
+  configsUsed(): AnalyzerConfig[] {
+    return [...this.effectiveConfigs.values()];
+  }
+
+  private isIgnored(config: AnalyzerConfig, projectRoot: string, file: string): boolean {
     if (config.ignorePatterns.length === 0) return false;
-    let matcher = ignoreMatchers.get(config);
+    let matcher = this.ignoreMatchers.get(config);
     if (!matcher) {
       matcher = ignoreMatcher(config.ignorePatterns);
-      ignoreMatchers.set(config, matcher);
+      this.ignoreMatchers.set(config, matcher);
     }
     return matcher(toSlash(path.relative(projectRoot, file)));
-  };
+  }
 
-  const projectFor = (root: string): ProjectState => {
-    let state = projects.get(root);
+  private projectFor(root: string): ProjectState {
+    let state = this.projects.get(root);
     if (!state) {
-      const index = new ProjectIndex(root);
-      const pkgPath = path.join(root, 'package.json');
-      const pkg = readRegularFile(pkgPath);
-      contexts.configure(index, pkg.text);
-      if (pkg.text === undefined && pkg.code !== 'ENOENT') failure(pkgPath, root, `could not be read: ${pkg.error}`);
-      state = { index, waiting: [], held: new Map() };
-      projects.set(root, state);
+      state = { index: projectIndexAt(root, '', (pkgPath, reason) => this.failure(pkgPath, root, reason)), waiting: [], planned: false, held: new Map() };
+      this.projects.set(root, state);
       // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
-      const parentRoot = locator.projectRootOf(path.dirname(root), '');
-      if (parentRoot && parentRoot !== root && pkg.text !== undefined) {
-        const parent = projectFor(parentRoot).index;
-        index.ancestors = [parent, ...parent.ancestors];
+      const parentRoot = this.locator.projectRootOf(path.dirname(root), '');
+      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+        const parent = this.projectFor(parentRoot).index;
+        state.index.ancestors = [parent, ...parent.ancestors];
       }
     }
     return state;
-  };
+  }
 
-  const scanFile = (file: string, fallbackRoot: string, explicit: boolean): void => {
-    if (seen.has(file) || failedPaths.has(file)) return;
-    seen.add(file);
+  /** Records a file, folder or package.json that could not be read or analyzed. */
+  private failure(file: string, projectRoot: string, reason: string): ScannedFile {
+    this.failedPaths.add(file);
+    const result: ScannedFile = { file, projectRoot, diagnostics: [], failed: reason };
+    this.files.push(result);
+    this.filesFailed++;
+    this.options.onFile?.(result);
+    return result;
+  }
+
+  /** The project index of a root (its package.json read, and the facts accepted so far). */
+  projectIndex(root: string): ProjectIndex {
+    return this.projectFor(root).index;
+  }
+
+  private plan(file: string, fallbackRoot: string, explicit: boolean): { job: FileJob; result: ScannedFile } | undefined {
+    if (this.seen.has(file) || this.failedPaths.has(file)) return undefined;
+    this.seen.add(file);
     const dir = path.dirname(file);
-    const projectRoot = locator.projectRootOf(dir, fallbackRoot);
-    const config = configFor(dir);
-    if (isIgnored(config, projectRoot, file)) {
-      if (explicit) pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
-      return;
-    }
-    const read = readRegularFile(file, config.maxFileSize);
-    if (read.text === undefined && !read.tooLarge) {
-      failure(file, projectRoot, `could not be read: ${read.error}`);
-      return;
+    const projectRoot = this.locator.projectRootOf(dir, fallbackRoot);
+    const config = this.configFor(dir);
+    if (this.isIgnored(config, projectRoot, file)) {
+      if (explicit) this.pathWarnings.push({ path: file, message: 'ignored by ignorePatterns in the config file' });
+      return undefined;
     }
     const result: ScannedFile = { file, projectRoot, diagnostics: [] };
-    if (keepFiles) files.push(result);
-    if (read.text === undefined) {
-      result.skipped = `larger than maxFileSize (${Math.round((read.size ?? 0) / 1024)} KiB > ${Math.round(config.maxFileSize / 1024)} KiB)`;
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
+    if (this.keepFiles) this.files.push(result);
+    const project = this.projectFor(projectRoot);
+    if (!project.planned) {
+      project.planned = true;
+      if (isInside(projectRoot, fallbackRoot)) project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
     }
-    const text = read.text;
-    const project = projectFor(projectRoot);
-    if (project.index.fileCount === 0 && isInside(projectRoot, fallbackRoot)) {
-      project.index.pathPrefix = toSlash(path.relative(fallbackRoot, projectRoot));
-    }
-    const analyzed = analyze({ fileName: file, text, config, project: project.index, rules: options.rules, fixes: false });
-    if (analyzed.failed !== undefined) {
-      failedPaths.add(file);
-      // Its facts come from the text alone and err towards "handled": no false finding elsewhere from this gap.
-      project.index.setFile(file, analyzed.facts);
-      if (!keepFiles) files.push(result);
-      result.failed = analyzed.failed;
-      filesFailed++;
-      options.onFile?.(result);
-      return;
-    }
-    if (analyzed.skipped !== undefined || !analyzed.parsed) {
-      result.skipped = analyzed.skipped ?? 'not analyzed';
-      filesSkipped++;
-      options.onFile?.(result);
-      return;
-    }
-    filesScanned++;
-    if (analyzed.ruleFailures) {
-      result.ruleFailures = analyzed.ruleFailures;
-      if (!keepFiles) files.push(result);
-    }
-    project.index.setFile(file, analyzed.facts);
-    const lines = analyzed.parsed.lines;
-    const pending: PendingFile['pending'] = [];
-    for (const finding of analyzed.findings) {
-      const diagnostic = toDiagnostic(finding, lines);
-      if (finding.unless) pending.push({ finding, diagnostic });
-      else result.diagnostics.push(diagnostic);
-    }
-    if (pending.length > 0) {
-      project.waiting.push({ result, pending });
-    } else if (targetLanguages.has(analyzed.parsed.language)) {
-      project.held.set(file, result);
-    } else {
-      options.onFile?.(result);
-    }
-  };
+    return { job: { file, projectRoot, pathPrefix: project.index.pathPrefix, config }, result };
+  }
 
-  for (const given of paths) {
-    const absolute = path.resolve(given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(absolute);
-    } catch {
-      pathWarnings.push({ path: absolute, message: 'no such file or directory' });
-      continue;
-    }
-    if (stat.isDirectory()) {
-      const root = locator.projectRootOf(absolute, absolute);
-      // Prune ignored folders during the walk when the patterns are relative to this folder; other files
-      // are still matched one by one against their own project's patterns.
-      const config = configFor(absolute);
-      const walkIgnores = root === absolute ? config.ignorePatterns : [];
-      const onError = (dir: string, message: string): void => {
-        failure(dir, locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
-      };
-      for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, onError, languages: options.languages })) scanFile(file, absolute, false);
-    } else if (!isAnalyzedFile(absolute, options.languages)) {
-      pathWarnings.push({ path: absolute, message: 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)' });
-    } else {
-      scanFile(absolute, path.dirname(absolute), true);
+  /** The files to analyze, in walk order (paths in the given order, each folder depth-first by name). */
+  *jobs(): Generator<{ job: FileJob; result: ScannedFile }> {
+    for (const given of this.paths) {
+      const absolute = path.resolve(given);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(absolute);
+      } catch {
+        this.pathWarnings.push({ path: absolute, message: 'no such file or directory' });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        const root = this.locator.projectRootOf(absolute, absolute);
+        // Prune ignored folders during the walk when the patterns are relative to this folder; other files
+        // are still matched one by one against their own project's patterns.
+        const config = this.configFor(absolute);
+        const walkIgnores = root === absolute ? config.ignorePatterns : [];
+        const onError = (dir: string, message: string): void => {
+          this.failure(dir, this.locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
+        };
+        for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, onError, languages: this.options.languages })) {
+          const planned = this.plan(file, absolute, false);
+          if (planned) yield planned;
+        }
+      } else if (!isAnalyzedFile(absolute, this.options.languages)) {
+        this.pathWarnings.push({ path: absolute, message: 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)' });
+      } else {
+        const planned = this.plan(absolute, path.dirname(absolute), true);
+        if (planned) yield planned;
+      }
     }
   }
 
-  // A project whose root is inside a folder that was walked is indexed whole already: nothing to complete.
-  const walked = paths.map((given) => path.resolve(given)).filter((given) => {
-    try {
-      return fs.statSync(given).isDirectory();
-    } catch {
-      return false;
+  /** Takes the outcome of a job `jobs()` yielded. */
+  accept(job: FileJob, result: ScannedFile, outcome: FileOutcome): void {
+    if (outcome.failed !== undefined) {
+      this.failedPaths.add(job.file);
+      if (outcome.facts) this.projectFor(job.projectRoot).index.setFile(job.file, outcome.facts);
+      if (!this.keepFiles) this.files.push(result);
+      result.failed = outcome.failed;
+      this.filesFailed++;
+      this.options.onFile?.(result);
+      return;
     }
-  });
-  const covered = (root: string): boolean => walked.some((dir) => root === dir || isInside(root, dir));
-  for (const [root, state] of [...projects]) {
-    const projectChecks = state.held.size > 0 && hasProjectRules(configFor(root), rules);
-    if (state.waiting.length === 0 && !projectChecks) continue;
-    const failed = (file: string, reason: string): void => {
-      if (!failedPaths.has(file)) failure(file, root, reason);
-    };
-    if (!covered(root)) completeFacts(root, state, locator, configFor, isIgnored, failed, { all: projectChecks, languages: options.languages });
-    // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
-    if (state.waiting.some((w) => w.pending.some((p) => p.finding.unless?.startsWith('tool:')))) {
-      for (const ancestor of state.index.ancestors) {
-        const ancestorState = projects.get(ancestor.root);
-        if (ancestorState && !covered(ancestor.root)) completeFacts(ancestor.root, ancestorState, locator, configFor, isIgnored, failed, { all: true, languages: ['dockerfile'] });
+    if (outcome.skipped !== undefined || !outcome.facts) {
+      result.skipped = outcome.skipped ?? 'not analyzed';
+      this.filesSkipped++;
+      this.options.onFile?.(result);
+      return;
+    }
+    this.filesScanned++;
+    if (outcome.ruleFailures) {
+      result.ruleFailures = outcome.ruleFailures;
+      if (!this.keepFiles) this.files.push(result);
+    }
+    const project = this.projectFor(job.projectRoot);
+    project.index.setFile(job.file, outcome.facts);
+    result.diagnostics.push(...outcome.diagnostics);
+    const language = outcome.facts.language ?? 'typescript';
+    if (outcome.pending.length > 0) {
+      project.waiting.push({ result, pending: outcome.pending });
+    } else if (this.targetLanguages.has(language)) {
+      project.held.set(job.file, result);
+    } else {
+      this.options.onFile?.(result);
+    }
+  }
+
+  /** Settles findings that wait on project facts (reading the project's other files for facts if needed). */
+  finish(): ScanResult {
+    // A project whose root is inside a folder that was walked is indexed whole already: nothing to complete.
+    const walked = this.paths.map((given) => path.resolve(given)).filter((given) => {
+      try {
+        return fs.statSync(given).isDirectory();
+      } catch {
+        return false;
       }
-    }
-    for (const { result, pending } of state.waiting) {
-      const kept = new Set(resolveProjectFindings(pending.map((p) => p.finding), state.index, result.file));
-      for (const { finding, diagnostic } of pending) if (kept.has(finding)) result.diagnostics.push(diagnostic);
-      result.diagnostics.sort(compareDiagnostics);
-      if (state.held.has(result.file)) continue;
-      options.onFile?.(result);
-    }
-    state.waiting = [];
-    if (projectChecks) {
-      const found = runProjectRules(state.index, { config: configFor(root), rules });
-      for (const [file, findings] of found) {
-        const result = state.held.get(file);
-        if (!result) continue;
-        const facts = state.index.factsOf(file);
-        const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
-        for (const finding of findings) result.diagnostics.push(toDiagnostic(finding, lines));
+    });
+    const covered = (root: string): boolean => walked.some((dir) => root === dir || isInside(root, dir));
+    for (const [root, state] of [...this.projects]) {
+      const projectChecks = state.held.size > 0 && hasProjectRules(this.configFor(root), this.rules);
+      if (state.waiting.length === 0 && !projectChecks) continue;
+      const complete = (at: string, atState: ProjectState, scope: { all: boolean; languages?: readonly LanguageId[] }): void =>
+        completeFacts(
+          at,
+          atState,
+          this.locator,
+          (dir) => this.configFor(dir),
+          (config, projectRoot, file) => this.isIgnored(config, projectRoot, file),
+          (file, reason) => {
+            if (!this.failedPaths.has(file)) this.failure(file, at, reason);
+          },
+          scope,
+        );
+      if (!covered(root)) complete(root, state, { all: projectChecks, languages: this.options.languages });
+      // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
+      if (state.waiting.some((w) => w.pending.some((p) => p.unless.startsWith('tool:')))) {
+        for (const ancestor of state.index.ancestors) {
+          const ancestorState = this.projects.get(ancestor.root);
+          if (ancestorState && !covered(ancestor.root)) complete(ancestor.root, ancestorState, { all: true, languages: ['dockerfile'] });
+        }
+      }
+      for (const { result, pending } of state.waiting) {
+        for (const { unless, diagnostic } of pending) if (!state.index.hasFact(unless, result.file)) result.diagnostics.push(diagnostic);
         result.diagnostics.sort(compareDiagnostics);
+        if (state.held.has(result.file)) continue;
+        this.options.onFile?.(result);
       }
+      state.waiting = [];
+      if (projectChecks) {
+        const found = runProjectRules(state.index, { config: this.configFor(root), rules: this.rules });
+        for (const [file, findings] of found) {
+          const result = state.held.get(file);
+          if (!result) continue;
+          const facts = state.index.factsOf(file);
+          const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
+          for (const finding of findings) result.diagnostics.push(toDiagnostic(finding, lines));
+          result.diagnostics.sort(compareDiagnostics);
+        }
+      }
+      for (const result of state.held.values()) this.options.onFile?.(result);
+      state.held.clear();
     }
-    for (const result of state.held.values()) options.onFile?.(result);
-    state.held.clear();
+    return {
+      files: this.files,
+      filesScanned: this.filesScanned,
+      filesSkipped: this.filesSkipped,
+      filesFailed: this.filesFailed,
+      configProblems: this.configProblems,
+      pathWarnings: this.pathWarnings,
+    };
   }
-
-  return { files, filesScanned, filesSkipped, filesFailed, configProblems, pathWarnings };
 }
 
 /**
@@ -368,7 +486,7 @@ function completeFacts(
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
-  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.finding.unless)));
+  const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.unless)));
   // Project checks read every file; `unless` facts only until they are known.
   const missing = () => scope.all || [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
   if (!missing()) return;

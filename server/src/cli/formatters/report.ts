@@ -1,5 +1,5 @@
-// What every formatter receives: the scan's files (diagnostics already filtered by --quiet) and where paths
-// are shown relative to.
+// What every formatter receives: the scan's files (diagnostics already filtered by --quiet and --baseline) and where
+// paths are shown relative to.
 import path from 'node:path';
 import type { ScannedFile } from '../../project/scan';
 
@@ -9,6 +9,15 @@ export interface Report {
   files: readonly ScannedFile[];
   filesScanned: number;
   filesSkipped: number;
+  /**
+   * The repository root (the nearest folder at or above `cwd` holding `.git`, else `cwd`): SARIF locations and
+   * fingerprints are relative to it, as GitHub code scanning expects.
+   */
+  root?: string;
+  /** Rule ids turned off by configuration everywhere (the reports show their factor as not checkable). */
+  disabledRules?: ReadonlySet<string>;
+  /** Reads a scanned file's text (fingerprints hash the code of each finding); undefined when it is gone. */
+  textOf?: (file: string) => string | undefined;
 }
 
 /** Something that kept the report from being complete: a file, folder or package.json, or one rule on one file. */

@@ -55,6 +55,7 @@ export function formatStylish(report: Report, color: boolean): string {
   }
 
   const total = counts.error + counts.warning + counts.info + counts.hint;
+  out += ruleSummary(report, paint);
   if (total > 0) {
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning'), plural(counts.info, 'info')];
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
@@ -67,6 +68,34 @@ export function formatStylish(report: Report, color: boolean): string {
   }
   if (problems.length > 0) out += `${paint('red', 'The report is incomplete: see "Could not analyze" above.')}\n`;
   out += `Scanned ${plural(report.filesScanned, 'file')}\n`;
+  return out;
+}
+
+/**
+ * Counts per rule, most severe first, so that a few warnings are not buried under many console infos (issue 11:
+ * 116 of 121 findings of one tutorial back end were console infos). Shown when more than one rule reported.
+ */
+function ruleSummary(report: Report, paint: (style: Style, text: string) => string): string {
+  const byRule = new Map<string, Record<Severity, number>>();
+  for (const scanned of report.files) {
+    for (const d of scanned.diagnostics) {
+      let counts = byRule.get(d.ruleId);
+      if (!counts) byRule.set(d.ruleId, (counts = { error: 0, warning: 0, info: 0, hint: 0 }));
+      counts[d.severity]++;
+    }
+  }
+  if (byRule.size < 2) return '';
+  const order: Severity[] = ['error', 'warning', 'info', 'hint'];
+  const rows = [...byRule].sort(
+    ([a, x], [b, y]) => order.reduce((diff, severity) => diff || y[severity] - x[severity], 0) || a.localeCompare(b),
+  );
+  const width = Math.max(...rows.map(([id]) => id.length));
+  let out = `\n${paint('bold', 'Problems by rule:')}\n`;
+  for (const [id, counts] of rows) {
+    const worst = order.find((severity) => counts[severity] > 0) ?? 'hint';
+    const text = order.filter((severity) => counts[severity] > 0).map((severity) => plural(counts[severity], severity)).join(', ');
+    out += `  ${id.padEnd(width)}  ${paint(SEVERITY_STYLE[worst], text)}\n`;
+  }
   return out;
 }
 
