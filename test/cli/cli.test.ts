@@ -210,7 +210,7 @@ describe('cli', function () {
           ['logs/no-console', '12 infos'],
         ],
       );
-      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 1 file\n$/);
+      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 2 files\n$/);
       // One rule only: the totals line says it all.
       assert.ok(!run(['no-handler']).stdout.includes('Problems by rule'));
     });
