@@ -3,10 +3,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import picomatch from 'picomatch';
+import { EDITOR_LANGUAGE_IDS, SUPPORTED_FILE_GLOBS, languageOf } from '../server/src/analyzer/languages/index';
 import { FACTORS } from '../server/src/analyzer/rule';
 import { RULES } from '../server/src/analyzer/rules/index';
 import { LANGUAGES } from '../server/src/lsp/languages';
 import { DEFAULT_SETTINGS, SETTINGS_SECTION } from '../server/src/lsp/settings';
+import { isAnalyzedFile } from '../server/src/project/files';
+import { FILE_PATTERNS, OTHER_LANGUAGES } from '../server/src/lsp/languages';
 import { rulesSettingSchema } from './support/manifest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,6 +72,57 @@ describe('project conventions', () => {
       ),
     );
     assert.deepEqual(offenders, []);
+  });
+
+  it('lets the LSP, CLI and file-discovery adapters reach the analyzer only through its public face (analyzer/index.ts)', () => {
+    const offenders: string[] = [];
+    for (const folder of ['lsp', 'cli', 'project']) {
+      for (const file of filesUnder(path.join(ROOT, 'server/src', folder), /\.ts$/)) {
+        const text = fs.readFileSync(file, 'utf8');
+        for (const match of text.matchAll(/(?:from\s+|require\(|import\()['"]((?:\.\.\/)+analyzer\/[^'"]+)['"]/g)) {
+          offenders.push(`${path.relative(ROOT, file)}: ${match[1]}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
+  it('has one list of the files the analyzer reads: the walker, the watchers and the client selector agree with it', () => {
+    const names = [
+      'src/server.ts', 'a.tsx', 'b.mjs', 'c.cjs', 'types.d.ts', 'package.json', 'apps/api/package.json', '.twelvefactorrc.json',
+      'tsconfig.json', 'Dockerfile', 'dockerfile', 'Dockerfile.prod', 'docker/api.Dockerfile', 'Containerfile', 'Dockerfile.md',
+      '.env', '.env.example', '.env.production.local', 'config/app.env', '.envrc', 'README.md', 'docker-compose.yml',
+    ];
+    const globMatch = picomatch([...SUPPORTED_FILE_GLOBS], { dot: true });
+    for (const name of names) {
+      // A glob may let through more than the analyzer reads (`.env*`); never less.
+      if (languageOf(name)) assert.ok(globMatch(name), `${name} is read but no watcher glob matches it`);
+    }
+    // The walker reads what the analyzer reads (the config file is read as configuration, not scanned).
+    for (const name of names) {
+      assert.equal(isAnalyzedFile(name), languageOf(name) !== undefined && !name.endsWith('.twelvefactorrc.json'), name);
+    }
+    // The client's document selector takes its lists from server/src/lsp/languages.ts (data only, so the client
+    // bundle stays small): they must be the analyzer's.
+    assert.deepEqual([...LANGUAGES], [...EDITOR_LANGUAGE_IDS.typescript]);
+    assert.deepEqual([...FILE_PATTERNS], SUPPORTED_FILE_GLOBS.filter((glob) => !glob.startsWith('**/*.{ts')));
+    assert.deepEqual([...OTHER_LANGUAGES], [...EDITOR_LANGUAGE_IDS.dockerfile]);
+    const client = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
+    assert.match(client, /FILE_PATTERNS\.map\(/);
+    assert.match(client, /OTHER_LANGUAGES\.map\(/);
+  });
+
+  it('documents every option a rule declares, and no other', () => {
+    for (const rule of RULES) {
+      const docs = fs.readFileSync(path.join(ROOT, 'docs/rules', `${rule.id}.md`), 'utf8');
+      const section = /^## Options\n([\s\S]*?)(?=^## |$(?![\s\S]))/m.exec(docs)?.[1] ?? '';
+      const declared = Object.keys(rule.options ?? {});
+      if (declared.length === 0) {
+        assert.match(section, /^None\b/m, `${rule.id}: takes no options, so its Options section says "None."`);
+        continue;
+      }
+      for (const name of declared) assert.ok(section.includes(`\`${name}\``), `${rule.id}: option ${name} is not documented`);
+    }
   });
 
   it('keeps the server free of client imports', () => {

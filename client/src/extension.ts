@@ -18,10 +18,11 @@ import {
   LanguageClient,
   State,
   TransportKind,
+  type DocumentFilter,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { LANGUAGES } from '../../server/src/lsp/languages';
+import { FILE_PATTERNS, LANGUAGES, OTHER_LANGUAGES } from '../../server/src/lsp/languages';
 import {
   FILE_FINDINGS_REQUEST,
   STATUS_NOTIFICATION,
@@ -110,10 +111,14 @@ function createClient(context: ExtensionContext, output: LogOutputChannel, docs:
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6012'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
+    documentSelector: LANGUAGES.flatMap((language): DocumentFilter[] => [
       { scheme: 'file', language },
       { scheme: 'untitled', language },
-    ]),
+    ]).concat(
+      OTHER_LANGUAGES.map((language) => ({ scheme: 'file', language })),
+      // package.json, Dockerfiles and .env files by name, whatever their language id.
+      FILE_PATTERNS.map((pattern) => ({ scheme: 'file', pattern })),
+    ),
     // Settings are pulled per document by the server (workspace/configuration); changes are forwarded.
     synchronize: { configurationSection: CLIENT_ID },
     outputChannel: output,
@@ -132,7 +137,7 @@ function createClient(context: ExtensionContext, output: LogOutputChannel, docs:
         return next(command, args);
       },
     },
-    // The server registers its own file watchers (sources, package.json, .twelvefactorrc.json).
+    // The server registers its own file watchers (every file kind it reads, and the ignore and workspace files).
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -121,7 +121,11 @@ describe('analyzer robustness (issue 7)', function () {
 
     it('a rule that meets the same node twice reports it once (one finding per rule and range)', () => {
       const twice = defineRule({
-        ...broken,
+        id: broken.id,
+        factor: broken.factor,
+        severity: broken.severity,
+        description: broken.description,
+        skipIn: broken.skipIn,
         messages: { seen: 'seen' },
         create: (ctx) => {
           const report = (node: ts.Node) => ctx.report(node, 'seen');

@@ -89,7 +89,8 @@ describe('cli', function () {
       const { code, report } = runJson(['basic']);
       assert.deepEqual(Object.keys(report), ['version', 'filesScanned', 'diagnostics']);
       assert.equal(report.version, 1);
-      assert.equal(report.filesScanned, 1);
+      // src/server.ts and the package.json beside it.
+      assert.equal(report.filesScanned, 2);
       assert.ok(report.diagnostics.length > 0, 'the basic fixture has problems');
       for (const d of report.diagnostics) {
         assert.deepEqual(Object.keys(d), [
@@ -115,7 +116,7 @@ describe('cli', function () {
       const { stdout, code } = run(['--format', 'json', 'no-handler']);
       const expected = {
         version: 1,
-        filesScanned: 2,
+        filesScanned: 3,
         diagnostics: [
           {
             file: 'no-handler/src/a-server.ts',
@@ -188,7 +189,7 @@ describe('cli', function () {
       assert.match(stdout, /^ {2}4:\d+ +error +Hard-coded .+ {2}config\/no-hardcoded-secret$/m);
       assert.match(stdout, /^ {2}11:1 +warning +.+ {2}disposability\/handle-sigterm$/m);
       assert.match(stdout, /^✖ \d+ problems? \(1 error, \d+ warnings?, \d+ infos?(, \d+ hints?)?\)$/m);
-      assert.match(stdout, /^Scanned 1 file$/m);
+      assert.match(stdout, /^Scanned 2 files$/m);
       assert.ok(!stdout.includes('\u001b['), 'no ANSI codes when stdout is not a terminal');
     });
 
@@ -209,7 +210,7 @@ describe('cli', function () {
           ['logs/no-console', '12 infos'],
         ],
       );
-      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 1 file\n$/);
+      assert.match(summary, /\n\n✖ 14 problems \(0 errors, 2 warnings, 12 infos\)\nScanned 2 files\n$/);
       // One rule only: the totals line says it all.
       assert.ok(!run(['no-handler']).stdout.includes('Problems by rule'));
     });
@@ -373,7 +374,7 @@ describe('cli', function () {
       const { code, report, stderr } = runJson(['README.md', 'index.ts'], { cwd: dir });
       assert.equal(code, 0);
       assert.equal(report.filesScanned, 1);
-      assert.match(stderr, /README\.md: not a JavaScript or TypeScript source file; skipped/);
+      assert.match(stderr, /README\.md: not a file Twelve-Factor Lint reads \(JavaScript, TypeScript, package\.json, Dockerfile, \.env\); skipped/);
     });
   });
 
@@ -396,7 +397,8 @@ describe('cli', function () {
         'vendor/jade/runtime.js': noisy,
       });
       const { code, report } = runJson([], { cwd: dir });
-      assert.deepEqual({ code, report }, { code: 0, report: { version: 1, filesScanned: 1, diagnostics: [] } });
+      // src/index.ts and package.json.
+      assert.deepEqual({ code, report }, { code: 0, report: { version: 1, filesScanned: 2, diagnostics: [] } });
     });
 
     it('survives binary, half-typed and empty files', function () {
@@ -433,7 +435,7 @@ describe('cli', function () {
 
     it('lets a SIGTERM handler in a later file void an earlier file’s finding', function () {
       const { report } = runJson(['cross-file']);
-      assert.equal(report.filesScanned, 2);
+      assert.equal(report.filesScanned, 3);
       assert.deepEqual(ruleIds(report), []);
       // Named alone, the server file still sees its project's handler.
       assert.deepEqual(ruleIds(runJson(['cross-file/src/a-server.ts']).report), []);
@@ -448,7 +450,7 @@ describe('cli', function () {
     it('groups files by their nearest package.json', function () {
       // Scanned together, a handler in one project does not void another project's finding.
       const { report } = runJson(['no-handler', 'cross-file']);
-      assert.equal(report.filesScanned, 4);
+      assert.equal(report.filesScanned, 6);
       assert.deepEqual(
         report.diagnostics.map((d) => d.file),
         ['no-handler/src/a-server.ts'],
@@ -458,7 +460,8 @@ describe('cli', function () {
     it('honours .twelvefactorrc.json: rules turned off and ignorePatterns', function () {
       const { code, report } = runJson(['rc-off']);
       assert.equal(code, 0);
-      assert.equal(report.filesScanned, 1, 'legacy/** is ignored');
+      // src/index.ts and package.json; legacy/** is ignored, and the config file is read, not scanned.
+      assert.equal(report.filesScanned, 2, 'legacy/** is ignored');
       assert.ok(!ruleIds(report).includes('logs/no-console'));
       // Without the config file the same code reports.
       const dir = tempProject({ 'index.ts': fs.readFileSync(path.join(FIXTURES, 'rc-off/src/index.ts'), 'utf8') });
@@ -502,13 +505,14 @@ describe('cli', function () {
       assert.equal(code, 1);
       assert.equal(stdout, '');
       const report = JSON.parse(fs.readFileSync(target, 'utf8')) as JsonReport;
-      assert.equal(report.filesScanned, 1);
+      assert.equal(report.filesScanned, 2);
     });
 
     it('finds every problem examples/orders-service documents in its README', function () {
       const { code, report } = runJson(['examples/orders-service'], { cwd: ROOT });
       assert.equal(code, 1);
-      assert.equal(report.filesScanned, 7);
+      // Seven sources and the package.json.
+      assert.equal(report.filesScanned, 8);
       const found = new Set(report.diagnostics.map((d) => `${d.file.replace('examples/orders-service/', '')} ${d.ruleId}`));
       const expected = [
         'src/config.ts config/no-hardcoded-secret',
@@ -540,7 +544,7 @@ describe('cli', function () {
       const a = run([], { cwd: unknownRule });
       assert.equal(a.code, 2);
       assert.equal(a.stdout, '');
-      assert.match(a.stderr, /\.twelvefactorrc\.json:1:14: unknown rule "logs\/no-consol"/);
+      assert.match(a.stderr, /\.twelvefactorrc\.json:1:14: unknown rule "logs\/no-consol" \(did you mean "logs\/no-console"\?\)/);
 
       const syntax = tempProject({ '.twelvefactorrc.json': '{\n  "rules": {\n    "logs/no-console": off\n}\n', 'index.ts': '' });
       const b = run([], { cwd: syntax });

@@ -46,7 +46,7 @@ const EXPECTED: { rule: string; line: string; severity: Severity }[] = [
 /** The Twelve-Factor view's rows, in the manifesto's order, with the state each must show for the workspace. */
 const FACTOR_ROWS: Array<[string, RegExp]> = [
   ['I. Codebase', /^clean/],
-  ['II. Dependencies', /^not checkable from code/],
+  ['II. Dependencies', /^clean/],
   ['III. Config', /^1 error/],
   ['IV. Backing services', /^clean/],
   ['V. Build, release, run', /^not checkable from code/],
@@ -244,7 +244,7 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
 
   it('counts the workspace in the status bar item, whose menu offers the next steps', async () => {
     const item = page.locator('.statusbar-item[id^="twelve-factor.twelve-factor-lint"]').first();
-    await waitFor('the finding count', async () => (/12-Factor: 4\b/.test(await item.innerText()) ? true : undefined), 30_000);
+    await waitFor('the finding count', async () => (/12-Factor: 5\b/.test(await item.innerText()) ? true : undefined), 30_000);
     await item.click();
     const rows = page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
     await rows.first().waitFor({ timeout: 10_000 });
@@ -342,6 +342,21 @@ describe('Twelve-Factor Lint in VS Code (code-server + Chromium)', function () {
     await waitFor(`"${expected[0]}" in the editor`, async () => ((await editorText(page)).includes(expected[0]) ? true : undefined));
     // the editor renders only the lines in view: compare the whole expansion on disk
     await saveAndWaitOnDisk((text) => expected.every((line) => text.includes(line)));
+  });
+
+  it('reports in a Dockerfile too: a .env file copied into the image, opened from the view (issue 9)', async () => {
+    await expandViewRow(page, 'III. Config', 'config/no-env-file-in-image');
+    await expandViewRow(page, 'config/no-env-file-in-image', 'Dockerfile');
+    await expandViewRow(page, 'Dockerfile', 'copies a .env file into the image');
+    await viewRows(page).filter({ hasText: 'copies a .env file into the image' }).first().click();
+    await page.locator('.tab.active[aria-label*="Dockerfile"]').waitFor({ timeout: 15_000 });
+    await openProblems(page);
+    const row = problemRows(page, 'config/no-env-file-in-image').first();
+    await row.waitFor({ timeout: 30_000 });
+    const text = await row.innerText();
+    assert.ok(text.includes(SOURCE), `Problems row should name the source ${SOURCE}: ${text}`);
+    assert.match(text, /copies a \.env file into the image/);
+    await keepScreenshot('dockerfile-finding.png');
   });
 });
 

@@ -101,7 +101,8 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
       'src/server.ts:6 logs/no-console',
       'src/server.ts:6 port-binding/no-hardcoded-port',
     ]);
-    assert.equal(api.report.filesScanned, 3);
+    // Three sources and the package.json.
+    assert.equal(api.report.filesScanned, 4);
     assert.equal(api.report.counts.error, 1);
     assert.equal(api.report.counts.warning, 2);
     assert.equal(api.report.counts[CONSOLE_SEVERITY], 3);
@@ -113,8 +114,10 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
     const secret = factor(api, 'config').rules[0].files[0].findings[0];
     assert.deepEqual([secret.line, secret.column, secret.endLine], [3, 75, 3]);
     assert.ok(!secret.message.includes('Xq7#kP2v9Lm4Rt8w'), 'the report never echoes the secret');
-    // No rule checks Dependencies from code yet: the view says to check it by hand.
-    assert.equal(factor(api, 'dependencies').state, 'not-checkable');
+    // Dependencies is checked from code now (no-undeclared-import, no-system-tool), and this project declares what it uses.
+    assert.equal(factor(api, 'dependencies').state, 'clean');
+    // A factor no rule checks still says to check it by hand.
+    assert.equal(factor(api, 'concurrency').state, 'not-checkable');
     const worker = project(result, 'billing-worker');
     assert.deepEqual(listed(worker), []);
     assert.equal(factor(worker, 'disposability').state, 'clean');
@@ -211,7 +214,8 @@ describe('twelveFactor/report (bundled server, --stdio)', function () {
       return last && !last.indexing && JSON.stringify(last.counts) === JSON.stringify(result.counts) ? last : undefined;
     });
     assert.deepEqual(status.counts, { error: 1, warning: 2, info: CONSOLE_SEVERITY === 'info' ? 3 : 0, hint: CONSOLE_SEVERITY === 'hint' ? 3 : 0 });
-    assert.equal(status.filesIndexed, 4);
+    // Four sources and the two projects' package.json files.
+    assert.equal(status.filesIndexed, 6);
     assert.deepEqual(status.configProblems, []);
     assert.equal(status.limitReached, false);
   });

@@ -12,6 +12,7 @@ import {
   type Diagnostic,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
+import { SUPPORTED_FILE_GLOBS } from '../../server/src/analyzer/languages/index';
 import { LspTestClient } from '../support/lsp-client';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -57,12 +58,20 @@ describe('language server (bundled, --stdio)', function () {
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
-  it('registers file watchers for sources, package.json and .twelvefactorrc.json', async () => {
+  it('registers file watchers for every file kind the analyzer reads, and the files around them', async () => {
     const registration = await client.waitFor('watcher registration', () =>
       client.registrations.find((r) => r.method === DidChangeWatchedFilesNotification.method),
     );
     const globs = (registration.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/package.json', '**/.twelvefactorrc.json']);
+    assert.deepEqual(globs, [
+      ...SUPPORTED_FILE_GLOBS,
+      '**/.gitignore',
+      '**/.dockerignore',
+      '**/pnpm-workspace.{yaml,yml}',
+      '**/lerna.json',
+      '**/{tsconfig,jsconfig}*.json',
+    ]);
+    for (const glob of ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/package.json', '**/.twelvefactorrc.json', '**/.env.*']) assert.ok(globs.includes(glob), glob);
   });
 
   it('publishes port, SIGTERM and console findings when an Express file opens', async () => {

@@ -14,26 +14,26 @@ describe('project/scan', function () {
     const result = scan([path.join(FIXTURES, 'cross-file')], { onFile: (file) => seen.push(file) });
     assert.deepEqual(
       seen.map((f) => path.basename(f.file)).sort(),
-      ['a-server.ts', 'z-shutdown.ts'],
+      ['a-server.ts', 'package.json', 'z-shutdown.ts'],
     );
     assert.ok(seen.every((f) => f.diagnostics.length === 0));
-    assert.equal(result.filesScanned, 2);
-    assert.equal(result.files.length, 2);
+    assert.equal(result.filesScanned, 3);
+    assert.equal(result.files.length, 3);
     assert.equal(result.files[0].projectRoot, path.join(FIXTURES, 'cross-file'));
   });
 
   it('holds no per-file results with keepFiles: false', function () {
     let calls = 0;
     const result = scan([path.join(FIXTURES, 'no-handler')], { keepFiles: false, onFile: () => calls++ });
-    assert.equal(calls, 2);
+    assert.equal(calls, 3);
     assert.deepEqual(result.files, []);
-    assert.equal(result.filesScanned, 2);
+    assert.equal(result.filesScanned, 3);
   });
 
   it('scans a file named twice, or inside a named folder, once', function () {
     const dir = path.join(FIXTURES, 'no-handler');
     const result = scan([dir, path.join(dir, 'src/a-server.ts'), dir]);
-    assert.equal(result.filesScanned, 2);
+    assert.equal(result.filesScanned, 3);
     assert.deepEqual(
       result.files.flatMap((f) => f.diagnostics.map((d) => [path.basename(f.file), d.ruleId, d.line, d.column])),
       [['a-server.ts', 'disposability/handle-sigterm', 4, 1]],
@@ -41,12 +41,13 @@ describe('project/scan', function () {
   });
 
   it('reports missing and non-source paths instead of throwing', function () {
-    const result = scan([path.join(FIXTURES, 'nope'), path.join(FIXTURES, 'basic/package.json')]);
+    const result = scan([path.join(FIXTURES, 'nope'), path.join(FIXTURES, '../../../README.md'), path.join(FIXTURES, 'basic/package.json')]);
     assert.deepEqual(
       result.pathWarnings.map((w) => w.message),
-      ['no such file or directory', 'not a JavaScript or TypeScript source file'],
+      ['no such file or directory', 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)'],
     );
-    assert.equal(result.filesScanned, 0);
+    // A package.json named on its own is read.
+    assert.equal(result.filesScanned, 1);
   });
 
   it('treats a project whose package.json sits under tests/ as test code (monorepo test packages)', function () {

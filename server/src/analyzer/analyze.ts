@@ -1,39 +1,37 @@
-// The analyzer's entry point: parse once, walk once, dispatch nodes to the rules that asked for them.
+// The analyzer's entry point: parse once, walk once, dispatch nodes to the rules that asked for them. A file is
+// read as the language its name says (languages/); a rule that does not read that language costs it nothing.
 import ts from 'typescript';
 import { collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
+import { dockerFacts, dotenvFacts } from './file-facts';
 import { classifyFile, type FileKind } from './file-kind';
-import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type FileFacts, type ProjectView } from './project';
+import { LANGUAGES, LineMap, languageOf, type LanguageId, type NodeOf, type TreeOf } from './languages/index';
+import { parseTypeScript } from './languages/typescript';
+import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type DirectiveFact, type FileFacts, type ProjectView } from './project';
 import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
   formatMessage,
+  type FileListener,
+  type FileRuleContext,
   type Finding,
   type Fix,
   type NodeHandler,
+  type OtherLanguageId,
+  type ReportOptions,
   type RuleContext,
   type RuleDefinition,
   type RuleId,
+  type RuleListener,
   type Severity,
 } from './rule';
 import { RULES, UNUSED_DISABLE_RULE_ID } from './rules/index';
-import { isSuppressed, parseDirectives } from './suppress';
+import { isSuppressed, parseDirectives, parseHashDirectives, type Directive } from './suppress';
 import { errorReason, isStackOverflow, MAX_NESTING, MAX_TREE_DEPTH, nestingBeyond } from './limits';
 import { pushChildren } from './walk';
 
+export { SOURCE_EXTENSIONS, scriptKindOf } from './languages/typescript';
+
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
-
-export const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'] as const;
-
-/** The TypeScript script kind for a file name, or undefined when it is not a source file we read. */
-export function scriptKindOf(fileName: string): ts.ScriptKind | undefined {
-  const lower = fileName.toLowerCase();
-  if (lower.endsWith('.d.ts') || lower.endsWith('.d.mts') || lower.endsWith('.d.cts')) return undefined;
-  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return ts.ScriptKind.TS;
-  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (lower.endsWith('.js') || lower.endsWith('.mjs') || lower.endsWith('.cjs')) return ts.ScriptKind.JS;
-  return undefined;
-}
 
 /**
  * Why a text is not analyzed (binary, too large, minified), or undefined when it is.
@@ -54,8 +52,10 @@ export function skipReason(text: string, config: AnalyzerConfig = DEFAULT_CONFIG
 }
 
 export interface AnalyzeInput {
-  /** Absolute path (or any unique name; only its extension and its path below the project root matter). */
+  /** Absolute path (or any unique name; only its name and its path below the project root matter). */
   fileName: string;
+  /** The language to read it as; by default the one its name says, TypeScript when none does. */
+  language?: LanguageId;
   text: string;
   config?: AnalyzerConfig;
   project?: ProjectView;
@@ -71,11 +71,16 @@ export interface AnalyzeInput {
   fixes?: boolean | ((finding: { ruleId: RuleId; start: number; end: number }) => boolean);
 }
 
+/** A parsed file of any language, with its line map. */
+export type ParsedFile = { [L in LanguageId]: { language: L; tree: TreeOf<L>; lines: LineMap } }[LanguageId];
+
 export interface AnalyzeResult {
   findings: Finding[];
   facts: FileFacts;
-  /** The parsed tree; undefined when the file was skipped. */
+  /** The TypeScript tree; undefined when the file was skipped or is of another language. */
   sourceFile?: ts.SourceFile;
+  /** The parsed file, whatever its language; undefined when the file was skipped or failed. */
+  parsed?: ParsedFile;
   fileKind?: FileKind;
   /** Set when the file was not analyzed on purpose (binary, too large, minified), saying why. */
   skipped?: string;
@@ -96,20 +101,7 @@ export interface RuleFailure {
   message: string;
 }
 
-/**
- * No rule reads JSDoc, so its comments are left unparsed (`JSDocParsingMode.ParseNone`): the tree is otherwise the
- * same, and on JSDoc-heavy code (library sources, tsc output) the parse takes ~40 % less time. `ts.updateSourceFile`
- * keeps the mode of the tree it updates.
- */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
-  languageVersion: ts.ScriptTarget.Latest,
-  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-};
-
-export function parse(fileName: string, text: string): ts.SourceFile {
-  const kind = scriptKindOf(fileName) ?? ts.ScriptKind.TS;
-  return ts.createSourceFile(fileName, text, PARSE_OPTIONS, true, kind);
-}
+export const parse = parseTypeScript;
 
 /**
  * Analyzes one file. Pure: reads nothing but its arguments. Never throws: a rule that throws is dropped for this
@@ -120,6 +112,16 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   const { text } = input;
   const skipped = skipReason(text, config);
   if (skipped) return { findings: [], facts: emptyFacts(), skipped };
+  const language = input.language ?? languageOf(input.fileName)?.id ?? 'typescript';
+  if (language !== 'typescript') {
+    const nested = language === 'json' ? nestingBeyond(text) : undefined;
+    if (nested !== undefined) return failedResult(text, `brackets nested ${nested} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
+    try {
+      return analyzeOther(language, input, config);
+    } catch (error) {
+      return failedResult(text, `analysis failed: ${errorReason(error)}`);
+    }
+  }
   const depth = nestingBeyond(text);
   if (depth !== undefined) return failedResult(text, `brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
   let sourceFile: ts.SourceFile;
@@ -178,6 +180,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   addHandler(ts.SyntaxKind.PropertyAccessExpression, visitAccess, COLLECTOR);
   addHandler(ts.SyntaxKind.ElementAccessExpression, visitAccess, COLLECTOR);
   addHandler(ts.SyntaxKind.ForOfStatement, (node) => collector.visitForOf(node as ts.ForOfStatement), COLLECTOR);
+  addHandler(ts.SyntaxKind.VariableDeclaration, (node) => collector.visitVariableDeclaration(node as ts.VariableDeclaration), COLLECTOR);
   const ends: Array<{ owner: number; end: () => void }> = [];
   const activeRules = new Set<string>();
   const active: RuleDefinition[] = [];
@@ -194,6 +197,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
     }
   };
   for (const rule of input.rules ?? RULES) {
+    if (!rule.create) continue;
     const setting = config.rules[rule.id];
     if (setting?.level === 'off') continue;
     if (!config.includeTestsAndScripts && isSkippedKind(rule, fileKind)) continue;
@@ -228,7 +232,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
         });
       },
     };
-    let listener: ReturnType<RuleDefinition['create']>;
+    let listener: RuleListener;
     try {
       listener = rule.create(ctx);
     } catch (error) {
@@ -271,6 +275,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
     }
   }
   const facts = collector.finish();
+  facts.role = fileKind;
   for (const { owner, end } of ends) {
     if (failures.has(active[owner].id)) continue;
     try {
@@ -281,11 +286,127 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   }
 
   const reported = failures.size === 0 ? findings : findings.filter((finding) => !failures.has(finding.ruleId));
-  const kept = applyDirectives(dedupe(reported), sourceFile, text, activeRules, config);
+  const lines = new LineMap(text);
+  const directives = parseDirectives(text, sourceFile, (offset) => lines.lineOf(offset));
+  if (directives.length > 0) facts.directives = directives.map(directiveFact);
+  const kept = applyDirectives(dedupe(reported), directives, (offset) => lines.lineOf(offset), text, activeRules, config);
   kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  const result: AnalyzeResult = { findings: kept, facts, sourceFile, fileKind };
+  const result: AnalyzeResult = { findings: kept, facts, sourceFile, parsed: { language: 'typescript', tree: sourceFile, lines }, fileKind };
   if (failures.size > 0) result.ruleFailures = [...failures].map(([ruleId, message]) => ({ ruleId, message }));
   return result;
+}
+
+/**
+ * JSON, Dockerfiles and `.env` files: one parse, one walk over the language's nodes, for the rules that read it. A
+ * rule that throws is dropped for the file, as for TypeScript.
+ */
+function analyzeOther(language: OtherLanguageId, input: AnalyzeInput, config: AnalyzerConfig): AnalyzeResult {
+  const project = input.project ?? EMPTY_PROJECT;
+  const { text, fileName } = input;
+  const definition = LANGUAGES[language];
+  const tree = definition.parse(fileName, text);
+  const lines = new LineMap(text);
+  const relative = relativeTo(project.root, fileName);
+  const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
+  const findings: Finding[] = [];
+  const fixesWanted = input.fixes ?? true;
+  const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
+    typeof fixesWanted === 'function' ? fixesWanted({ ruleId, start, end }) : fixesWanted;
+  const listeners: Array<{ rule: RuleDefinition; listener: FileListener<NodeOf<typeof language>> }> = [];
+  const activeRules = new Set<string>();
+  const failures = new Map<RuleId, string>();
+  for (const rule of input.rules ?? RULES) {
+    const create = rule.languages?.[language] as ((ctx: FileRuleContext<typeof language>) => FileListener<NodeOf<typeof language>>) | undefined;
+    if (!create) continue;
+    const setting = config.rules[rule.id];
+    if (setting?.level === 'off') continue;
+    if (!config.includeTestsAndScripts && isSkippedKind(rule, fileKind)) continue;
+    activeRules.add(rule.id);
+    const severity: Severity = setting && setting.level !== 'default' ? setting.level : rule.severity;
+    try {
+      const listener = create({
+        fileName,
+        relativePath: relative,
+        language,
+        tree: tree as TreeOf<typeof language>,
+        text,
+        lines,
+        fileKind,
+        options: setting?.options ?? {},
+        project,
+        report(range, messageId, data, options) {
+          findings.push(findingOf(rule, severity, messageId, data, range.start, range.end, wantFixes(rule.id, range.start, range.end), options));
+        },
+      });
+      listeners.push({ rule, listener });
+    } catch (error) {
+      failures.set(rule.id, errorReason(error));
+    }
+  }
+  const run = (rule: RuleDefinition, call: () => void): void => {
+    if (failures.has(rule.id)) return;
+    try {
+      call();
+    } catch (error) {
+      failures.set(rule.id, errorReason(error));
+    }
+  };
+  if (listeners.some(({ listener }) => listener.visit)) {
+    const walk = definition.walk as (tree: TreeOf<typeof language>, visit: (node: NodeOf<typeof language>) => void) => void;
+    walk(tree as TreeOf<typeof language>, (node) => {
+      for (const { rule, listener } of listeners) if (listener.visit) run(rule, () => listener.visit!(node));
+    });
+  }
+  for (const { rule, listener } of listeners) if (listener.end) run(rule, listener.end);
+
+  const facts: FileFacts = { ...emptyFacts(), language, role: fileKind };
+  if (language === 'dotenv') facts.dotenv = dotenvFacts(tree as TreeOf<'dotenv'>, text);
+  else if (language === 'dockerfile') facts.docker = dockerFacts(tree as TreeOf<'dockerfile'>, text);
+  const directives = hashDirectives(language, tree, text, lines);
+  if (directives.length > 0) facts.directives = directives.map(directiveFact);
+  const statementStart = definition.statementStart as ((tree: TreeOf<typeof language>, offset: number) => number | undefined) | undefined;
+  const lineOf = (offset: number): number => lines.lineOf(statementStart?.(tree as TreeOf<typeof language>, offset) ?? offset);
+  const reported = failures.size === 0 ? findings : findings.filter((finding) => !failures.has(finding.ruleId));
+  const kept = applyDirectives(dedupe(reported), directives, lineOf, text, activeRules, config);
+  kept.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  const result: AnalyzeResult = { findings: kept, facts, parsed: { language, tree, lines } as ParsedFile, fileKind };
+  if (failures.size > 0) result.ruleFailures = [...failures].map(([ruleId, message]) => ({ ruleId, message }));
+  return result;
+}
+
+function hashDirectives(language: OtherLanguageId, tree: unknown, text: string, lines: LineMap): Directive[] {
+  const definition = LANGUAGES[language];
+  if (!definition.comments?.line || !definition.directiveComments) return [];
+  const comments = (definition.directiveComments as (tree: unknown, text: string) => Array<{ start: number; end: number }>)(tree, text);
+  return parseHashDirectives(text, comments, (offset) => lines.lineOf(offset));
+}
+
+function findingOf(
+  rule: RuleDefinition,
+  severity: Severity,
+  messageId: string,
+  data: Record<string, string | number> | undefined,
+  start: number,
+  end: number,
+  wantFixes: boolean,
+  options: ReportOptions | undefined,
+): Finding {
+  const template = (rule.messages as Record<string, string>)[messageId];
+  return {
+    ruleId: rule.id,
+    factor: rule.factor,
+    severity,
+    messageId,
+    message: formatMessage(template ?? messageId, data),
+    start,
+    end,
+    fixes: !wantFixes || !options?.fixes ? [] : typeof options.fixes === 'function' ? options.fixes() : options.fixes,
+    ...(options?.unless ? { unless: options.unless } : {}),
+  };
+}
+
+function directiveFact(directive: Directive): DirectiveFact {
+  return { kind: directive.kind, rules: directive.rules, start: directive.start, targetLine: directive.targetLine };
 }
 
 const NOOP: NodeHandler = () => undefined;
@@ -313,17 +434,14 @@ function isSkippedKind(rule: RuleDefinition, kind: FileKind): boolean {
 
 function applyDirectives(
   findings: Finding[],
-  sourceFile: ts.SourceFile,
+  directives: Directive[],
+  lineOf: (offset: number) => number,
   text: string,
   activeRules: ReadonlySet<string>,
   config: AnalyzerConfig,
 ): Finding[] {
-  const directives = parseDirectives(text, sourceFile);
   if (directives.length === 0) return findings;
-  const kept = findings.filter(
-    (finding) =>
-      !isSuppressed(directives, finding.ruleId, finding.start, sourceFile.getLineAndCharacterOfPosition(finding.start).line),
-  );
+  const kept = findings.filter((finding) => !isSuppressed(directives, finding.ruleId, finding.start, lineOf(finding.start)));
   const unusedSetting = config.rules[UNUSED_DISABLE_RULE_ID];
   if (unusedSetting?.level === 'off') return kept;
   const severity: Severity = unusedSetting && unusedSetting.level !== 'default' ? unusedSetting.level : 'hint';

@@ -1,6 +1,6 @@
 // Analyzer configuration: defaults, and the shared `.twelvefactorrc.json` file (JSONC).
-import { findNodeAtLocation, parse as parseJsonc, parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { Severity } from './rule';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
+import type { RuleOptionsSchema, Severity } from './rule';
 import { compileUserPattern } from './user-regex';
 
 export const CONFIG_FILE_NAME = '.twelvefactorrc.json';
@@ -51,64 +51,74 @@ function normalizeLevel(value: unknown): RuleLevel | 'default' | undefined {
 }
 
 /**
+ * The rules a config may name: their ids, or (to check options too) each id with its options schema. A rule whose
+ * schema is undefined takes no options.
+ */
+export type KnownRules = ReadonlySet<string> | ReadonlyMap<string, RuleOptionsSchema | undefined>;
+
+/**
  * Parses `.twelvefactorrc.json` text. Never throws: every problem is returned with a message that says what
- * to change, and whatever parsed cleanly is kept (a typo in one rule does not drop the others).
+ * to change (and the offset it is at), and whatever parsed cleanly is kept (a typo in one rule does not drop the
+ * others). An unknown rule, an unknown option of a rule and an option of the wrong type are problems.
  *
  * Shape: `{ "rules": { "<rule id>": "off" | "error" | "warning" | "info" | "hint" | [level, { options }] },
  *           "ignorePatterns": ["dist/**"], "includeTestsAndScripts": false, "maxFileSize": 2097152 }`
  */
 export function parseConfig(
   text: string,
-  knownRuleIds: ReadonlySet<string>,
+  knownRules: KnownRules,
   regexOptionsOf: (ruleId: string) => readonly string[] | undefined = () => undefined,
 ): ParsedConfig {
   const errors: ParseError[] = [];
-  const json: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
+  const tree = parseTree(source, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: ConfigProblem[] = errors.map((error) => ({
     message: `JSON syntax error: ${printParseErrorCode(error.error)}`,
     offset: error.offset,
   }));
   const config: AnalyzerConfig = { ...DEFAULT_CONFIG, rules: {}, ignorePatterns: [] };
   if (errors.length > 0) return { config, problems };
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) {
-    problems.push({ message: 'the file must hold a JSON object' });
+  if (!tree || tree.type !== 'object') {
+    problems.push({ message: 'the file must hold a JSON object', offset: tree?.offset ?? 0 });
     return { config, problems };
   }
-  const record = json as Record<string, unknown>;
-  // Where a key or value sits, so an editor can flag the line of the problem (the key's property for a name, the value
-  // for a wrong value).
-  const tree = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
-  const keyAt = (...location: string[]): number | undefined => (tree ? findNodeAtLocation(tree, location)?.parent?.offset : undefined);
-  const valueAt = (...location: string[]): number | undefined => (tree ? findNodeAtLocation(tree, location)?.offset : undefined);
+  const record = valueOf(tree) as Record<string, unknown>;
+  const valueAt = (...location: string[]): number | undefined => findNodeAtLocation(tree, location)?.offset;
   const at = (offset: number | undefined): { offset?: number } => (offset === undefined ? {} : { offset });
-  for (const key of Object.keys(record)) {
+  for (const [key, keyNode] of properties(tree)) {
     if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', '$schema'].includes(key)) {
-      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)`, ...at(keyAt(key)) });
+      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)`, offset: keyNode.offset });
     }
   }
+  const rulesNode = propertyNode(tree, 'rules');
   const rules = record.rules;
   if (rules !== undefined) {
     if (rules === null || typeof rules !== 'object' || Array.isArray(rules)) {
-      problems.push({ message: '"rules" must be an object of rule id to level', ...at(valueAt('rules')) });
+      problems.push({ message: '"rules" must be an object of rule id to level', offset: rulesNode?.offset });
     } else {
-      for (const [id, value] of Object.entries(rules as Record<string, unknown>)) {
-        if (!knownRuleIds.has(id)) {
-          problems.push({ message: `unknown rule "${id}"`, ...at(keyAt('rules', id)) });
+      for (const [id, idNode] of properties(rulesNode)) {
+        const value = (rules as Record<string, unknown>)[id];
+        const valueNode = propertyNode(rulesNode, id);
+        if (!knownRules.has(id)) {
+          problems.push({ message: `unknown rule "${id}"${suggestion(id, [...knownRules.keys()])}`, offset: idNode.offset });
           continue;
         }
         const [levelValue, options] = Array.isArray(value) ? [value[0], value[1]] : [value, undefined];
         const level = normalizeLevel(levelValue);
         if (level === undefined) {
-          problems.push({ message: `rule "${id}": level must be one of off, error, warning, info, hint`, ...at(valueAt('rules', id)) });
+          problems.push({ message: `rule "${id}": level must be one of off, error, warning, info, hint`, offset: valueNode?.offset });
           continue;
         }
         if (options !== undefined && (options === null || typeof options !== 'object' || Array.isArray(options))) {
-          problems.push({ message: `rule "${id}": options must be an object`, ...at(valueAt('rules', id)) });
+          problems.push({ message: `rule "${id}": options must be an object`, offset: valueNode?.offset });
           continue;
         }
         const ruleOptions = (options as Record<string, unknown> | undefined) ?? {};
-        for (const name of regexOptionsOf(id) ?? []) problems.push(...regexOptionProblems(text, id, name, ruleOptions[name]));
-        config.rules[id] = { level, options: ruleOptions };
+        const regexOptions = regexOptionsOf(id) ?? [];
+        for (const name of regexOptions) problems.push(...regexOptionProblems(text, id, name, ruleOptions[name]));
+        const optionsNode = valueNode?.type === 'array' ? valueNode.children?.[1] : undefined;
+        const kept = knownRules instanceof Map ? checkOptions(id, knownRules.get(id), ruleOptions, optionsNode, problems, regexOptions) : ruleOptions;
+        config.rules[id] = { level, options: kept };
       }
     }
   }
@@ -136,6 +146,103 @@ export function parseConfig(
     else problems.push({ message: '"maxFileSize" must be a positive number of bytes', ...at(valueAt('maxFileSize')) });
   }
   return { config, problems };
+}
+
+/**
+ * Checks a rule's options against its schema: an unknown option or one of the wrong type is a problem and is left
+ * out, so the rule sees its default instead of a value it cannot read.
+ */
+function checkOptions(
+  id: string,
+  schema: RuleOptionsSchema | undefined,
+  options: Record<string, unknown>,
+  node: JsonNode | undefined,
+  problems: ConfigProblem[],
+  regexOptions: readonly string[],
+): Record<string, unknown> {
+  const kept: Record<string, unknown> = {};
+  const names = Object.keys(schema ?? {});
+  for (const [name, value] of Object.entries(options)) {
+    const offset = node ? properties(node).find(([key]) => key === name)?.[1].offset : undefined;
+    const option = schema?.[name];
+    if (!option) {
+      const known = names.length === 0 ? 'it takes no options' : `known: ${names.join(', ')}`;
+      problems.push({ message: `rule "${id}": unknown option "${name}" (${known})`, offset });
+      continue;
+    }
+    // Lists of regular expressions are checked, and reported, by regexOptionProblems.
+    if (regexOptions.includes(name)) {
+      kept[name] = value;
+      continue;
+    }
+    const ok =
+      option.type === 'string[]'
+        ? Array.isArray(value) && value.every((item) => typeof item === 'string')
+        : typeof value === option.type && (option.type !== 'number' || option.minimum === undefined || (value as number) >= option.minimum);
+    if (!ok) {
+      const expected = option.type === 'string[]' ? 'an array of strings' : option.minimum !== undefined ? `a number of at least ${option.minimum}` : `a ${option.type}`;
+      problems.push({ message: `rule "${id}": option "${name}" must be ${expected}`, offset });
+      continue;
+    }
+    kept[name] = value;
+  }
+  return kept;
+}
+
+/** The rule ids of `known` that differ from `id` by a typo (or a factor), as a hint. */
+function suggestion(id: string, known: string[]): string {
+  const name = id.split('/').pop() ?? id;
+  const close = known.find((candidate) => candidate.split('/').pop() === name) ?? known.find((candidate) => distance(candidate, id) <= 2);
+  return close ? ` (did you mean "${close}"?)` : '';
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+function valueOf(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const [key] of properties(node)) {
+        const value = propertyNode(node, key);
+        if (value) out[key] = valueOf(value);
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(valueOf);
+    default:
+      return node.value;
+  }
+}
+
+/** An object node's keys with their key nodes, in order. */
+function properties(node: JsonNode | undefined): Array<[string, JsonNode]> {
+  if (!node || node.type !== 'object') return [];
+  return (node.children ?? []).flatMap((property) => {
+    const key = property.children?.[0];
+    return key && typeof key.value === 'string' ? [[key.value, key] as [string, JsonNode]] : [];
+  });
+}
+
+function propertyNode(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  let found: JsonNode | undefined;
+  for (const property of node.children ?? []) {
+    if (property.children?.[0]?.value === key) found = property.children[1];
+  }
+  return found;
 }
 
 /** Problems of one regular-expression option: not a list of strings, or patterns that fail `compileUserPattern`. */

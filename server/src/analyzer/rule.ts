@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { FileFacts, ProjectFactName, ProjectView } from './project';
 import type { FileKind } from './file-kind';
 import type { ImportMap } from './ast';
+import type { LanguageId, LineMap, NodeOf, TextRange, TreeOf } from './languages/index';
 
 export const FACTORS = [
   'codebase',
@@ -107,6 +108,59 @@ export interface RuleListener {
   end?: () => void;
 }
 
+/** One option of a rule, as `.twelvefactorrc.json` gives it: `["warning", { "<name>": value }]`. */
+export interface RuleOption {
+  type: 'string' | 'number' | 'boolean' | 'string[]';
+  description: string;
+  /** For numbers: the smallest value accepted. */
+  minimum?: number;
+}
+
+/** The options a rule takes, by name. A rule without a schema takes none; anything else given is reported. */
+export type RuleOptionsSchema = Readonly<Record<string, RuleOption>>;
+
+/** The languages other than TypeScript, whose rules get a typed tree and report ranges. */
+export type OtherLanguageId = Exclude<LanguageId, 'typescript'>;
+
+/** What a rule sees of a file of another language: its typed tree, and a report taking offsets. */
+export interface FileRuleContext<L extends OtherLanguageId, M extends string = string> {
+  readonly fileName: string;
+  readonly relativePath: string;
+  readonly language: L;
+  readonly tree: TreeOf<L>;
+  readonly text: string;
+  readonly lines: LineMap;
+  readonly fileKind: FileKind;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly project: ProjectView;
+  report(range: TextRange, messageId: M, data?: Record<string, string | number>, options?: ReportOptions): void;
+}
+
+export interface FileListener<Node> {
+  /** Called for every node the language's walk yields, in source order. */
+  visit?: (node: Node) => void;
+  /** Called once after the walk. */
+  end?: () => void;
+}
+
+/** Listeners for the languages other than TypeScript that a rule reads, by language. */
+export type LanguageCreators<M extends string> = {
+  [L in OtherLanguageId]?: (ctx: FileRuleContext<L, M>) => FileListener<NodeOf<L>>;
+};
+
+/** Where a project rule reports: any file of the project. */
+export interface ProjectReportTarget extends TextRange {
+  /** Absolute path. */
+  file: string;
+}
+
+/** What a project rule sees: the whole project once indexed (manifest, every file's facts), and a report into any file. */
+export interface ProjectRuleContext<M extends string = string> {
+  readonly project: ProjectView;
+  readonly options: Readonly<Record<string, unknown>>;
+  report(target: ProjectReportTarget, messageId: M, data?: Record<string, string | number>, options?: { fixes?: Fix[] | (() => Fix[]) }): void;
+}
+
 export interface RuleDefinition<M extends string = string> {
   id: RuleId;
   factor: Factor;
@@ -125,7 +179,27 @@ export interface RuleDefinition<M extends string = string> {
    * with `compileUserPattern`, which bounds the input they see.
    */
   regexOptions?: readonly string[];
-  create(ctx: RuleContext<M>): RuleListener;
+  /** The options it takes; none when omitted. */
+  options?: RuleOptionsSchema;
+  /** TypeScript and JavaScript files: a listener over the TypeScript tree. */
+  create?(ctx: RuleContext<M>): RuleListener;
+  /** The other languages it reads, each with a listener over that language's tree. */
+  languages?: LanguageCreators<M>;
+  /**
+   * A check of the whole project, run once its files are indexed (the end of a CLI scan; in the editor, whenever
+   * a file's facts change). It may report into any file of the project; `reportsInto` names their languages.
+   */
+  project?: {
+    reportsInto: readonly LanguageId[];
+    check(ctx: ProjectRuleContext<M>): void;
+  };
+}
+
+/** The languages a rule reads per file: TypeScript when it has `create`, and the keys of `languages`. */
+export function ruleLanguages(rule: RuleDefinition): LanguageId[] {
+  const languages: LanguageId[] = rule.create ? ['typescript'] : [];
+  for (const key of Object.keys(rule.languages ?? {})) languages.push(key as LanguageId);
+  return languages;
 }
 
 export function defineRule<M extends string>(rule: RuleDefinition<M>): RuleDefinition<M> {

@@ -1,7 +1,10 @@
 // Disable comments: `// twelve-factor-disable-next-line <rule>[, <rule>…] [-- reason]` silences the next line,
 // `/* twelve-factor-disable <rule> */` silences from there to the end of the file (or to a matching
-// `/* twelve-factor-enable <rule> */`). With no rule named, every rule is silenced.
+// `/* twelve-factor-enable <rule> */`). With no rule named, every rule is silenced. In Dockerfiles and `.env`
+// files the same three are `#` comments: `# twelve-factor-disable-next-line <rule>` covers the next instruction or
+// entry (all its lines), `# twelve-factor-disable <rule>` the rest of the file. JSON has no comments.
 import ts from 'typescript';
+import type { TextRange } from './languages/language';
 
 export interface Directive {
   kind: 'next-line' | 'disable' | 'enable';
@@ -20,7 +23,8 @@ export interface Directive {
 
 const DIRECTIVE = /(\/\/|\/\*)[ \t]*twelve-factor-(disable-next-line|disable|enable)(?![\w-])([^\n]*?)(?:\*\/|$)/gm;
 
-export function parseDirectives(text: string, sourceFile: ts.SourceFile): Directive[] {
+/** `lineOf` gives the 0-based line of an offset (the tree's line map by default). */
+export function parseDirectives(text: string, sourceFile: ts.SourceFile, lineOf?: (offset: number) => number): Directive[] {
   if (!text.includes('twelve-factor-')) return [];
   const directives: Directive[] = [];
   for (const match of text.matchAll(DIRECTIVE)) {
@@ -40,8 +44,37 @@ export function parseDirectives(text: string, sourceFile: ts.SourceFile): Direct
       ruleRanges.push([ruleStart, ruleStart + ruleMatch[0].length]);
     }
     const end = start + match[0].length;
-    const line = sourceFile.getLineAndCharacterOfPosition(end).line;
+    const line = lineOf ? lineOf(end) : sourceFile.getLineAndCharacterOfPosition(end).line;
     directives.push({ kind, rules, start, end, ruleRanges, targetLine: line + 1, used: new Set() });
+  }
+  return directives;
+}
+
+const HASH_DIRECTIVE = /^#[ \t]*twelve-factor-(disable-next-line|disable|enable)(?![\w-])([^\r\n]*)$/;
+
+/**
+ * Directives in the `#` comments of a Dockerfile or `.env` file (`comments` are the ranges its parser found: a `#`
+ * inside a value or a RUN line is no comment). `lineOf` maps an offset to its 0-based line.
+ */
+export function parseHashDirectives(text: string, comments: readonly TextRange[], lineOf: (offset: number) => number): Directive[] {
+  if (!text.includes('twelve-factor-')) return [];
+  const directives: Directive[] = [];
+  for (const comment of comments) {
+    const body = text.slice(comment.start, comment.end);
+    const match = HASH_DIRECTIVE.exec(body);
+    if (!match) continue;
+    const kind: Directive['kind'] = match[1] === 'disable-next-line' ? 'next-line' : (match[1] as 'disable' | 'enable');
+    const listStart = comment.start + body.length - match[2].length;
+    const rules: string[] = [];
+    const ruleRanges: Array<[number, number]> = [];
+    for (const ruleMatch of match[2].split(/\s--\s|\s--$/)[0].matchAll(/[^\s,]+/g)) {
+      rules.push(ruleMatch[0]);
+      const ruleStart = listStart + (ruleMatch.index ?? 0);
+      ruleRanges.push([ruleStart, ruleStart + ruleMatch[0].length]);
+    }
+    const start = comment.start;
+    const end = comment.start + body.length;
+    directives.push({ kind, rules, start, end, ruleRanges, targetLine: lineOf(end) + 1, used: new Set() });
   }
   return directives;
 }

@@ -10,9 +10,7 @@
 // before is left as it was: a fix that breaks a file is a bug, and the file is named.
 import path from 'node:path';
 import ts from 'typescript';
-import { analyze, parse, resolveProjectFindings } from '../analyzer/analyze';
-import { applyEdits, compatibleFixes, editsFor, editsOverlap } from '../analyzer/fixes/edits';
-import type { Finding, Fix, TextEdit } from '../analyzer/rule';
+import { analyze, applyEdits, compatibleFixes, editsFor, editsOverlap, parse, resolveProjectFindings, type Finding, type Fix, type TextEdit } from '../analyzer';
 import { analyzeJob, readJobFile, ScanSession, type FileJob, type ScanOptions } from '../project/scan';
 import { readTextFile } from '../project/loader';
 import type { FixType } from './args';

@@ -3,9 +3,7 @@
 // Never overwrites: an existing file is a decision someone made.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE } from '../analyzer/config';
-import { factorInfo } from '../analyzer/factors';
-import type { RuleDefinition } from '../analyzer/rule';
+import { CONFIG_FILE_NAME, DEFAULT_MAX_FILE_SIZE, factorInfo, type RuleDefinition } from '../analyzer';
 
 export function starterConfig(rules: readonly RuleDefinition[]): string {
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));

@@ -2,8 +2,7 @@
 // the file is ignored or counts as a test or script, and every rule with the level and options it runs with there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { classifyFile } from '../analyzer/file-kind';
-import type { RuleDefinition } from '../analyzer/rule';
+import { classifyFile, type RuleDefinition } from '../analyzer';
 import { ScanSession, type ScanOptions } from '../project/scan';
 import { ProjectLocator, readTextFile } from '../project/loader';
 import { ignoreMatcher } from '../project/files';

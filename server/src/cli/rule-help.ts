@@ -3,8 +3,7 @@
 // made absolute. Without the page, the rule's description and its factor's summary.
 import fs from 'node:fs';
 import path from 'node:path';
-import { factorInfo } from '../analyzer/factors';
-import { ruleDocsUrl, type RuleDefinition } from '../analyzer/rule';
+import { factorInfo, ruleDocsUrl, type RuleDefinition } from '../analyzer';
 
 /** The sections of a rule page that make its help, in this order. */
 const HELP_SECTIONS = ['Factor', 'Why', 'How to fix'];

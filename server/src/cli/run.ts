@@ -2,7 +2,7 @@
 // arguments are known to be good, so `--help`, `--version` and usage errors answer at once.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Severity } from '../analyzer/rule';
+import type { Severity } from '../analyzer';
 import type { ScanConfigProblem, ScanOptions, ScanResult } from '../project/scan';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args';
 import type { Report } from './formatters/report';
@@ -58,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function lint(options: CliOptions, io: CliIo): Promise<number> {
-  const { RULES, RULE_IDS } = require('../analyzer/rules/index') as typeof import('../analyzer/rules/index');
+  const { RULES, RULE_IDS } = require('../analyzer') as typeof import('../analyzer');
   if (options.init) return init(io, RULES);
 
   for (const given of options.paths) {
@@ -218,7 +218,7 @@ async function lint(options: CliOptions, io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
-function format(report: Report, options: CliOptions, io: CliIo, rules: readonly import('../analyzer/rule').RuleDefinition[]): string {
+function format(report: Report, options: CliOptions, io: CliIo, rules: readonly import('../analyzer').RuleDefinition[]): string {
   switch (options.format) {
     case 'json':
       return (require('./formatters/json') as typeof import('./formatters/json')).formatJson(report);
@@ -257,7 +257,7 @@ function writeOutput(output: string, options: CliOptions, io: CliIo): boolean {
   return options.outputFile === undefined;
 }
 
-function init(io: CliIo, rules: readonly import('../analyzer/rule').RuleDefinition[]): number {
+function init(io: CliIo, rules: readonly import('../analyzer').RuleDefinition[]): number {
   const { writeStarterConfig } = require('./init') as typeof import('./init');
   const outcome = writeStarterConfig(io.cwd, rules);
   if ('error' in outcome) throw new UsageError(outcome.error);
@@ -285,7 +285,7 @@ function reportBaseline(applied: import('./baseline').BaselineResult, file: stri
 }
 
 /** Rules off for the whole run: by --rule, or in the config file that applies to the current folder. */
-function disabledRules(rules: readonly import('../analyzer/rule').RuleDefinition[], ruleLevels: Record<string, string>, options: CliOptions, cwd: string): Set<string> {
+function disabledRules(rules: readonly import('../analyzer').RuleDefinition[], ruleLevels: Record<string, string>, options: CliOptions, cwd: string): Set<string> {
   const { ProjectLocator } = require('../project/loader') as typeof import('../project/loader');
   const configured = options.configFile !== undefined ? undefined : new ProjectLocator().configFor(cwd).config;
   const off = new Set<string>();

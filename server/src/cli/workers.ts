@@ -5,8 +5,7 @@
 // or the compiled module, started with `workerData.twelveFactorWorker`.
 import os from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { AnalyzerConfig } from '../analyzer/config';
-import type { ProjectIndex } from '../analyzer/project';
+import { type AnalyzerConfig, type ProjectIndex } from '../analyzer';
 import type { FileJob, FileOutcome } from '../project/scan';
 
 /** Files per message: enough to amortize the message cost, few enough to keep both threads busy to the end. */

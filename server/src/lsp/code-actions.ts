@@ -9,7 +9,6 @@
 // incrementally, so this is the rule walk alone: a few milliseconds) and matching diagnostics to fresh findings by
 // rule, message and range makes every edit line up with the text it is applied to; a diagnostic with no fresh
 // match gets no edit at all, only its documentation.
-import ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
@@ -24,11 +23,20 @@ import {
 } from 'vscode-languageserver';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { disableFileFix, disableLineFix } from '../analyzer/fixes/disable';
-import { compatibleFixes, editsFor, editsOverlap } from '../analyzer/fixes/edits';
-import type { Finding, Fix, TextEdit } from '../analyzer/rule';
-import { ruleDocsUrl } from '../analyzer/rule';
-import { RULE_IDS, UNUSED_DISABLE_RULE_ID } from '../analyzer/rules/index';
+import {
+  RULE_IDS,
+  UNUSED_DISABLE_RULE_ID,
+  compatibleFixes,
+  disableFileFixFor,
+  disableLineFixFor,
+  editsFor,
+  editsOverlap,
+  ruleDocsUrl,
+  type Finding,
+  type Fix,
+  type ParsedFile,
+  type TextEdit,
+} from '../analyzer';
 import { DIAGNOSTIC_SOURCE, isDiagnosticData } from './diagnostics';
 
 /** Runs every safe fix of the document; `editor.codeActionsOnSave: { "source.fixAll.twelveFactor": "explicit" }`. */
@@ -101,8 +109,8 @@ export interface OtherFiles {
 export interface CodeActionInput {
   /** The document at its current version. */
   document: TextDocument;
-  /** A tree of exactly `document.getText()`. */
-  sourceFile: ts.SourceFile;
+  /** The parsed text of exactly `document.getText()`, in its language. */
+  parsed: ParsedFile;
   /** Findings of a fresh analysis of `document.getText()`, with project facts applied. */
   findings: readonly Finding[];
   /** `CodeActionParams.context.diagnostics`. */
@@ -178,7 +186,7 @@ interface RuleGroup {
  * grouping; a menu with one "Show documentation" per diagnostic of the same rule would only repeat itself).
  */
 function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: EditCapabilities): CodeAction[] {
-  const { document, sourceFile } = input;
+  const { document, parsed } = input;
   const groups = new Map<string, RuleGroup>();
   const used = new Set<Finding>();
   const disabledLines = new Set<string>();
@@ -238,18 +246,18 @@ function quickFixes(input: CodeActionInput, files: OtherFiles, capabilities: Edi
 
     // A disable comment for an unused disable comment would only add noise: its fix removes it.
     if (ruleId === UNUSED_DISABLE_RULE_ID) continue;
-    const line = sourceFile.getLineAndCharacterOfPosition(finding.start).line;
+    const line = parsed.lines.lineOf(finding.start);
     const lineKey = `${ruleId}@${line}`;
     if (!disabledLines.has(lineKey)) {
       disabledLines.add(lineKey);
-      const fix = disableLineFix(sourceFile, ruleId, finding.start);
+      const fix = disableLineFixFor(parsed, ruleId, finding.start);
       const edit = fix && workspaceEditFor(document, [fix], files, capabilities);
       if (fix && edit) group.disableLines.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
     }
     if (!group.disableFile) {
-      const fix = disableFileFix(sourceFile, ruleId);
-      const edit = workspaceEditFor(document, [fix], files, capabilities);
-      if (edit) group.disableFile = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: group.diagnostics, edit };
+      const fix = disableFileFixFor(parsed, ruleId);
+      const edit = fix && workspaceEditFor(document, [fix], files, capabilities);
+      if (fix && edit) group.disableFile = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: group.diagnostics, edit };
     }
   }
   const actions: CodeAction[] = [];

@@ -2,8 +2,7 @@
 // recompute fixes from a fresh analysis (see code-actions.ts), so diagnostics never carry them.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { ruleDocsUrl, type Finding, type Severity } from '../analyzer/rule';
-import { UNUSED_DISABLE_RULE_ID } from '../analyzer/rules/index';
+import { UNUSED_DISABLE_RULE_ID, ruleDocsUrl, type Finding, type Severity } from '../analyzer';
 
 export const DIAGNOSTIC_SOURCE = 'twelve-factor';
 

@@ -1,8 +1,7 @@
 // The findings of every file the background index read, kept as plain positioned records (never a syntax tree), so
 // that the Twelve-Factor report covers the whole workspace and not only the open files. Bounded: at most
 // MAX_FINDINGS_PER_FILE per file (a generated file cannot fill the heap), messages shared between findings.
-import type { ProjectFactName } from '../analyzer/project';
-import type { Factor, Finding, RuleId, Severity } from '../analyzer/rule';
+import type { Factor, Finding, ProjectFactName, RuleId, Severity } from '../analyzer';
 
 /** A finding with its position resolved; lines and columns 1-based, end exclusive (as the CLI's JSON). */
 export interface StoredFinding {

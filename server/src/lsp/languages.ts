@@ -13,3 +13,22 @@ export const LANGUAGE_EXTENSIONS = {
 export type LanguageId = keyof typeof LANGUAGE_EXTENSIONS;
 
 export const LANGUAGES = Object.keys(LANGUAGE_EXTENSIONS) as LanguageId[];
+
+/**
+ * The files around the code the server analyzes, chosen by name whatever their language id (`.env` files are
+ * `dotenv`, `properties` or plain text depending on the extensions installed), and Dockerfiles by their language id.
+ * test/meta.test.ts checks these against the analyzer's list of the files it reads.
+ */
+export const FILE_PATTERNS = [
+  '**/package.json',
+  '**/.twelvefactorrc.json',
+  '**/{Dockerfile,dockerfile,Containerfile,containerfile}',
+  '**/{Dockerfile,dockerfile,Containerfile,containerfile}.*',
+  '**/*.{Dockerfile,dockerfile,Containerfile,containerfile}',
+  '**/.env',
+  '**/.env.*',
+  '**/*.env',
+] as const;
+
+/** Language ids selected whatever the file name. */
+export const OTHER_LANGUAGES = ['dockerfile'] as const;

@@ -1,6 +1,6 @@
 // The server's own LSP messages beyond the standard ones, shared with the VS Code client (which imports this file and
 // nothing else of the server). Types only, plus the method names: no code, so the client bundle stays rule-free.
-import type { ReportFinding, SeverityCounts, TwelveFactorReport } from '../analyzer/report';
+import type { ReportFinding, SeverityCounts, TwelveFactorReport } from '../analyzer';
 
 /** Request, client → server: the Twelve-Factor report of the whole workspace index (open buffers included). */
 export const REPORT_REQUEST = 'twelveFactor/report';

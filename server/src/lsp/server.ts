@@ -24,11 +24,15 @@ import {
   resolveFixAction,
   type EditCapabilities,
 } from './code-actions';
+import { SUPPORTED_FILE_GLOBS } from '../analyzer';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { filePathOf } from './documents';
 import { FILE_FINDINGS_REQUEST, REPORT_REQUEST, type FileFindingsParams, type ReportParams } from './protocol';
 import { LintService } from './service';
 import { describe } from './workspace';
+
+/** Files that change what the project checks see: ignore files, workspace lists, module aliases. */
+const CONTEXT_FILE_GLOBS = ['**/.gitignore', '**/.dockerignore', '**/pnpm-workspace.{yaml,yml}', '**/lerna.json', '**/{tsconfig,jsconfig}*.json'];
 
 const connection = createConnection(ProposedFeatures.all);
 let service: LintService | undefined;
@@ -89,11 +93,7 @@ connection.onInitialized(
     if (!service) return;
     if (dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [
-          { globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' },
-          { globPattern: '**/package.json' },
-          { globPattern: '**/.twelvefactorrc.json' },
-        ],
+        watchers: [...SUPPORTED_FILE_GLOBS, ...CONTEXT_FILE_GLOBS].map((globPattern) => ({ globPattern })),
       });
     }
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'twelveFactor' });
@@ -135,7 +135,7 @@ connection.onCodeAction(async ({ textDocument, range, context }, token) => {
     return codeActions(
       {
         document: analysis.open.document,
-        sourceFile: analysis.sourceFile,
+        parsed: analysis.parsed,
         findings: analysis.findings,
         diagnostics: context.diagnostics,
         only: context.only,

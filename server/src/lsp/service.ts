@@ -12,11 +12,24 @@ import {
 } from 'vscode-languageserver';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type ts from 'typescript';
-import { analyze, resolveProjectFindings, type AnalyzeInput, type RuleFailure } from '../analyzer/analyze';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
-import { ProjectIndex } from '../analyzer/project';
-import type { Finding } from '../analyzer/rule';
+import {
+  CONFIG_FILE_NAME,
+  DEFAULT_CONFIG,
+  ProjectIndex,
+  RULE_OPTIONS,
+  analyze,
+  parseConfig,
+  regexOptionsOf,
+  resolveProjectFindings,
+  runProjectRules,
+  type AnalyzeInput,
+  type AnalyzerConfig,
+  type ConfigProblem,
+  type Finding,
+  type ParsedFile,
+  type ProjectFindings,
+  type RuleFailure,
+} from '../analyzer';
 import { readTextFile, type LoadedConfig } from '../project/loader';
 import { toDiagnostic, DIAGNOSTIC_SOURCE } from './diagnostics';
 import { DocumentStore, filePathOf, type OpenDocument } from './documents';
@@ -52,6 +65,8 @@ export class LintService {
   private readonly pending = new Set<string>();
   /** Config files whose problems were shown, by path → the problems' text (shown again only when they change). */
   private readonly configProblemsShown = new Map<string, string>();
+  /** Findings of the project checks, per project, for the index version and config they were computed with. */
+  private readonly projectFindings = new WeakMap<ProjectIndex, { key: string; findings: ProjectFindings }>();
   /** The current problems of each config file, with their lines (for the status and the report). */
   private readonly configProblems = new Map<string, ConfigProblemInfo[]>();
   /** Unknown rule ids of `twelveFactor.rules` already warned about (joined), so each set is shown once. */
@@ -152,6 +167,11 @@ export class LintService {
     this.settingsCache.delete(uri);
     this.pending.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (open?.file && path.basename(open.file) === CONFIG_FILE_NAME) {
+      // Its problems on disk are published again at the next analysis that reads it.
+      this.configProblemsShown.delete(open.file);
+      this.revalidateProject(undefined);
+    }
     if (open?.file) {
       // The buffer may have held unsaved edits: the disk is the truth again.
       this.workspace.setOpen(open.file, false);
@@ -226,19 +246,26 @@ export class LintService {
   private async validate(uri: string): Promise<void> {
     const settings = await this.settingsFor(uri);
     const open = this.documents.get(uri);
-    if (!open) return;
+    if (!open || open.analysisName === undefined) return;
+    if (open.file && path.basename(open.file) === CONFIG_FILE_NAME) {
+      this.publishConfigDocument(open);
+      return;
+    }
     if (!settings.enable) {
       open.findings = [];
       open.failed = undefined;
+      open.config = undefined;
       this.publish(open);
       return;
     }
     const { loaded, config, project } = this.setupFor(open, settings);
     if (loaded.path) this.reportConfigProblems(loaded.path, loaded.problems);
     open.project = project;
+    open.config = config;
     if (open.file && this.workspace.isIgnored(open.file, project, config)) {
       open.findings = [];
       open.failed = undefined;
+      open.config = undefined;
       if (project.removeFile(open.file)) this.republishProject(project.root, uri);
       this.publish(open);
       return;
@@ -271,18 +298,24 @@ export class LintService {
   async analyzeForActions(
     uri: string,
     fixes: NonNullable<AnalyzeInput['fixes']> = true,
-  ): Promise<{ open: OpenDocument; sourceFile: ts.SourceFile; findings: Finding[] } | undefined> {
+  ): Promise<{ open: OpenDocument; parsed: ParsedFile; findings: Finding[] } | undefined> {
     const settings = await this.settingsFor(uri);
     const open = this.documents.get(uri);
-    if (!open || !settings.enable) return undefined;
+    if (!open || !settings.enable || open.analysisName === undefined) return undefined;
     const { config, project } = this.setupFor(open, settings);
     if (open.file && this.workspace.isIgnored(open.file, project, config)) return undefined;
     if (project.root) project.envExampleText = this.textOf(path.join(project.root, '.env.example'));
     const result = analyze({ fileName: open.analysisName, text: open.document.getText(), config, project, sourceFile: open.tree, fixes });
     this.logRuleFailures(open.document.uri, result.ruleFailures);
-    if (!result.sourceFile) return undefined;
+    if (!result.parsed) return undefined;
     open.tree = result.sourceFile;
-    return { open, sourceFile: result.sourceFile, findings: resolveProjectFindings(result.findings, project, open.file) };
+    const findings = [...resolveProjectFindings(result.findings, project, open.file)];
+    if (open.file && project.root) {
+      // The project checks' findings in this document, with fixes, against its current text.
+      const fresh = runProjectRules(project, { config, fixes: true, overrides: new Map([[open.file, result.facts]]) });
+      findings.push(...(fresh.get(open.file) ?? []));
+    }
+    return { open, parsed: result.parsed, findings };
   }
 
   /** The text of a file as the user sees it: an open document's buffer, else the disk (undefined when missing). */
@@ -306,7 +339,9 @@ export class LintService {
    * too large, minified) publishes nothing, unless earlier diagnostics must be cleared.
    */
   private publish(open: OpenDocument, skipped = false): void {
-    const findings = open.project ? resolveProjectFindings(open.findings, open.project, open.file) : open.findings;
+    // A copy: resolveProjectFindings may hand back open.findings itself, and the project checks' findings are added.
+    const findings = [...(open.project ? resolveProjectFindings(open.findings, open.project, open.file) : open.findings)];
+    if (open.project && open.file && open.config) findings.push(...(this.projectFindingsOf(open.project, open.config).get(open.file) ?? []));
     if (skipped && findings.length === 0 && !open.published) return;
     const diagnostics = findings.map((finding) => toDiagnostic(finding, open.document));
     // Not analyzed (nesting beyond the limits, an internal error): one note at the top, so an empty list is not
@@ -319,18 +354,53 @@ export class LintService {
         message: `Twelve-Factor Lint could not analyze this file: ${open.failed}.`,
       });
     }
+    // A project fact that changed nothing here (another file's env reads) sends nothing.
+    const signature = `${open.document.version}:${JSON.stringify(diagnostics)}`;
+    if (signature === open.publishedSignature) return;
+    open.publishedSignature = signature;
     open.published = diagnostics.length > 0;
     void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
     this.statusChanged();
   }
 
-  /** A project fact changed: findings voided by facts (`unless`) are re-resolved, without analyzing again. */
+  /** The project checks' findings of a project, computed once per index version and config. */
+  private projectFindingsOf(project: ProjectIndex, config: AnalyzerConfig): ProjectFindings {
+    if (!project.root) return new Map();
+    const key = `${project.version}|${project.ancestors.map((a) => a.version).join(',')}|${config.includeTestsAndScripts}|${JSON.stringify(config.rules)}`;
+    const cached = this.projectFindings.get(project);
+    if (cached && cached.key === key) return cached.findings;
+    const findings = runProjectRules(project, { config });
+    this.projectFindings.set(project, { key, findings });
+    return findings;
+  }
+
+  /**
+   * A project fact changed: findings voided by facts (`unless`) are re-resolved and the project checks run again,
+   * without analyzing again; packages below a workspace root are affected by its Dockerfiles too.
+   */
   private republishProject(root: string, exceptUri?: string): void {
     for (const open of this.documents.all()) {
-      if (open.document.uri !== exceptUri && open.project && open.project.root === root && !this.pending.has(open.document.uri)) {
-        this.publish(open);
-      }
+      if (open.document.uri === exceptUri || !open.project || this.pending.has(open.document.uri)) continue;
+      if (open.project.root === root || open.project.ancestors.some((ancestor) => ancestor.root === root)) this.publish(open);
     }
+  }
+
+  /** `.twelvefactorrc.json` open in the editor: its problems as the user types, where they are. */
+  private publishConfigDocument(open: OpenDocument): void {
+    const text = open.document.getText();
+    const { problems } = parseConfig(text, RULE_OPTIONS, regexOptionsOf);
+    const diagnostics: Diagnostic[] = problems.map((problem) => {
+      const start = problem.offset ?? 0;
+      // The token at the offset: a string with its quotes, else a word.
+      const token = /^("(?:[^"\\]|\\.)*"|[\w.-]+)/.exec(text.slice(start, start + 200))?.[0] ?? '';
+      return {
+        range: { start: open.document.positionAt(start), end: open.document.positionAt(start + token.length) },
+        severity: DiagnosticSeverity.Warning,
+        source: DIAGNOSTIC_SOURCE,
+        message: `${problem.message}. The defaults apply for what could not be read.`,
+      };
+    });
+    void this.connection.sendDiagnostics({ uri: open.document.uri, version: open.document.version, diagnostics });
   }
 
   /** A package.json or config file changed: documents of that project (or all, when undefined) are analyzed again. */
@@ -378,10 +448,12 @@ export class LintService {
     if (shown === signature || (shown === undefined && problems.length === 0)) return;
     this.configProblemsShown.set(configPath, signature);
     const uri = pathToFileURL(configPath).href;
+    // An open config file shows the problems of its buffer (publishConfigDocument).
+    const openConfig = this.documents.get(uri) !== undefined;
     if (problems.length === 0) {
       this.configProblems.delete(configPath);
       this.statusChanged();
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (!openConfig) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     const config = TextDocument.create(uri, 'jsonc', 0, readTextFile(configPath) ?? '');
@@ -390,6 +462,7 @@ export class LintService {
       problems.map((problem) => ({ uri, line: config.positionAt(problem.offset ?? 0).line, message: problem.message })),
     );
     this.statusChanged();
+    if (openConfig) return;
     const diagnostics: Diagnostic[] = problems.map((problem) => {
       const position = config.positionAt(problem.offset ?? 0);
       return {

@@ -1,7 +1,6 @@
 // Editor settings (`twelveFactor.*`). DEFAULT_SETTINGS mirrors `contributes.configuration` in package.json;
 // test/meta.test.ts checks that the two agree.
-import { DEFAULT_CONFIG, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer/config';
-import { RULE_IDS } from '../analyzer/rules/index';
+import { DEFAULT_CONFIG, RULE_IDS, mergeConfig, type AnalyzerConfig, type RuleConfig, type RuleLevel } from '../analyzer';
 
 export type RunMode = 'onType' | 'onSave';
 export type TraceLevel = 'off' | 'messages' | 'verbose';

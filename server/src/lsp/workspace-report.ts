@@ -3,10 +3,7 @@
 // buildReport, the model the CLI's markdown and HTML reports use too.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { resolveProjectFindings } from '../analyzer/analyze';
-import type { ProjectIndex } from '../analyzer/project';
-import { buildReport, emptyCounts, type ReportFinding, type SeverityCounts } from '../analyzer/report';
-import { RULES } from '../analyzer/rules/index';
+import { RULES, buildReport, emptyCounts, resolveProjectFindings, type ProjectIndex, type ReportFinding, type SeverityCounts } from '../analyzer';
 import { isInside } from '../project/files';
 import type { OpenDocument } from './documents';
 import type { IndexedFile } from './findings-index';

@@ -1,15 +1,18 @@
 // Projects of the open workspace: one ProjectIndex per project root (nearest package.json), filled by a bounded
 // background scan of each workspace folder and kept current from watched-file events. Each file's facts and findings
 // are kept (findings as positioned records in a FindingsIndex), never its tree.
+import fs from 'node:fs';
 import path from 'node:path';
-import { analyze } from '../analyzer/analyze';
-import { CONFIG_FILE_NAME, type AnalyzerConfig } from '../analyzer/config';
-import { ProjectIndex, parsePackageJson, type FileFacts } from '../analyzer/project';
-import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from '../project/files';
-import { ProjectLocator, readTextFile, type LoadedConfig } from '../project/loader';
+import { CONFIG_FILE_NAME, ProjectIndex, analyze, type AnalyzerConfig, type FileFacts } from '../analyzer';
+import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from '../project/files';
+import { ProjectLocator, type LoadedConfig } from '../project/loader';
+import { PackageContextLoader } from '../project/package-context';
 import { readRegularFile } from '../project/read';
 import { FindingsIndex } from './findings-index';
 import { DEFAULT_SETTINGS, effectiveConfig, type Settings } from './settings';
+
+/** Files whose change alters what a project's checks see without being analyzed themselves. */
+const CONTEXT_FILES = new Set(['.gitignore', '.dockerignore', 'pnpm-workspace.yaml', 'pnpm-workspace.yml', 'lerna.json']);
 
 /** The background index stops after this many files per workspace folder. */
 export const MAX_INDEXED_FILES = 5000;
@@ -38,6 +41,7 @@ export interface WorkspaceListener {
 
 export class Workspace {
   readonly locator = new ProjectLocator();
+  readonly contexts = new PackageContextLoader();
   private folders: string[] = [];
   private readonly projects = new Map<string, ProjectIndex>();
   /** Files whose facts come from an editor buffer: the disk is not read for them. */
@@ -100,13 +104,22 @@ export class Workspace {
     const dir = path.dirname(file);
     const fallback = this.folders.find((folder) => isInside(file, folder)) ?? dir;
     const root = this.locator.projectRootOf(dir, fallback);
+    return this.createProject(root, fallback);
+  }
+
+  private createProject(root: string, fallback: string): ProjectIndex {
     let project = this.projects.get(root);
     if (!project) {
       project = new ProjectIndex(root);
       if (isInside(root, fallback)) project.pathPrefix = path.relative(fallback, root).split(path.sep).join('/');
-      const pkg = readTextFile(path.join(root, 'package.json'));
-      if (pkg !== undefined) project.setPackageJson(parsePackageJson(pkg));
+      this.contexts.configure(project);
       this.projects.set(root, project);
+      // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
+      const parentRoot = this.locator.projectRootOf(path.dirname(root), '');
+      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+        const parent = this.createProject(parentRoot, fallback);
+        project.ancestors = [parent, ...parent.ancestors];
+      }
     }
     return project;
   }
@@ -152,6 +165,7 @@ export class Workspace {
     // Findings stay until the scan replaces them (the view keeps its rows while a package.json save re-reads the
     // workspace); the files the scan no longer meets are dropped when it ends.
     this.locator.invalidate();
+    this.contexts.invalidate();
     this.indexing = true;
     this.limitReached = false;
     this.indexed = this.scan(generation)
@@ -175,8 +189,14 @@ export class Workspace {
 
   onWatchedFile(file: string, change: WatchedChange): void {
     const base = path.basename(file);
+    if (CONTEXT_FILES.has(base) || /^[jt]sconfig([.-][\w.-]+)?\.json$/.test(base)) {
+      // Ignore files, workspace lists and module aliases: rare edits; read the workspace again.
+      this.reindex();
+      return;
+    }
     if (base === 'package.json' || base === CONFIG_FILE_NAME) {
       this.locator.invalidate();
+      this.contexts.invalidate();
       if (base === 'package.json' && change !== 'changed') {
         // A project appeared or went away: roots of many files may move. Rare enough to rescan.
         this.reindex();
@@ -185,8 +205,7 @@ export class Workspace {
       const root = path.dirname(file);
       const project = this.projects.get(root);
       if (base === 'package.json' && project) {
-        const pkg = readTextFile(file);
-        project.setPackageJson(parsePackageJson(pkg ?? ''));
+        this.contexts.configure(project);
         this.listener.projectChanged(root);
       } else if (base === CONFIG_FILE_NAME) {
         this.listener.projectChanged(undefined);
@@ -195,7 +214,7 @@ export class Workspace {
       this.reindex();
       return;
     }
-    if (!isSourceFile(file) || this.openFiles.has(file)) return;
+    if (!isAnalyzedFile(file) || this.openFiles.has(file)) return;
     if (change === 'deleted') {
       const project = this.projectFor(file);
       this.findings.delete(file);
@@ -218,7 +237,7 @@ export class Workspace {
     for (const folder of this.folders) {
       let walked = 0;
       const onError = (dir: string, message: string): void => this.listener.log(`Could not list ${dir}: ${message}.`);
-      for (const file of walkSourceFiles(folder, { maxFiles: MAX_INDEXED_FILES, onError })) {
+      for (const file of walkFiles(folder, { maxFiles: MAX_INDEXED_FILES, onError })) {
         if (generation !== this.generation) return;
         walked++;
         visited.add(file);
@@ -282,8 +301,9 @@ export class Workspace {
       ? analyze({ fileName: file, text: read.text, config: this.effectiveConfigOf(file, loaded.config, settings), project, fixes: false })
       : analyze({ fileName: file, text: read.text, config: loaded.config, project, rules: [] });
     if (result.failed !== undefined) this.listener.log(`Could not index ${file}: ${result.failed}.`);
-    const tree = result.sourceFile;
-    if (settings.enable && tree) this.findings.set(file, project.root, result.findings, (offset) => tree.getLineAndCharacterOfPosition(offset));
+    // Every language's findings, positioned by its line map (Dockerfiles and .env files have no TypeScript tree).
+    const lines = result.parsed?.lines;
+    if (settings.enable && lines) this.findings.set(file, project.root, result.findings, (offset) => lines.positionOf(offset));
     else this.findings.delete(file);
     return project.setFile(file, result.facts);
   }

@@ -1,8 +1,10 @@
-// Finds a project's source files on disk. One module for the CLI's scan and the server's background index.
+// Finds a project's files on disk: its sources and the files around them (package.json, Dockerfiles, .env files).
+// One module for the CLI's scan and the server's background index; which names count comes from the analyzer's
+// one list of the files it reads.
 import fs from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import { scriptKindOf } from '../analyzer/analyze';
+import { CONFIG_FILE_NAME, languageOf, scriptKindOf, type LanguageId } from '../analyzer';
 import { describeFsError } from './read';
 
 /** Folders that hold dependencies, VCS data or build output: never application source. */
@@ -34,11 +36,24 @@ export const IGNORED_DIRS: ReadonlySet<string> = new Set([
   'jspm_packages',
 ]);
 
+/** A TypeScript or JavaScript source file (not a declaration file). */
 export function isSourceFile(fileName: string): boolean {
   return scriptKindOf(fileName) !== undefined;
 }
 
+/**
+ * A file the analyzer reads: sources, package.json, Dockerfiles, `.env` files. `.twelvefactorrc.json` is read as
+ * the configuration (its problems are reported on their own), not scanned.
+ */
+export function isAnalyzedFile(fileName: string, languages?: readonly LanguageId[]): boolean {
+  if (path.basename(fileName) === CONFIG_FILE_NAME) return false;
+  const language = languageOf(fileName);
+  return language !== undefined && (languages === undefined || languages.includes(language.id));
+}
+
 export interface WalkOptions {
+  /** The languages whose files to yield; every language the analyzer reads by default (walkFiles). */
+  languages?: readonly LanguageId[];
   /** Globs relative to `root` (forward slashes) of files and folders to leave out. */
   ignorePatterns?: readonly string[];
   /** Stop after this many files (the server's background index is bounded). */
@@ -81,13 +96,18 @@ function compileIgnorePattern(pattern: string): ((path: string) => boolean) | st
   }
 }
 
+/** TypeScript and JavaScript sources below `root` (see `walkFiles`). */
+export function walkSourceFiles(root: string, options: WalkOptions = {}): Generator<string> {
+  return walkFiles(root, { ...options, languages: options.languages ?? ['typescript'] });
+}
+
 /**
- * Yields absolute paths of source files below `root`, depth-first in name order, skipping ignored folders,
- * declaration files, symbolic links and anything that is not a regular file (FIFOs, sockets, devices). Unreadable
- * folders are skipped (and passed to `onError`), never thrown.
- * If `root` is a file, yields it when it is a source file.
+ * Yields absolute paths of the files the analyzer reads below `root` (of `options.languages` when given),
+ * depth-first in name order, skipping ignored folders, declaration files, symbolic links and anything that is not
+ * a regular file (FIFOs, sockets, devices). Unreadable folders are skipped (and passed to `onError`), never thrown.
  */
-export function* walkSourceFiles(root: string, options: WalkOptions = {}): Generator<string> {
+export function* walkFiles(root: string, options: WalkOptions = {}): Generator<string> {
+  const languages = options.languages;
   const ignored = ignoreMatcher(options.ignorePatterns ?? []);
   const limit = options.maxFiles ?? Number.POSITIVE_INFINITY;
   let count = 0;
@@ -109,7 +129,7 @@ export function* walkSourceFiles(root: string, options: WalkOptions = {}): Gener
       if (entry.isDirectory()) {
         if (IGNORED_DIRS.has(entry.name) || ignored(relative)) continue;
         stack.push(full);
-      } else if (entry.isFile() && isSourceFile(entry.name) && !ignored(relative)) {
+      } else if (entry.isFile() && isAnalyzedFile(entry.name, languages) && !ignored(relative)) {
         files.push(full);
       }
     }

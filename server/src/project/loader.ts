@@ -3,8 +3,7 @@
 // Results are cached per folder; call `invalidate` when a watched package.json or config file changes.
 import fs from 'node:fs';
 import path from 'node:path';
-import { CONFIG_FILE_NAME, DEFAULT_CONFIG, parseConfig, type AnalyzerConfig, type ConfigProblem } from '../analyzer/config';
-import { RULE_IDS, regexOptionsOf } from '../analyzer/rules/index';
+import { CONFIG_FILE_NAME, DEFAULT_CONFIG, RULE_OPTIONS, parseConfig, regexOptionsOf, type AnalyzerConfig, type ConfigProblem } from '../analyzer';
 import { ignorePatternErrors } from './files';
 import { MAX_SETTINGS_FILE_SIZE, readRegularFile } from './read';
 
@@ -85,7 +84,7 @@ export function loadConfigFile(file: string): LoadedConfig {
   if (read.text === undefined) {
     return { config: { ...DEFAULT_CONFIG, rules: {}, ignorePatterns: [] }, path: file, problems: [{ message: `could not be read: ${read.error}` }] };
   }
-  const parsed = parseConfig(read.text, RULE_IDS, regexOptionsOf);
+  const parsed = parseConfig(read.text, RULE_OPTIONS, regexOptionsOf);
   const problems = [...parsed.problems];
   for (const { pattern, message } of ignorePatternErrors(parsed.config.ignorePatterns)) {
     problems.push({ message: `"ignorePatterns" entry ${JSON.stringify(pattern)} is not a valid glob: ${message}` });

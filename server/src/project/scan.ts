@@ -4,13 +4,30 @@
 // file of their project has been indexed.
 import fs from 'node:fs';
 import path from 'node:path';
-import ts from 'typescript';
-import { analyze, type RuleFailure } from '../analyzer/analyze';
-import { mergeConfig, type AnalyzerConfig, type ConfigProblem, type RuleConfig } from '../analyzer/config';
-import { parsePackageJson, ProjectIndex, type FileFacts, type ProjectFactName } from '../analyzer/project';
-import type { Factor, Finding, RuleDefinition, RuleId, Severity } from '../analyzer/rule';
-import { ignoreMatcher, isInside, isSourceFile, walkSourceFiles } from './files';
+import {
+  LineMap,
+  ProjectIndex,
+  RULES,
+  analyze,
+  hasProjectRules,
+  mergeConfig,
+  runProjectRules,
+  type AnalyzerConfig,
+  type ConfigProblem,
+  type Factor,
+  type FileFacts,
+  type Finding,
+  type LanguageId,
+  type ProjectFactName,
+  type RuleConfig,
+  type RuleDefinition,
+  type RuleFailure,
+  type RuleId,
+  type Severity,
+} from '../analyzer';
+import { ignoreMatcher, isAnalyzedFile, isInside, walkFiles } from './files';
 import { loadConfigFile, ProjectLocator, readTextFile, type LoadedConfig } from './loader';
+import { PackageContextLoader } from './package-context';
 import { readRegularFile, type ReadResult } from './read';
 
 /** A finding with its position resolved; lines and columns are 1-based, columns count UTF-16 code units. */
@@ -64,6 +81,8 @@ export interface ScanOptions {
   includeTestsAndScripts?: boolean;
   /** The rules to run; all registered rules by default. */
   rules?: readonly RuleDefinition[];
+  /** Only files of these languages (the benchmark's code-only baseline); every language by default. */
+  languages?: readonly LanguageId[];
   /** Called once per file, in completion order, when its diagnostics are final. */
   onFile?: (result: ScannedFile) => void;
   /**
@@ -137,14 +156,14 @@ export function analyzeJob(job: FileJob, read: ReadResult, project: ProjectIndex
   const analyzed = analyze({ fileName: job.file, text: read.text, config: job.config, project, rules, fixes: false });
   // Facts of a failed file come from the text alone and err towards "handled": no false finding elsewhere from this gap.
   if (analyzed.failed !== undefined) return { failed: analyzed.failed, diagnostics: [], pending: [], facts: analyzed.facts };
-  if (analyzed.skipped !== undefined || !analyzed.sourceFile) {
+  if (analyzed.skipped !== undefined || !analyzed.parsed) {
     return { skipped: analyzed.skipped ?? 'not analyzed', diagnostics: [], pending: [] };
   }
-  const sourceFile = analyzed.sourceFile;
+  const lines = analyzed.parsed.lines;
   const diagnostics: ScanDiagnostic[] = [];
   const pending: PendingDiagnostic[] = [];
   for (const finding of analyzed.findings) {
-    const diagnostic = toDiagnostic(finding, sourceFile);
+    const diagnostic = toDiagnostic(finding, lines);
     if (finding.unless) pending.push({ unless: finding.unless, diagnostic });
     else diagnostics.push(diagnostic);
   }
@@ -156,11 +175,15 @@ export function projectIndexAt(root: string, pathPrefix = '', onFailure?: (pkgPa
   const index = new ProjectIndex(root);
   const pkgPath = path.join(root, 'package.json');
   const pkg = readRegularFile(pkgPath);
-  if (pkg.text !== undefined) index.setPackageJson(parsePackageJson(pkg.text));
-  else if (pkg.code !== 'ENOENT') onFailure?.(pkgPath, `could not be read: ${pkg.error}`);
+  // The manifest, workspace, module aliases and ignore files: the same in a worker thread as in the main one.
+  contexts.configure(index, pkg.text);
+  if (pkg.text === undefined && pkg.code !== 'ENOENT') onFailure?.(pkgPath, `could not be read: ${pkg.error}`);
   index.pathPrefix = pathPrefix;
   return index;
 }
+
+/** One per process (each worker thread has its own): what the disk says around each package, cached. */
+const contexts = new PackageContextLoader();
 
 interface PendingFile {
   result: ScannedFile;
@@ -173,6 +196,8 @@ interface ProjectState {
   waiting: PendingFile[];
   /** Whether a file of this project was planned yet (the first one decides `pathPrefix`). */
   planned: boolean;
+  /** Results of files project checks may report into, completed and emitted when the scan ends. */
+  held: Map<string, ScannedFile>;
 }
 
 /**
@@ -203,6 +228,9 @@ export class ScanSession {
   private readonly effectiveConfigs = new Map<LoadedConfig, AnalyzerConfig>();
   private readonly ignoreMatchers = new Map<AnalyzerConfig, (relative: string) => boolean>();
   private readonly seen = new Set<string>();
+  private readonly rules: readonly RuleDefinition[];
+  /** The languages project checks report into: their files wait for the end of the scan. */
+  private readonly targetLanguages: Set<LanguageId>;
   private filesScanned = 0;
   private filesSkipped = 0;
   private filesFailed = 0;
@@ -215,6 +243,8 @@ export class ScanSession {
     private readonly paths: readonly string[],
     private readonly options: ScanOptions = {},
   ) {
+    this.rules = options.rules ?? RULES;
+    this.targetLanguages = new Set(this.rules.flatMap((rule) => rule.project?.reportsInto ?? []));
     this.keepFiles = options.keepFiles ?? true;
     this.explicitConfig = options.configFile ? loadExplicitConfig(options.configFile) : undefined;
   }
@@ -259,8 +289,14 @@ export class ScanSession {
   private projectFor(root: string): ProjectState {
     let state = this.projects.get(root);
     if (!state) {
-      state = { index: projectIndexAt(root, '', (pkgPath, reason) => this.failure(pkgPath, root, reason)), waiting: [], planned: false };
+      state = { index: projectIndexAt(root, '', (pkgPath, reason) => this.failure(pkgPath, root, reason)), waiting: [], planned: false, held: new Map() };
       this.projects.set(root, state);
+      // A workspace root (or any package.json folder) above this one: its Dockerfiles count for this package too.
+      const parentRoot = this.locator.projectRootOf(path.dirname(root), '');
+      if (parentRoot && parentRoot !== root && fs.existsSync(path.join(root, 'package.json'))) {
+        const parent = this.projectFor(parentRoot).index;
+        state.index.ancestors = [parent, ...parent.ancestors];
+      }
     }
     return state;
   }
@@ -281,7 +317,7 @@ export class ScanSession {
   }
 
   private plan(file: string, fallbackRoot: string, explicit: boolean): { job: FileJob; result: ScannedFile } | undefined {
-    if (this.seen.has(file)) return undefined;
+    if (this.seen.has(file) || this.failedPaths.has(file)) return undefined;
     this.seen.add(file);
     const dir = path.dirname(file);
     const projectRoot = this.locator.projectRootOf(dir, fallbackRoot);
@@ -320,12 +356,12 @@ export class ScanSession {
         const onError = (dir: string, message: string): void => {
           this.failure(dir, this.locator.projectRootOf(dir, absolute), `folder could not be read: ${message}`);
         };
-        for (const file of walkSourceFiles(absolute, { ignorePatterns: walkIgnores, onError })) {
+        for (const file of walkFiles(absolute, { ignorePatterns: walkIgnores, onError, languages: this.options.languages })) {
           const planned = this.plan(file, absolute, false);
           if (planned) yield planned;
         }
-      } else if (!isSourceFile(absolute)) {
-        this.pathWarnings.push({ path: absolute, message: 'not a JavaScript or TypeScript source file' });
+      } else if (!isAnalyzedFile(absolute, this.options.languages)) {
+        this.pathWarnings.push({ path: absolute, message: 'not a file Twelve-Factor Lint reads (JavaScript, TypeScript, package.json, Dockerfile, .env)' });
       } else {
         const planned = this.plan(absolute, path.dirname(absolute), true);
         if (planned) yield planned;
@@ -358,8 +394,11 @@ export class ScanSession {
     const project = this.projectFor(job.projectRoot);
     project.index.setFile(job.file, outcome.facts);
     result.diagnostics.push(...outcome.diagnostics);
+    const language = outcome.facts.language ?? 'typescript';
     if (outcome.pending.length > 0) {
       project.waiting.push({ result, pending: outcome.pending });
+    } else if (this.targetLanguages.has(language)) {
+      project.held.set(job.file, result);
     } else {
       this.options.onFile?.(result);
     }
@@ -367,24 +406,58 @@ export class ScanSession {
 
   /** Settles findings that wait on project facts (reading the project's other files for facts if needed). */
   finish(): ScanResult {
-    for (const [root, state] of this.projects) {
-      if (state.waiting.length === 0) continue;
-      completeFacts(
-        root,
-        state,
-        this.locator,
-        (dir) => this.configFor(dir),
-        (config, projectRoot, file) => this.isIgnored(config, projectRoot, file),
-        (file, reason) => {
-          if (!this.failedPaths.has(file)) this.failure(file, root, reason);
-        },
-      );
+    // A project whose root is inside a folder that was walked is indexed whole already: nothing to complete.
+    const walked = this.paths.map((given) => path.resolve(given)).filter((given) => {
+      try {
+        return fs.statSync(given).isDirectory();
+      } catch {
+        return false;
+      }
+    });
+    const covered = (root: string): boolean => walked.some((dir) => root === dir || isInside(root, dir));
+    for (const [root, state] of [...this.projects]) {
+      const projectChecks = state.held.size > 0 && hasProjectRules(this.configFor(root), this.rules);
+      if (state.waiting.length === 0 && !projectChecks) continue;
+      const complete = (at: string, atState: ProjectState, scope: { all: boolean; languages?: readonly LanguageId[] }): void =>
+        completeFacts(
+          at,
+          atState,
+          this.locator,
+          (dir) => this.configFor(dir),
+          (config, projectRoot, file) => this.isIgnored(config, projectRoot, file),
+          (file, reason) => {
+            if (!this.failedPaths.has(file)) this.failure(file, at, reason);
+          },
+          scope,
+        );
+      if (!covered(root)) complete(root, state, { all: projectChecks, languages: this.options.languages });
+      // A program installed by a Dockerfile of a workspace above the package voids `tool:` findings too.
+      if (state.waiting.some((w) => w.pending.some((p) => p.unless.startsWith('tool:')))) {
+        for (const ancestor of state.index.ancestors) {
+          const ancestorState = this.projects.get(ancestor.root);
+          if (ancestorState && !covered(ancestor.root)) complete(ancestor.root, ancestorState, { all: true, languages: ['dockerfile'] });
+        }
+      }
       for (const { result, pending } of state.waiting) {
         for (const { unless, diagnostic } of pending) if (!state.index.hasFact(unless, result.file)) result.diagnostics.push(diagnostic);
         result.diagnostics.sort(compareDiagnostics);
+        if (state.held.has(result.file)) continue;
         this.options.onFile?.(result);
       }
       state.waiting = [];
+      if (projectChecks) {
+        const found = runProjectRules(state.index, { config: this.configFor(root), rules: this.rules });
+        for (const [file, findings] of found) {
+          const result = state.held.get(file);
+          if (!result) continue;
+          const facts = state.index.factsOf(file);
+          const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
+          for (const finding of findings) result.diagnostics.push(toDiagnostic(finding, lines));
+          result.diagnostics.sort(compareDiagnostics);
+        }
+      }
+      for (const result of state.held.values()) this.options.onFile?.(result);
+      state.held.clear();
     }
     return {
       files: this.files,
@@ -409,14 +482,16 @@ function completeFacts(
   configFor: (dir: string) => AnalyzerConfig,
   isIgnored: (config: AnalyzerConfig, projectRoot: string, file: string) => boolean,
   failed: (file: string, reason: string) => void,
+  scope: { all: boolean; languages?: readonly LanguageId[] },
 ): void {
   // Without a package.json the project is exactly what was scanned.
   if (!fs.existsSync(path.join(root, 'package.json'))) return;
   const needed = new Set(state.waiting.flatMap((w) => w.pending.map((p) => p.unless)));
-  const missing = () => [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
+  // Project checks read every file; `unless` facts only until they are known.
+  const missing = () => scope.all || [...needed].some((fact) => fact !== undefined && !state.index.hasFact(fact));
   if (!missing()) return;
   const rootConfig = configFor(root);
-  for (const file of walkSourceFiles(root, { ignorePatterns: rootConfig.ignorePatterns })) {
+  for (const file of walkFiles(root, { ignorePatterns: rootConfig.ignorePatterns, languages: scope.languages })) {
     if (state.index.hasFile(file)) continue;
     // A nested package is its own project.
     if (locator.projectRootOf(path.dirname(file), root) !== root) continue;
@@ -449,9 +524,9 @@ function toScanProblem(file: string, problem: ConfigProblem): ScanConfigProblem 
   return { file, line, column, message: problem.message };
 }
 
-function toDiagnostic(finding: Finding, sourceFile: ts.SourceFile): ScanDiagnostic {
-  const start = sourceFile.getLineAndCharacterOfPosition(finding.start);
-  const end = sourceFile.getLineAndCharacterOfPosition(finding.end);
+function toDiagnostic(finding: Finding, lines: LineMap): ScanDiagnostic {
+  const start = lines.positionOf(finding.start);
+  const end = lines.positionOf(finding.end);
   return {
     ruleId: finding.ruleId,
     factor: finding.factor,

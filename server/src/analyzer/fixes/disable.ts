@@ -1,5 +1,7 @@
 // Fixes that write and remove disable comments. Offered for every finding of every rule.
 import ts from 'typescript';
+import type { ParsedFile } from '../analyze';
+import { LANGUAGES } from '../languages/index';
 import type { Directive } from '../suppress';
 import type { Fix, TextEdit } from '../rule';
 
@@ -114,4 +116,43 @@ export function removeUnusedDirectiveFix(text: string, directive: Directive, rul
       ? 'Remove unused disable comment'
       : `Remove ${directive.rules[ruleIndex]} from the disable comment`;
   return { title, safe: true, edits: [edit] };
+}
+
+/**
+ * "Disable <rule> for this line" in a file of any language: the TypeScript form above, or a `#` comment above the
+ * Dockerfile instruction or `.env` entry holding the finding (above its first line when it spans several). JSON has
+ * no comments: undefined (its findings are turned off in `.twelvefactorrc.json`).
+ */
+export function disableLineFixFor(parsed: ParsedFile, ruleId: string, findingStart: number): Fix | undefined {
+  if (parsed.language === 'typescript') return disableLineFix(parsed.tree, ruleId, findingStart);
+  const marker = LANGUAGES[parsed.language].comments?.line;
+  if (!marker) return undefined;
+  const statementStart = LANGUAGES[parsed.language].statementStart as ((tree: unknown, offset: number) => number | undefined) | undefined;
+  const anchor = statementStart?.(parsed.tree, findingStart) ?? findingStart;
+  const lines = parsed.lines;
+  const lineStart = lines.lineStart(lines.lineOf(anchor));
+  const text = lines.text;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, lineStart + 200))?.[0] ?? '';
+  return {
+    title: `Disable ${ruleId} for this line`,
+    safe: false,
+    edits: [{ start: lineStart, end: lineStart, newText: `${indent}${marker} twelve-factor-disable-next-line ${ruleId}${lines.newline}` }],
+  };
+}
+
+/** "Disable <rule> for this file" in a file of any language; after a Dockerfile's parser directives. Undefined for JSON. */
+export function disableFileFixFor(parsed: ParsedFile, ruleId: string): Fix | undefined {
+  if (parsed.language === 'typescript') return disableFileFix(parsed.tree, ruleId);
+  const language = LANGUAGES[parsed.language];
+  const marker = language.comments?.line;
+  if (!marker) return undefined;
+  const text = parsed.lines.text;
+  const offset = (language.headerEnd as (text: string, tree: unknown) => number)(text, parsed.tree);
+  const newline = parsed.lines.newline;
+  const prefix = offset === text.length && offset > 0 && !/[\r\n]$/.test(text) ? newline : '';
+  return {
+    title: `Disable ${ruleId} for this file`,
+    safe: false,
+    edits: [{ start: offset, end: offset, newText: `${prefix}${marker} twelve-factor-disable ${ruleId}${newline}` }],
+  };
 }

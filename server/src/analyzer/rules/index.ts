@@ -1,9 +1,15 @@
 // The rule registry, sorted by id. A rule file's path is its id.
-import type { RuleDefinition } from '../rule';
+import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noUnusedDisable from './codebase/no-unused-disable';
+import noCommittedEnvFile from './config/no-committed-env-file';
+import noEnvFileInImage from './config/no-env-file-in-image';
+import noEnvironmentGroups from './config/no-environment-groups';
 import noHardcodedSecret from './config/no-hardcoded-secret';
+import noUndocumentedEnv from './config/no-undocumented-env';
+import noSystemTool from './dependencies/no-system-tool';
+import noUndeclaredImport from './dependencies/no-undeclared-import';
 import handleSigterm from './disposability/handle-sigterm';
 import noConsole from './logs/no-console';
 import noLogFiles from './logs/no-log-files';
@@ -17,7 +23,13 @@ export const RULES: readonly RuleDefinition[] = [
   noHardcodedHost,
   noHardcodedServiceUrl,
   noUnusedDisable,
+  noCommittedEnvFile,
+  noEnvFileInImage,
+  noEnvironmentGroups,
   noHardcodedSecret,
+  noUndocumentedEnv,
+  noSystemTool,
+  noUndeclaredImport,
   handleSigterm,
   noConsole,
   noLogFiles,
@@ -27,6 +39,9 @@ export const RULES: readonly RuleDefinition[] = [
 ] as readonly RuleDefinition[];
 
 export const RULE_IDS: ReadonlySet<string> = new Set(RULES.map((rule) => rule.id));
+
+/** Each rule's options schema (undefined: it takes none), to check `.twelvefactorrc.json` against. */
+export const RULE_OPTIONS: ReadonlyMap<string, RuleOptionsSchema | undefined> = new Map(RULES.map((rule) => [rule.id, rule.options]));
 
 const RULES_BY_ID = new Map<string, RuleDefinition>(RULES.map((rule) => [rule.id, rule]));
 

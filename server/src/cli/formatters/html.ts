@@ -2,8 +2,7 @@
 // request to anywhere (a Content-Security-Policy says so to the browser too); every text from the scan is escaped.
 // Built from the shared report model (analyzer/report.ts): the twelve factors with their state, then per factor its
 // rules, files and findings, folded with <details> so that no script is needed.
-import type { FactorRow, ReportRule } from '../../analyzer/report';
-import type { Severity } from '../../analyzer/rule';
+import { type FactorRow, type ReportRule, type Severity } from '../../analyzer';
 import { countsText, linksFor, plural, SEVERITIES, twelveFactorReport, type Links } from './twelve-factor';
 import type { Report, ToolInfo } from './report';
 

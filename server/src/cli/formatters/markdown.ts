@@ -1,7 +1,7 @@
 // `--format markdown`: a CI job summary (`>> "$GITHUB_STEP_SUMMARY"` on GitHub Actions). The twelve factors as rows with
 // their findings by severity and a link to each factor's page, then the first findings, most severe first, linked to
 // their file and line. Built from the shared report model (analyzer/report.ts).
-import type { ReportRule } from '../../analyzer/report';
+import { type ReportRule } from '../../analyzer';
 import { countsText, linksFor, plural, SEVERITIES, twelveFactorReport, type Links } from './twelve-factor';
 import type { Report } from './report';
 

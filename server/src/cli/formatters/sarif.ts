@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
-import { factorInfo } from '../../analyzer/factors';
-import { ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer/rule';
+import { factorInfo, ruleDocsUrl, type RuleDefinition, type Severity } from '../../analyzer';
 import { fingerprintsOf } from '../fingerprint';
 import { ruleHelp } from '../rule-help';
 import { escapeJsonForTerminal } from './escape';

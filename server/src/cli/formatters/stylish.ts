@@ -1,7 +1,7 @@
 // `--format stylish` (the default): ESLint's layout, so it reads the way people expect. Never prints source
 // lines, so a detected secret appears only as the rule's masked message. Every message and file name is escaped
 // for the terminal (escape.ts): a scanned string must not be able to clear the screen and print "No problems".
-import type { Severity } from '../../analyzer/rule';
+import type { Severity } from '../../analyzer';
 import { escapeForTerminal } from './escape';
 import { relativePath, runProblems, type Report } from './report';
 

@@ -1,8 +1,6 @@
 // The scan → the shared twelve-factor report model (analyzer/report.ts, the same one the editor's Twelve-Factor view
 // shows), and the links the markdown and HTML reports put on it.
-import { factorDocsPath } from '../../analyzer/factors';
-import { buildReport, type ReportFinding, type ReportRule, type TwelveFactorReport } from '../../analyzer/report';
-import { RULE_DOCS_BASE_URL, SEVERITY_RANK, ruleDocsUrl, type Factor, type Severity } from '../../analyzer/rule';
+import { RULE_DOCS_BASE_URL, SEVERITY_RANK, buildReport, factorDocsPath, ruleDocsUrl, type Factor, type ReportFinding, type ReportRule, type Severity, type TwelveFactorReport } from '../../analyzer';
 import { relativePath, type Report } from './report';
 
 export interface Links {

@@ -35,6 +35,11 @@ export default defineRule({
   },
   skipIn: ['test'],
   regexOptions: ['ignoreNames', 'ignoreValues'],
+  options: {
+    ignoreNames: { type: 'string[]', description: 'Patterns (regular expressions, case-insensitive) of names whose values are never reported.' },
+    ignoreValues: { type: 'string[]', description: 'Patterns (regular expressions, case-insensitive) of values never reported.' },
+    minEntropyLength: { type: 'number', minimum: 8, description: 'Shortest random-looking value reported by its name alone (default 20).' },
+  },
   create(ctx) {
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.

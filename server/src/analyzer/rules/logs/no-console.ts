@@ -115,6 +115,10 @@ export default defineRule({
     console: 'console.{{method}} in application code; log structured events to stdout with a logger (XI. Logs).',
   },
   skipIn: ['test', 'script'],
+  options: {
+    allow: { type: 'string[]', description: 'console methods that are not reported, as in ESLint no-console.' },
+    loggerImport: { type: 'string', description: "The import line of the project's logger, added by the quick fix to files that have none." },
+  },
   create(ctx) {
     // Only `console.x` is reported: a file that never names console has nothing to find.
     if (!mayMentionWord(ctx.text, 'console')) return { visit: {} };

@@ -1,0 +1,170 @@
+// The package manifest (package.json), typed and with offsets: dependencies by kind, scripts, bin, entry points,
+// engines and workspaces, parsed once per package. Rules read it through the project index; a rule on package.json
+// can point at the very entry (`"start"`, `"lodash"`). pnpm's workspace file is read here too.
+import { parse as parseYaml } from 'yaml';
+import { jsonEntries, jsonProperty, parseJson, type JsonNode } from './languages/json';
+import type { TextRange } from './languages/language';
+
+export type DependencyKind = 'prod' | 'dev' | 'peer' | 'optional';
+
+/** The package.json field of each kind, in the order npm documents them. */
+export const DEPENDENCY_FIELDS: Readonly<Record<DependencyKind, string>> = {
+  prod: 'dependencies',
+  dev: 'devDependencies',
+  peer: 'peerDependencies',
+  optional: 'optionalDependencies',
+};
+
+export interface ManifestDependency {
+  name: string;
+  kind: DependencyKind;
+  /** The version range as written (`^4.18.2`, `workspace:*`, `file:../lib`). */
+  version: string;
+  /** The key, quotes included. */
+  nameRange: TextRange;
+  /** The value, quotes included. */
+  valueRange: TextRange;
+}
+
+export interface ManifestString {
+  value: string;
+  /** The key, quotes included. */
+  nameRange: TextRange;
+  /** The value, quotes included. */
+  valueRange: TextRange;
+}
+
+export interface Manifest {
+  name?: string;
+  version?: string;
+  private: boolean;
+  /** `"module"` or `"commonjs"` when given. */
+  type?: string;
+  /** Every declared dependency, in file order. */
+  dependencies: ManifestDependency[];
+  /** Dependency name → its declarations (a package may be both a peer and a dev dependency). */
+  byName: ReadonlyMap<string, readonly ManifestDependency[]>;
+  scripts: ReadonlyMap<string, ManifestString>;
+  /** Command name → file. A string `bin` is named after the package. */
+  bin: ReadonlyMap<string, string>;
+  main?: string;
+  module?: string;
+  types?: string;
+  /** The package declares `exports`. */
+  hasExports: boolean;
+  engines: ReadonlyMap<string, string>;
+  /** Workspace globs (`workspaces` as an array or as `{ packages }`). */
+  workspaces: string[];
+  /** Dependencies bundled into the package tarball (`bundleDependencies`). */
+  bundled: string[];
+  /** The text did not parse cleanly (a half-typed file in the editor): what parsed is kept. */
+  broken: boolean;
+}
+
+export const EMPTY_MANIFEST: Manifest = Object.freeze({
+  private: false,
+  dependencies: [],
+  byName: new Map(),
+  scripts: new Map(),
+  bin: new Map(),
+  hasExports: false,
+  engines: new Map(),
+  workspaces: [],
+  bundled: [],
+  broken: false,
+}) as Manifest;
+
+/** Parses package.json text. Never throws; a broken file yields what parsed. */
+export function parseManifest(text: string): Manifest {
+  const { root, errors } = parseJson(text);
+  if (!root || root.type !== 'object') return { ...EMPTY_MANIFEST, broken: true };
+  const str = (key: string): string | undefined => {
+    const node = jsonProperty(root, key);
+    return node?.type === 'string' ? (node.value as string) : undefined;
+  };
+  const dependencies: ManifestDependency[] = [];
+  const byName = new Map<string, ManifestDependency[]>();
+  for (const kind of Object.keys(DEPENDENCY_FIELDS) as DependencyKind[]) {
+    for (const [key, value] of jsonEntries(jsonProperty(root, DEPENDENCY_FIELDS[kind]))) {
+      const dependency: ManifestDependency = {
+        name: key.value as string,
+        kind,
+        version: value.type === 'string' ? (value.value as string) : '',
+        nameRange: rangeOf(key),
+        valueRange: rangeOf(value),
+      };
+      dependencies.push(dependency);
+      const list = byName.get(dependency.name);
+      if (list) list.push(dependency);
+      else byName.set(dependency.name, [dependency]);
+    }
+  }
+  dependencies.sort((a, b) => a.nameRange.start - b.nameRange.start);
+  const scripts = new Map<string, ManifestString>();
+  for (const [key, value] of jsonEntries(jsonProperty(root, 'scripts'))) {
+    if (value.type === 'string') scripts.set(key.value as string, { value: value.value as string, nameRange: rangeOf(key), valueRange: rangeOf(value) });
+  }
+  const name = str('name');
+  const bin = new Map<string, string>();
+  const binNode = jsonProperty(root, 'bin');
+  if (binNode?.type === 'string') {
+    bin.set(name?.replace(/^@[^/]+\//, '') ?? '', binNode.value as string);
+  } else {
+    for (const [key, value] of jsonEntries(binNode)) if (value.type === 'string') bin.set(key.value as string, value.value as string);
+  }
+  const engines = new Map<string, string>();
+  for (const [key, value] of jsonEntries(jsonProperty(root, 'engines'))) {
+    if (value.type === 'string') engines.set(key.value as string, value.value as string);
+  }
+  const workspacesNode = jsonProperty(root, 'workspaces');
+  const workspaces = stringArray(workspacesNode?.type === 'object' ? jsonProperty(workspacesNode, 'packages') : workspacesNode);
+  const privateNode = jsonProperty(root, 'private');
+  return {
+    ...(name !== undefined ? { name } : {}),
+    ...optional('version', str('version')),
+    private: privateNode?.type === 'boolean' ? privateNode.value === true : privateNode?.value === 'true',
+    ...optional('type', str('type')),
+    dependencies,
+    byName,
+    scripts,
+    bin,
+    ...optional('main', str('main')),
+    ...optional('module', str('module')),
+    ...optional('types', str('types') ?? str('typings')),
+    hasExports: jsonProperty(root, 'exports') !== undefined,
+    engines,
+    workspaces,
+    bundled: stringArray(jsonProperty(root, 'bundleDependencies') ?? jsonProperty(root, 'bundledDependencies')),
+    broken: errors.length > 0,
+  };
+}
+
+/** The kinds that declare `name`, none when undeclared. */
+export function declaredKinds(manifest: Manifest, name: string): DependencyKind[] {
+  return (manifest.byName.get(name) ?? []).map((dependency) => dependency.kind);
+}
+
+/** The globs of `pnpm-workspace.yaml` (`packages:`), `!` exclusions included; [] when it has none or does not parse. */
+export function parsePnpmWorkspace(text: string): string[] {
+  try {
+    const document: unknown = parseYaml(text);
+    if (document === null || typeof document !== 'object') return [];
+    const packages = (document as Record<string, unknown>).packages;
+    return Array.isArray(packages) ? packages.filter((p): p is string => typeof p === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function rangeOf(node: JsonNode): TextRange {
+  return { start: node.offset, end: node.offset + node.length };
+}
+
+function stringArray(node: JsonNode | undefined): string[] {
+  if (node?.type !== 'array' || !node.children) return [];
+  return node.children.filter((child) => child.type === 'string').map((child) => child.value as string);
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
