@@ -302,6 +302,11 @@ runRuleTests(rule, {
     },
     { code: "const jwtSecret = process.env.JWT_SECRET ?? 'dev-secret';", errors: [{ messageId: 'defaultCredential', line: 1, column: 45, severity: 'warning' }] },
     { code: "const jwtSecret = process.env.JWT_SECRET || 'k9Lm2Qx7';", errors: [{ messageId: 'defaultCredential', line: 1, column: 45, severity: 'warning' }] },
+    {
+      code: "export const JWT_PASSWORD = process.env.JWT_SECRET || 'default_secret';",
+      errors: [{ messageId: 'defaultCredential', line: 1, column: 55, severity: 'warning', message: '"JWT_SECRET" falls back to a hard-coded secret when the variable is unset: require it and ship no default (III. Config).' }],
+      name: 'the variable names what the default stands for (GURURAJ115/brainly-backend)',
+    },
     { code: "const { DB_PASSWORD = 'hunter22' } = process.env;", errors: [{ messageId: 'defaultCredential', line: 1, column: 23, severity: 'warning' }] },
     { code: "app.use(session({ secret: process.env.SESSION_SECRET || 'orders-session-secret' }));", errors: [{ messageId: 'defaultCredential', line: 1, column: 57, severity: 'warning' }] },
     // Severity: only a credential beyond doubt is an error; a person's weak password, a short key, a browser key warn.

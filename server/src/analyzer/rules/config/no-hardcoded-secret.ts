@@ -136,12 +136,10 @@ export default defineRule<MessageId>({
       if (!passes && !(isWordish(value) && mayBeDefault(literal))) return;
       const bound = boundName(literal);
       if (bound === undefined) return;
-      let name = bound.name;
-      let kind = secretKind(name, () => hasUserSibling(literal));
-      if (!kind && bound.envName !== undefined) {
-        name = bound.envName;
-        kind = secretKind(name, () => hasUserSibling(literal));
-      }
+      // The variable a default stands in for says what it holds (`JWT_PASSWORD = process.env.JWT_SECRET || '…'`).
+      const envKind = bound.envName !== undefined ? secretKind(bound.envName, () => hasUserSibling(literal)) : undefined;
+      const name = envKind ? bound.envName! : bound.name;
+      const kind = envKind ?? secretKind(name, () => hasUserSibling(literal));
       if (!kind || isPublicClientKey(literal) || options.ignoreNames.some((re) => re.test(name))) return;
       if (hasProseSiblings(literal)) return;
       const fallback = isEnvFallback(literal);
