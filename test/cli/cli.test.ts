@@ -379,6 +379,24 @@ describe('cli', function () {
   });
 
   describe('what gets scanned', function () {
+    it('reports secrets in a Dockerfile and a committed .env template, failing only on the one beyond doubt', function () {
+      const token = 'ghp_' + 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5';
+      const dir = tempProject({
+        'package.json': JSON.stringify({ name: 'api', dependencies: { express: '4' } }),
+        Dockerfile: 'FROM node:20-slim\nENV DB_PASSWORD=supersecret\n',
+        '.env.example': 'PORT=3000\nJWT_SECRET=changeme\n',
+        'src/server.ts': "export const port = Number(process.env.PORT);\n",
+      });
+      const warningOnly = runJson([dir]);
+      const secrets = (report: JsonReport) => report.diagnostics.filter((d) => d.ruleId === 'config/no-hardcoded-secret').map((d) => `${path.basename(d.file)}:${d.line} ${d.severity}`);
+      assert.deepEqual(secrets(warningOnly.report), ['Dockerfile:2 warning']);
+      fs.writeFileSync(path.join(dir, '.env.example'), `PORT=3000\nGITHUB_TOKEN=${token}\n`);
+      const { code, report, stderr } = runJson([dir]);
+      assert.deepEqual(secrets(report), ['.env.example:2 error', 'Dockerfile:2 warning']);
+      assert.equal(code, 1);
+      assert.ok(!JSON.stringify(report).includes(token) && !stderr.includes(token));
+    });
+
     it('reports nothing, exit 0, for a folder with no sources', function () {
       const dir = tempProject({ 'README.md': '# nothing here\n', 'data.json': '{}\n' });
       const { code, report } = runJson(['.'], { cwd: dir });
