@@ -117,12 +117,12 @@ export default defineRule<MessageId>({
       }
       if (isInTypeContext(literal)) return;
       // What follows is judged by the name or the API a value is given to: a developer's own login in a branch
-      // that runs only on their machine is not the deploy's config.
-      if (isInDevOnlyBranch(literal)) return;
+      // that runs only on their machine is not the deploy's config. Asked last: it climbs to the file's top.
 
       // 2. Literals passed where a known API takes a secret.
       const slot = secretSlot(literal, ctx.imports);
       if (slot && isSlotSecret(value, slot.kind)) {
+        if (isInDevOnlyBranch(literal)) return;
         const certain = !devEntry && isHighEntropySecret(value, 16);
         ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: () => secretFixes(literal), ...(certain ? {} : WARNING) });
         return;
@@ -148,13 +148,14 @@ export default defineRule<MessageId>({
       if (fallback) {
         // Read from the environment already: the problem is the default that runs wherever it is left unset.
         if (!certain && (devEntry || !isDefaultCredential(kind, value))) return;
+        if (isInDevOnlyBranch(literal)) return;
         ctx.report(literal, 'defaultCredential', { kind: kind.label, name: shortName(bound.envName ?? name) }, {
           fixes: () => secretFixes(literal),
           ...(certain ? {} : WARNING),
         });
         return;
       }
-      if (!meetsBar(kind, value, options.minEntropyLength)) return;
+      if (!meetsBar(kind, value, options.minEntropyLength) || isInDevOnlyBranch(literal)) return;
       ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: () => secretFixes(literal), ...(certain ? {} : WARNING) });
     };
     // `postgres://app:s3cr3t@${host}/db`: the credentials sit in the template's fixed head.
