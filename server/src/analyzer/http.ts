@@ -16,6 +16,8 @@ export interface RouteHandler {
   method?: string;
   /** The route's path as written (`/seed`, `reset`), when it is a literal. */
   path?: string;
+  /** The object the route is registered on (`seedRouter`, `app`), when it is a plain name. */
+  router?: string;
   /** The name the handler goes by: a method, function or variable name (`seedProducts`), when it has one. */
   name?: string;
 }
@@ -33,7 +35,7 @@ export function routeHandlerOf(fn: ts.SignatureDeclaration): RouteHandler | unde
     objectRoute(fn) ??
     decoratedRoute(fn) ??
     exportedRoute(fn) ??
-    (hasHandlerSignature(fn) ? { fn, source: 'signature', name: nameOf(fn) } : undefined)
+    (hasHandlerSignature(fn) ? { fn, source: 'signature', method: isMiddleware(fn) ? 'use' : undefined, name: nameOf(fn) } : undefined)
   );
 }
 
@@ -46,6 +48,14 @@ export function enclosingRouteHandler(node: ts.Node): RouteHandler | undefined {
     }
   }
   return undefined;
+}
+
+/** `app.use((req, res, next) => …)`: middleware, run on every request rather than called as a route. */
+function isMiddleware(fn: ts.SignatureDeclaration): boolean {
+  const parent = fn.parent;
+  if (!ts.isCallExpression(parent)) return false;
+  const callee = skipOuterExpressions(parent.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'use';
 }
 
 /** `(req, res)`, `(request, reply)`, `(request, h)`, `(ctx, next)`. */
@@ -72,19 +82,21 @@ function registeredRoute(fn: ts.SignatureDeclaration): RouteHandler | undefined 
   return undefined;
 }
 
-function routeCall(call: ts.CallExpression, handler: ts.Node): { method: string; path?: string } | undefined {
+function routeCall(call: ts.CallExpression, handler: ts.Node): { method: string; path?: string; router?: string } | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !ROUTE_METHODS.has(callee.name.text)) return undefined;
   const method = callee.name.text;
   const [first] = call.arguments;
-  if (first && first !== handler && ts.isStringLiteralLike(first) && first.text.startsWith('/')) return { method, path: first.text };
+  if (first && first !== handler && ts.isStringLiteralLike(first) && first.text.startsWith('/')) {
+    return { method, path: first.text, router: dottedName(callee.expression) };
+  }
   // router.route('/x').get(fn)
   const owner = skipOuterExpressions(callee.expression);
   if (ts.isCallExpression(owner)) {
     const inner = skipOuterExpressions(owner.expression);
     const [path] = owner.arguments;
     if (ts.isPropertyAccessExpression(inner) && inner.name.text === 'route' && path && ts.isStringLiteralLike(path) && path.text.startsWith('/')) {
-      return { method, path: path.text };
+      return { method, path: path.text, router: dottedName(inner.expression) };
     }
   }
   return undefined;

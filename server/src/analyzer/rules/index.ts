@@ -1,5 +1,6 @@
 // The rule registry, sorted by id. A rule file's path is its id.
 import type { RuleDefinition, RuleOptionsSchema } from '../rule';
+import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noUnusedDisable from './codebase/no-unused-disable';
@@ -20,6 +21,7 @@ import noLocalFileState from './processes/no-local-file-state';
 export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
 
 export const RULES: readonly RuleDefinition[] = [
+  noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
   noUnusedDisable,
