@@ -3,6 +3,7 @@ import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noCrossAppImport from './codebase/no-cross-app-import';
 import noUnusedDisable from './codebase/no-unused-disable';
 import noCommittedEnvFile from './config/no-committed-env-file';
 import noEnvFileInImage from './config/no-env-file-in-image';
@@ -24,6 +25,7 @@ export const RULES: readonly RuleDefinition[] = [
   noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
+  noCrossAppImport,
   noUnusedDisable,
   noCommittedEnvFile,
   noEnvFileInImage,
