@@ -20,9 +20,11 @@ runRuleTests(rule, {
     // A shared folder at the workspace's top that is no package (tsconfig paths, a `shared/` dir).
     { code: "import { Schema } from '../../../shared/schema';\nimport '../../../types/global';", filename: 'src/app.ts', project: web },
     // Types only leave nothing at run time: the front end typing its calls with the API's router.
-    { code: "import type { AppRouter } from '../../api/src/router';\nexport type { User } from '../../api/src/users';", filename: 'src/trpc.ts', project: web },
+    { code: "import type { AppRouter } from '../../api/src/router';\nexport type { User } from '../../api/src/users';\nimport { type Plan, type Price } from '../../api/src/billing';", filename: 'src/trpc.ts', project: web },
     // Assets and styles from another package are a build concern.
     { code: "import logo from '../../web/public/logo.svg';\nimport '../../../packages/money/styles.css';", filename: 'src/mail.ts', project: api },
+    // Regression (formbricks packages/surveys): a stylesheet with a bundler query is still a stylesheet.
+    { code: "import editorStyles from '../../../web/src/editor/styles.css?inline';", filename: 'src/lib/styles.ts', project: api },
     // No workspace: nothing tells packages apart.
     { code: "import { x } from '../../api/src/x';", filename: 'src/app.ts', project: alone },
     // Tests and scripts at any level import what they exercise.

@@ -35,7 +35,8 @@ export default defineRule<MessageId>({
     const check = (literal: ts.StringLiteralLike): void => {
       const specifier = literal.text;
       if (!specifier.startsWith('../')) return;
-      const target = path.resolve(fileDir, specifier);
+      // A bundler query (`./styles.css?inline`, `?raw`) is not part of the path.
+      const target = path.resolve(fileDir, specifier.replace(/[?#].*$/, ''));
       if (ASSET_EXTENSION.test(path.extname(target))) return;
       // The deepest member folder holding the target: a shared folder that is no package has none.
       const owner = owners.find((candidate) => isInside(candidate.dir, target));
@@ -51,7 +52,7 @@ function visitors(check: (literal: ts.StringLiteralLike) => void): Partial<Recor
     [ts.SyntaxKind.ImportDeclaration](node: ts.Node) {
       const decl = node as ts.ImportDeclaration;
       // A type-only import leaves nothing at run time: the front end typing its calls with the API's types.
-      if (decl.importClause?.isTypeOnly) return;
+      if (decl.importClause?.isTypeOnly || isTypeOnlyNamed(decl.importClause)) return;
       if (ts.isStringLiteral(decl.moduleSpecifier)) check(decl.moduleSpecifier);
     },
     [ts.SyntaxKind.ExportDeclaration](node: ts.Node) {
@@ -68,6 +69,12 @@ function visitors(check: (literal: ts.StringLiteralLike) => void): Partial<Recor
       if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) check(ref.expression);
     },
   };
+}
+
+/** `import { type A, type B } from '…'`: every binding is a type, nothing is loaded at run time. */
+function isTypeOnlyNamed(clause: ts.ImportClause | undefined): boolean {
+  const bindings = clause?.namedBindings;
+  return clause?.name === undefined && bindings !== undefined && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly);
 }
 
 function isInside(dir: string, target: string): boolean {
