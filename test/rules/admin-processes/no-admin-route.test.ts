@@ -19,6 +19,9 @@ runRuleTests(rule, {
     `import Redis from 'ioredis';\nconst redis = new Redis();\nrouter.post('/products', async (req, res) => { await Product.create(req.body); await redis.del('products'); res.status(201).end(); });`,
     // An in-memory cache's flushAll clears this process's own cache.
     `import NodeCache from 'node-cache';\nconst cache = new NodeCache();\napp.post('/cache/clear', (req, res) => { cache.flushAll(); res.end(); });`,
+    // Indexing one document after an edit is the app's everyday job; a switch set to 0 is not a counter.
+    `router.put('/posts/:id', async (req, res) => { const post = await Post.update(req.body); await search.reindex(post); res.json(post); });`,
+    `import Redis from 'ioredis';\nconst redis = new Redis();\napp.post('/admin/maintenance/off', async (req, res) => { await redis.set('maintenance', 0); res.end(); });`,
     // sync() without force/alter creates missing tables only; force: false is explicit.
     `app.get('/', async (req, res) => { await Model.sync(); await sequelize.sync({ force: false }); res.end(); });`,
     // Writes in a route that is not named for seeding.
@@ -89,6 +92,12 @@ runRuleTests(rule, {
       code: `const seedRouter = express.Router();\nseedRouter.get('/', async (req, res) => {\n  await Product.remove({});\n  const createdProducts = await Product.insertMany(data.products);\n  res.send({ createdProducts });\n});`,
       filename: 'backend/routes/seedRoutes.js',
       errors: [{ messageId: 'adminTask', line: 3, column: 9, endColumn: 27 }],
+    },
+    {
+      name: 'a whole reindex through the Elasticsearch API, in a Next.js route handler',
+      code: `export async function POST() {\n  await es.reindex({ source: { index: 'products-v1' }, dest: { index: 'products-v2' } });\n  return Response.json({ ok: true });\n}`,
+      filename: 'app/api/search/rebuild/route.ts',
+      errors: [{ messageId: 'adminTask', line: 2, column: 9 }],
     },
     {
       name: 'a seed controller named for seeding',

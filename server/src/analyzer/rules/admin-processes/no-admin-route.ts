@@ -109,7 +109,7 @@ class TaskFinder {
     if ((method === 'flushAll' || method === 'flushDb') && !this.usesMemoryCache && (this.usesRedis || /redis/i.test(receiverName))) {
       return { task: 'cache flush', label };
     }
-    if (/^re-?index(all)?$/i.test(method)) return { task: 'reindex', label };
+    if (/^re-?index$/i.test(method) ? isWholeReindex(call) : /^re-?index(all|everything)$/i.test(method)) return { task: 'reindex', label };
     if ((method === 'set' || method === 'del') && this.isRedisReceiver(receiverName)) return counterReset(call, method, receiverName);
     if (SEED_WRITES.has(method) && call.arguments.length <= 2) return { task: 'seed-write', label };
     return this.processTask(call);
@@ -149,15 +149,33 @@ class TaskFinder {
   }
 }
 
+const COUNTER_KEY = /(visit|view|hit|count|counter|click|total|tally|download|pageview)s?\b|(visit|view|hit|count|click|download)s?[A-Z_:-]/i;
+
 /** `redis.set('visits', 0)` or `redis.del('visits')`: a fixed key, set back to zero or removed. */
 function counterReset(call: ts.CallExpression, method: string, receiverName: string): FoundTask | undefined {
   const [key, value] = call.arguments;
   if (!key || !ts.isStringLiteralLike(key)) return undefined;
   const label = `${shortName(receiverName)}.${method}('${key.text}'${method === 'set' ? ', 0' : ''})`;
-  if (method === 'del') return call.arguments.length === 1 ? { task: 'counter reset', label, del: true } : undefined;
-  if (!value || call.arguments.length !== 2) return undefined;
+  if (method === 'del') return call.arguments.length === 1 && COUNTER_KEY.test(key.text) ? { task: 'counter reset', label, del: true } : undefined;
+  // Only a key that names a counter: `set('maintenance', 0)` is a switch, and doubtful.
+  if (!COUNTER_KEY.test(key.text) || !value || call.arguments.length !== 2) return undefined;
   const zero = ts.isNumericLiteral(value) ? value.text === '0' : ts.isStringLiteralLike(value) && value.text === '0';
   return zero ? { task: 'counter reset', label } : undefined;
+}
+
+/**
+ * `search.reindex()` or Elasticsearch's `client.reindex({ source, dest })` rebuild a whole index;
+ * `search.reindex(post)` after an edit is the app indexing one document, its everyday job.
+ */
+function isWholeReindex(call: ts.CallExpression): boolean {
+  const [first] = call.arguments;
+  if (first === undefined) return true;
+  const object = skipOuterExpressions(first);
+  return (
+    call.arguments.length === 1 &&
+    ts.isObjectLiteralExpression(object) &&
+    object.properties.some((property) => ['source', 'dest', 'body'].includes(propertyNameText(property.name) ?? ''))
+  );
 }
 
 /** `{ force: true }`, `{ alter: true }`, `{ alter: { drop: false } }`: anything but a literal false. */
