@@ -135,3 +135,34 @@ export function declaresAny(names: Iterable<string>, table: ReadonlySet<string> 
   for (const name of names) if (has(name)) return true;
   return false;
 }
+
+/** Script names that run a developer's one-off tasks: `seed`, `db:seed`, `mock`, `fixtures`, `demo`. */
+const SEED_SCRIPT = /^(seed|mocks?|fixtures?|demo)([:_-].*)?$|[:_-](seed|seeds|mocks?|fixtures?)$/i;
+/** `dev`, `start:dev`: these usually run the application itself in watch mode. */
+const DEV_SCRIPT = /^(dev|develop|development)([:_-].*)?$|[:_-](dev|local)$/i;
+
+/**
+ * True when `relativePath` (below the package's folder) is named by one of the package's scripts, and every
+ * script naming it is a developer's: a seeder (`"seed": "ts-node src/db/seed.ts"`), or a dev script starting a
+ * file that says it is one (`"dev": "nodemon dev-server.ts"`). `"dev": "nodemon src/index.ts"` runs the app
+ * itself, so a file a plain dev script starts counts only when its own name starts with `dev`.
+ */
+export function startedOnlyByDevScripts(scripts: ReadonlyMap<string, { value: string }>, relativePath: string): boolean {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const stem = entryStem(path);
+  if (stem.length === 0) return false;
+  const devNamed = /^dev([-_.A-Z]|$)/.test(path.split('/').pop() ?? '');
+  let named = false;
+  for (const [name, script] of scripts) {
+    const names = script.value.split(/[\s;&|'"=]+/).some((word) => word.length > 0 && entryStem(word) === stem);
+    if (!names) continue;
+    if (!SEED_SCRIPT.test(name) && !(devNamed && DEV_SCRIPT.test(name))) return false;
+    named = true;
+  }
+  return named;
+}
+
+/** `./src/seed.ts`, `dist/seed.js`, `src/seed` → `seed`: a source file and its build output name the same entry. */
+function entryStem(path: string): string {
+  return path.replace(/^\.\//, '').replace(/^(src|dist|build|lib|out)\//, '').replace(/\.[cm]?[jt]sx?$/, '');
+}
