@@ -21,8 +21,8 @@ export interface StageTest {
 /** Variables that name the deploy stage. */
 const STAGE_VARIABLES = new Set(['NODE_ENV', 'APP_ENV', 'ENV', 'ENVIRONMENT', 'STAGE', 'NODE_CONFIG_ENV', 'APP_STAGE', 'DEPLOY_ENV', 'RUN_ENV']);
 /** Stage flags by name, true in the stage they name: envalid's `env.isProduction`, hand-made `isProd`, `__DEV__`. */
-const PRODUCTION_FLAG = /^(is_?prod(uction)?|IS_PROD(UCTION)?|inProduction|isProductionEnv|isProdEnv)$/;
-const LOCAL_FLAG = /^(is_?dev(elopment)?|IS_DEV(ELOPMENT)?|__DEV__|isLocal|IS_LOCAL|isTest|IS_TEST|isDevEnv|isTestEnv|inDevelopment)$/;
+const PRODUCTION_FLAG = /^(is_?prod(uction)?(_?env)?|in_?production)$/i;
+const LOCAL_FLAG = /^(is_?dev(elopment)?(_?env)?|__dev__|is_?local|is_?test(ing)?(_?env)?|in_?development)$/i;
 const PRODUCTION_NAMES = new Set(['production', 'prod', 'live']);
 
 /** Stage flags a file declares from a stage test: `const dev = process.env.NODE_ENV !== 'production'`. */

@@ -35,6 +35,10 @@ runRuleTests(rule, {
     "process.on('uncaughtException', logger.error.bind(logger));",
     // Two handlers for the event: one of them exits.
     "process.on('uncaughtException', (err) => console.error(err));\nprocess.on('uncaughtException', () => process.exit(1));",
+    {
+      name: 'uptime-kuma: a listener added around a pool close and removed again',
+      code: "async function close() {\n  const listener = (reason) => {\n    noReject = false;\n  };\n  process.addListener('unhandledRejection', listener);\n  await pool.close();\n  process.removeListener('unhandledRejection', listener);\n}",
+    },
     // A monitor observes and Node still crashes.
     "process.on('uncaughtExceptionMonitor', (err) => console.error(err));",
     // Other events, other emitters.
@@ -57,6 +61,19 @@ runRuleTests(rule, {
       name: 'a reporter, then nothing',
       code: "import * as Sentry from '@sentry/node';\nprocess.on('unhandledRejection', (reason) => {\n  Sentry.captureException(reason);\n  logger.error({ err: reason }, 'unhandled rejection');\n});",
       errors: [{ messageId: 'carriesOn', line: 2, column: 1, message: message('unhandledRejection') }],
+    },
+    {
+      name: 'Wiki.js: a logger and a telemetry reporter',
+      code: "process.on('uncaughtException', (err) => {\n  WIKI.logger.warn(err)\n  WIKI.telemetry.sendError(err)\n})",
+      errors: [{ messageId: 'carriesOn', line: 1, column: 1 }],
+    },
+    {
+      name: 'uptime-kuma: a handler made of console and an errorLog method',
+      code: "let unexpectedErrorHandler = (error, promise) => {\n  console.trace(error);\n  UptimeKumaServer.errorLog(error, false);\n};\nprocess.addListener('unhandledRejection', unexpectedErrorHandler);\nprocess.addListener('uncaughtException', unexpectedErrorHandler);",
+      errors: [
+        { messageId: 'carriesOn', line: 5, column: 1 },
+        { messageId: 'carriesOn', line: 6, column: 1 },
+      ],
     },
     {
       name: 'console.error as the handler itself',

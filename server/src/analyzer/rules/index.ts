@@ -10,6 +10,7 @@ import noHardcodedSecret from './config/no-hardcoded-secret';
 import noUndocumentedEnv from './config/no-undocumented-env';
 import noSystemTool from './dependencies/no-system-tool';
 import noUndeclaredImport from './dependencies/no-undeclared-import';
+import noStageSpecificBackingService from './dev-prod-parity/no-stage-specific-backing-service';
 import exitOnUncaught from './disposability/exit-on-uncaught';
 import handleSigterm from './disposability/handle-sigterm';
 import noConsole from './logs/no-console';
@@ -32,6 +33,7 @@ export const RULES: readonly RuleDefinition[] = [
   noUndocumentedEnv,
   noSystemTool,
   noUndeclaredImport,
+  noStageSpecificBackingService,
   exitOnUncaught,
   handleSigterm,
   noConsole,

@@ -9,6 +9,7 @@ import { defineRule } from '../../rule';
 
 const EVENTS = new Set(['uncaughtException', 'unhandledRejection', 'uncaughtExceptionMonitor']);
 const REGISTER = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+const UNREGISTER = new Set(['off', 'removeListener']);
 
 /**
  * Calls a handler may make that neither exit nor hand the error on: logging, error reporting, formatting. Only a
@@ -16,6 +17,8 @@ const REGISTER = new Set(['on', 'once', 'addListener', 'prependListener', 'prepe
  */
 const LOG_RECEIVER = /^(console|(_|this\.)?(logger|log|_logger|winston|pino|bunyan|debug|signale|consola)|Sentry|Bugsnag|bugsnag|Raven|raven|rollbar|Rollbar|newrelic|appInsights|airbrake|Honeybadger|util|JSON|Object|Array|String|Number|Date|Math|chalk|colors)$/i;
 const LOG_METHOD = /^(log|info|warn|warning|error|fatal|debug|trace|verbose|silly|crit|critical|alert|emerg|notice|captureException|captureMessage|captureError|notify|flush|stringify|inspect|format|keys|toString|toISOString|now|red|yellow|bold)$/;
+/** Methods that send an error to a tracker, on any receiver. */
+const REPORT_METHOD = /^((send|capture|report|track|record|log)(Error|Exception)|errorLog)$/;
 /** Names of functions that end the process, or that hand the error on to something that might: shut down, rethrow. */
 const EXITING_NAME = /exit|shutdown|shutDown|terminate|kill|stop|close|quit|crash|die|abort|destroy|graceful|cleanup|cleanUp|teardown|tearDown|fatal|panic|restart|reject|done|callback|cb|next|throw|emit|handle|process/i;
 
@@ -40,6 +43,7 @@ export default defineRule({
     if (!mayHandle(ctx.text)) return { visit: {} };
     const functions = new Map<string, ts.FunctionLikeDeclaration[]>();
     const registrations: Array<{ call: ts.CallExpression; event: string; handler: ts.Expression }> = [];
+    const removed = new Set<string>();
     const remember = (name: string, fn: ts.FunctionLikeDeclaration): void => {
       const list = functions.get(name);
       if (list) list.push(fn);
@@ -59,11 +63,11 @@ export default defineRule({
         [ts.SyntaxKind.CallExpression](node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
-          if (!ts.isPropertyAccessExpression(callee) || !REGISTER.has(callee.name.text)) return;
-          if (dottedName(callee.expression) !== 'process') return;
+          if (!ts.isPropertyAccessExpression(callee) || dottedName(callee.expression) !== 'process') return;
           const [event, handler] = call.arguments;
           if (!event || !handler || !isStringLiteralLike(event) || !EVENTS.has(event.text)) return;
-          registrations.push({ call, event: event.text, handler });
+          if (REGISTER.has(callee.name.text)) registrations.push({ call, event: event.text, handler });
+          else if (UNREGISTER.has(callee.name.text) && ts.isIdentifier(handler)) removed.add(handler.text);
         },
       },
       end() {
@@ -73,8 +77,12 @@ export default defineRule({
         const scope: Scope = { functions, stageFlags: collectStageFlags(ctx.sourceFile) };
         // A monitor only observes: Node exits anyway after it.
         const events = new Set(registrations.filter((r) => r.event !== 'uncaughtExceptionMonitor').map((r) => r.event));
-        for (const { call, event } of registrations) {
+        for (const { call, event, handler: registered } of registrations) {
           if (event === 'uncaughtExceptionMonitor' || !events.has(event)) continue;
+          // A handler removed again in the file (uptime-kuma's, around a pool's close) swallows one known error for a
+          // moment; it is not how the process treats crashes.
+          const handler = skipOuterExpressions(registered);
+          if (ts.isIdentifier(handler) && removed.has(handler.text)) continue;
           // Several handlers for one event in the file: any one that exits is enough.
           if (registrations.some((other) => other.event === event && verdictOf(other.handler, scope) !== 'continues')) continue;
           ctx.report(call, 'carriesOn', { event }, { start: call.getStart(ctx.sourceFile), end: call.arguments[0].getEnd() });
@@ -149,6 +157,8 @@ function callVerdict(call: ts.CallExpression | ts.NewExpression, scope: Scope, s
 
 /** `console.error`, `logger.fatal`, `this.logger.error`, `Sentry.captureException`, `err.stack.toString`. */
 function isLoggingCall(callee: ts.PropertyAccessExpression): boolean {
+  // telemetry.sendError(err), monitoring.reportException(err), appInsights.trackException({ exception }).
+  if (REPORT_METHOD.test(callee.name.text)) return true;
   if (!LOG_METHOD.test(callee.name.text)) return false;
   const receiver = dottedName(callee.expression);
   if (receiver === undefined) return false;
