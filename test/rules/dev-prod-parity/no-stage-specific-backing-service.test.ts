@@ -23,6 +23,8 @@ runRuleTests(rule, {
     "if (process.env.NODE_ENV !== 'production') {\n  app.use(morgan('dev'));\n} else {\n  app.use(helmet());\n}",
     // Different providers of the same kind are not a stand-in (both send real mail).
     "import nodemailer from 'nodemailer';\nimport sgMail from '@sendgrid/mail';\nif (process.env.NODE_ENV === 'production') {\n  sgMail.setApiKey(process.env.SENDGRID_KEY);\n} else {\n  transport = nodemailer.createTransport({ host: 'localhost', port: 1025 });\n}",
+    // Ethereal in development, SendGrid's SMTP in production: both SMTP.
+    "import nodemailer from 'nodemailer';\nexport const mailer = process.env.NODE_ENV === 'production'\n  ? nodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 587, auth: { user: 'apikey', pass: process.env.SENDGRID_API_KEY } })\n  : nodemailer.createTransport({ host: 'smtp.ethereal.email', port: 587, auth: { user, pass } });",
     // A string that is not a dialect option.
     "const label = process.env.NODE_ENV === 'production' ? 'postgres' : 'sqlite';",
     // Tests.
@@ -61,6 +63,11 @@ runRuleTests(rule, {
       name: 'nodemailer JSON transport in development, SMTP in production (if/else)',
       code: "import nodemailer from 'nodemailer';\nlet transporter;\nif (app.get('env') === 'development') {\n  transporter = nodemailer.createTransport({ jsonTransport: true });\n} else {\n  transporter = nodemailer.createTransport({ host: process.env.SMTP_HOST, port: 587, auth: { user, pass } });\n}",
       errors: [{ messageId: 'differs', line: 3, column: 5, message: message('A JSON transport that sends no mail', 'in development', 'SMTP', 'mail transport') }],
+    },
+    {
+      name: 'sendmail in production, a JSON transport elsewhere (a class constructor)',
+      code: "import { createTransport } from 'nodemailer';\nexport class Mail {\n  constructor() {\n    if (process.env.NODE_ENV === 'production') {\n      this.transport = createTransport({ sendmail: true });\n    } else {\n      this.transport = createTransport({ jsonTransport: true });\n    }\n  }\n}",
+      errors: [{ messageId: 'differs', line: 4, column: 9, message: message('A JSON transport that sends no mail', 'outside production', 'sendmail', 'mail transport') }],
     },
     {
       name: 'tests on SQLite in memory',

@@ -214,8 +214,8 @@ function fromString(node: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): 
 }
 
 /**
- * Mail transport options: nodemailer's `{ jsonTransport: true }` / `{ streamTransport: true }` send nothing, `{ host,
- * port | auth }` and `{ service }` send through SMTP.
+ * Mail transport options: nodemailer's `{ jsonTransport: true }` / `{ streamTransport: true }` send nothing; `{ host,
+ * port | auth }` and `{ service }` send through SMTP, `{ sendmail: true }` through the local MTA.
  */
 function fromOptions(object: ts.ObjectLiteralExpression, consts: ConstLookup): Service | undefined {
   const keys = new Map<string, ts.Expression>();
@@ -231,6 +231,7 @@ function fromOptions(object: ts.ObjectLiteralExpression, consts: ConstLookup): S
   if (isTrue('jsonTransport')) return { kind: 'email', product: 'a JSON transport that sends no mail', standIn: true };
   if (isTrue('streamTransport')) return { kind: 'email', product: 'a stream transport that sends no mail', standIn: true };
   if (!isMailTransportArgument(object)) return undefined;
+  if (isTrue('sendmail')) return { kind: 'email', product: 'sendmail', standIn: false };
   if (keys.has('service') || (keys.has('host') && (keys.has('port') || keys.has('auth') || keys.has('secure')))) {
     return { kind: 'email', product: 'SMTP', standIn: false };
   }
