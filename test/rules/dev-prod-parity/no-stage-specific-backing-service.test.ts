@@ -25,6 +25,8 @@ runRuleTests(rule, {
     "import nodemailer from 'nodemailer';\nimport sgMail from '@sendgrid/mail';\nif (process.env.NODE_ENV === 'production') {\n  sgMail.setApiKey(process.env.SENDGRID_KEY);\n} else {\n  transport = nodemailer.createTransport({ host: 'localhost', port: 1025 });\n}",
     // Ethereal in development, SendGrid's SMTP in production: both SMTP.
     "import nodemailer from 'nodemailer';\nexport const mailer = process.env.NODE_ENV === 'production'\n  ? nodemailer.createTransport({ host: 'smtp.sendgrid.net', port: 587, auth: { user: 'apikey', pass: process.env.SENDGRID_API_KEY } })\n  : nodemailer.createTransport({ host: 'smtp.ethereal.email', port: 587, auth: { user, pass } });",
+    // A switch whose production case uses the same database as development.
+    "switch (process.env.NODE_ENV) {\n  case 'development':\n  case 'production':\n    options = { type: 'postgres', url: process.env.DATABASE_URL };\n    break;\n  case 'test':\n    options = { type: 'postgres', url: process.env.TEST_DATABASE_URL };\n}",
     // A string that is not a dialect option.
     "const label = process.env.NODE_ENV === 'production' ? 'postgres' : 'sqlite';",
     // Tests.
@@ -68,6 +70,11 @@ runRuleTests(rule, {
       name: 'sendmail in production, a JSON transport elsewhere (a class constructor)',
       code: "import { createTransport } from 'nodemailer';\nexport class Mail {\n  constructor() {\n    if (process.env.NODE_ENV === 'production') {\n      this.transport = createTransport({ sendmail: true });\n    } else {\n      this.transport = createTransport({ jsonTransport: true });\n    }\n  }\n}",
       errors: [{ messageId: 'differs', line: 4, column: 9, message: message('A JSON transport that sends no mail', 'outside production', 'sendmail', 'mail transport') }],
+    },
+    {
+      name: 'a switch on NODE_ENV (TypeORM options per stage): one finding, at the first local case',
+      code: "let dsOptions;\nswitch (process.env.NODE_ENV) {\n  case 'development':\n    dsOptions = { type: 'sqlite', database: 'db.sqlite', synchronize: true };\n    break;\n  case 'test':\n    dsOptions = { type: 'sqlite', database: 'test.sqlite' };\n    break;\n  case 'production':\n    dsOptions = { type: 'postgres', url: process.env.DATABASE_URL };\n    break;\n  default:\n    throw new Error('unknown environment');\n}",
+      errors: [{ messageId: 'differs', line: 3, column: 8, message: message('SQLite', 'in development', 'PostgreSQL', 'database') }],
     },
     {
       name: 'tests on SQLite in memory',

@@ -5,13 +5,14 @@ import ts from 'typescript';
 import { isStringLiteralLike, normalizeModule, propertyNameText, skipOuterExpressions } from '../../ast';
 import { DATABASE_DIALECTS, LOCAL_STAND_INS, SERVICE_PRODUCTS, serviceKindOf, type ServiceKind } from '../../knowledge/packages';
 import { collectAliases, ConstLookup, resolveRef, type ModuleRef } from '../../module-refs';
-import { collectStageFlags, excludesProduction, includesProduction, readStageTest, stageKeyedEntries, type StageSide } from '../../stage';
+import { collectStageFlags, excludesProduction, includesProduction, isStageReader, readStageTest, stageKeyedEntries, stageOfKey, type StageSide } from '../../stage';
 import { forEachDescendant } from '../../walk';
 import { defineRule } from '../../rule';
 
 /** A side of a stage test: what it builds, and which stages run it. */
 interface Arm {
-  node: ts.Node | undefined;
+  /** A node, or the statements of a `case` (with the cases that fall through to it). */
+  node: ts.Node | readonly ts.Node[] | undefined;
   side: StageSide;
   stage: string;
 }
@@ -116,8 +117,33 @@ export default defineRule({
       }
     };
 
+    // switch (process.env.NODE_ENV) { case 'development': …; case 'production': … }
+    const onSwitch = (node: ts.Node): void => {
+      if (ctx.fileKind.script) return;
+      const statement = node as ts.SwitchStatement;
+      if (!isStageReader(statement.expression)) return;
+      const arms: Array<{ label: ts.Node; stage: string; side: StageSide; statements: ts.Node[] }> = [];
+      let pending: Array<{ label: ts.Node; stage: string; side: StageSide }> = [];
+      for (const clause of statement.caseBlock.clauses) {
+        const label = ts.isCaseClause(clause) ? skipOuterExpressions(clause.expression) : undefined;
+        const side = label && isStringLiteralLike(label) ? stageOfKey(label.text) : undefined;
+        if (label && side && isStringLiteralLike(label)) pending.push({ label, stage: label.text, side });
+        if (clause.statements.length === 0) continue;
+        for (const entry of pending) arms.push({ ...entry, statements: [...clause.statements] });
+        pending = [];
+      }
+      const prod = arms.find((arm) => arm.side === 'production');
+      if (!prod) return;
+      for (const arm of arms) {
+        if (arm.side !== 'local' || reported.has(statement)) continue;
+        compare(arm.label, { node: arm.statements, side: 'local', stage: arm.stage }, { node: prod.statements, side: 'production', stage: prod.stage });
+        if (reported.has(arm.label)) reported.add(statement);
+      }
+    };
+
     return {
       visit: {
+        [ts.SyntaxKind.SwitchStatement]: onSwitch,
         [ts.SyntaxKind.ConditionalExpression]: onConditional,
         [ts.SyntaxKind.IfStatement]: onIf,
         [ts.SyntaxKind.ObjectLiteralExpression]: onObject,
@@ -151,7 +177,7 @@ function findClash(real: readonly Service[], other: readonly Service[]): [Servic
 }
 
 /** The backing services an arm builds, read from its constructors, dialect options, URLs and mail transports. */
-function servicesIn(root: ts.Node, resolve: (expr: ts.Expression) => ModuleRef | undefined, consts: ConstLookup): Service[] {
+function servicesIn(roots: ts.Node | readonly ts.Node[], resolve: (expr: ts.Expression) => ModuleRef | undefined, consts: ConstLookup): Service[] {
   const found: Service[] = [];
   let budget = ARM_BUDGET;
   const visit = (node: ts.Node): boolean | undefined => {
@@ -168,7 +194,9 @@ function servicesIn(root: ts.Node, resolve: (expr: ts.Expression) => ModuleRef |
     }
     return undefined;
   };
-  if (visit(root) !== false) forEachDescendant(root, visit);
+  for (const root of Array.isArray(roots) ? roots : [roots as ts.Node]) {
+    if (visit(root) !== false) forEachDescendant(root, visit);
+  }
   return found;
 }
 
