@@ -21,6 +21,9 @@ describe('stage tests (stage.ts)', () => {
     ["process.env.DB_CLIENT === 'production'", undefined],
     ["isProd && useCache", undefined],
     ["mode === 'production'", undefined],
+    // `env` alone is anyone's variable (trigger.dev's customer environments); upper case is another domain's enum.
+    ["env === 'production'", undefined],
+    ["process.env.NODE_ENV === 'PRODUCTION'", undefined],
   ];
   for (const [code, whenTrue, whenFalse] of cases) {
     it(`${code} → ${whenTrue ?? 'not a stage test'}`, () => {
@@ -29,6 +32,12 @@ describe('stage tests (stage.ts)', () => {
       else assert.deepEqual([test?.whenTrue, test?.whenFalse], [whenTrue, whenFalse]);
     });
   }
+
+  it('reads a name a top-level const bound to the stage', () => {
+    const { expr, file } = condition("const env = process.env.NODE_ENV || 'development';\nenv === 'production';");
+    const test = readStageTest(expr, collectStageFlags(file));
+    assert.deepEqual([test?.whenTrue, test?.whenFalse], ['production', 'not-production']);
+  });
 
   it('follows a top-level const derived from a stage test, whatever its name', () => {
     const { expr, file } = condition("const dev = process.env.NODE_ENV !== 'production';\ndev;");

@@ -121,7 +121,7 @@ export default defineRule({
     const onSwitch = (node: ts.Node): void => {
       if (ctx.fileKind.script) return;
       const statement = node as ts.SwitchStatement;
-      if (!isStageReader(statement.expression)) return;
+      if (!isStageReader(statement.expression, flags)) return;
       const arms: Array<{ label: ts.Node; stage: string; side: StageSide; statements: ts.Node[] }> = [];
       let pending: Array<{ label: ts.Node; stage: string; side: StageSide }> = [];
       for (const clause of statement.caseBlock.clauses) {
