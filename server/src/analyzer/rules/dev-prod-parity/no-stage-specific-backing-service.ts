@@ -2,7 +2,7 @@
 // PostgreSQL in production, no in-process cache where production has Redis, no JSON mail transport in place of SMTP.
 // Docs: docs/rules/dev-prod-parity/no-stage-specific-backing-service.md
 import ts from 'typescript';
-import { isStringLiteralLike, normalizeModule, propertyNameText, skipOuterExpressions } from '../../ast';
+import { isStringLiteralLike, normalizeModule, propertyNameText, skipOuterExpressions, textGate } from '../../ast';
 import { DATABASE_DIALECTS, LOCAL_STAND_INS, SERVICE_PRODUCTS, serviceKindOf, type ServiceKind } from '../../knowledge/packages';
 import { collectAliases, ConstLookup, resolveRef, type ModuleRef } from '../../module-refs';
 import { collectStageFlags, excludesProduction, includesProduction, isStageReader, readStageTest, stageKeyedEntries, stageOfKey, type StageSide } from '../../stage';
@@ -59,13 +59,13 @@ export default defineRule({
   // Scripts are read for env-keyed maps only (a knexfile is the config the app loads: see the docs page).
   skipIn: ['test'],
   create(ctx) {
-    const text = ctx.text;
-    if (!/production|prod|isDev|development|__DEV__|\benv\b|NODE_ENV/i.test(text)) return { visit: {} };
-    const aliases = collectAliases(ctx.sourceFile, ctx.imports);
+    if (!mayTestStage(ctx.text)) return { visit: {} };
+    // Read once per file, and only for a file that has a stage branch.
+    let aliases: Map<string, ModuleRef> | undefined;
     const consts = new ConstLookup(ctx.sourceFile);
     const flags = collectStageFlags(ctx.sourceFile);
     const reported = new Set<ts.Node>();
-    const resolve = (expr: ts.Expression): ModuleRef | undefined => resolveRef(expr, ctx.imports, aliases);
+    const resolve = (expr: ts.Expression): ModuleRef | undefined => resolveRef(expr, ctx.imports, (aliases ??= collectAliases(ctx.sourceFile, ctx.imports)));
 
     const compare = (at: ts.Node, a: Arm, b: Arm): void => {
       if (reported.has(at)) return;
@@ -151,6 +151,16 @@ export default defineRule({
     };
   },
 });
+
+/** Every stage test names a stage variable, a stage flag, Express's `'env'` setting, or a stage. */
+const mayTestStage = textGate(
+  [
+    'NODE_ENV', 'APP_ENV', 'NODE_CONFIG_ENV', 'DEPLOY_ENV', 'RUN_ENV', 'APP_STAGE', "'env'", '"env"', 'production',
+    'isProd', 'IS_PROD', 'is_prod', 'inProduction', 'in_production', 'isDev', 'IS_DEV', 'is_dev', '__DEV__', 'isLocal',
+    'IS_LOCAL', 'is_local', 'isTest', 'IS_TEST', 'is_test', 'inDevelopment', 'in_development', 'InProduction',
+  ],
+  ['ENV', 'ENVIRONMENT', 'STAGE'],
+);
 
 /**
  * A ternary's arm. A bare dialect string (`dialect: isProd ? 'postgres' : 'sqlite'`) is read as that dialect when the
