@@ -14,6 +14,9 @@ runRuleTests(rule, {
     "import Sentry from 'winston-transport-sentry-node';\nconst logger = winston.createLogger({ transports: [new Sentry({ sentry: { dsn } })] });",
     // winston.transports.Papertrail only exists once winston-papertrail is loaded; a name alone is not a shipper.
     "import winston from 'winston';\nconst t = new winston.transports.Papertrail({ host: 'x' });",
+    // @axiomhq/logging's console transport and logger class ship nothing themselves; OpenTelemetry goes to a collector.
+    "import { ConsoleTransport, Logger } from '@axiomhq/logging';\nexport const logger = new Logger({ transports: [new ConsoleTransport()] });",
+    "import pino from 'pino';\nexport const logger = pino({ transport: { target: 'pino-opentelemetry-transport' } });",
     // Names that look alike: a local class, a string that is not a transport target.
     "class Loki {}\nnew Loki();",
     "const docs = { target: '_blank', href: 'https://github.com/grafana/loki' };",
@@ -56,6 +59,11 @@ runRuleTests(rule, {
       name: 'pino transport targets',
       code: "import pino from 'pino';\nexport const logger = pino({\n  transport: {\n    targets: [\n      { target: 'pino-pretty' },\n      { target: 'pino-loki', options: { host: process.env.LOKI_HOST } },\n    ],\n  },\n});",
       errors: [{ messageId: 'ships', line: 6, column: 9, message: message('Grafana Loki', 'pino-loki') }],
+    },
+    {
+      name: 'dub: Axiom transport of @axiomhq/logging, reported at the transport, not the logger',
+      code: "import { AxiomJSTransport, ConsoleTransport, Logger } from '@axiomhq/logging';\nexport const logger = new Logger({\n  transports: isAxiomEnabled ? [new AxiomJSTransport({ axiom: axiomClient, dataset: process.env.AXIOM_DATASET })] : [new ConsoleTransport()],\n});",
+      errors: [{ messageId: 'ships', line: 3, column: 33, message: message('Axiom', '@axiomhq/logging') }],
     },
     {
       name: 'pino-elasticsearch stream',

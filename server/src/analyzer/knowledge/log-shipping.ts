@@ -1,12 +1,15 @@
 // Logger transports and clients that send a process's log to a log service from inside the process (XI. Logs:
 // routing belongs to the execution environment). Enrichers that only add fields (`@newrelic/winston-enricher`),
-// formatters for a platform's stdout agent, and error reporters (Sentry, Bugsnag) are not here.
+// formatters for a platform's stdout agent, error reporters (Sentry, Bugsnag) and OpenTelemetry exporters (they send
+// to a collector the environment runs) are not here.
 
 export interface LogShipper {
   /** The service the module sends logs to, for messages. */
   service: string;
   /** Transports the module adds to `winston.transports` when loaded (`require('winston-papertrail')`). */
   registers?: readonly string[];
+  /** The exports that ship, when the module also exports what does not (a console transport, a logger class). */
+  exports?: readonly string[];
 }
 
 /** Modules by npm name. */
@@ -34,6 +37,7 @@ export const LOG_SHIPPERS: Readonly<Record<string, LogShipper>> = {
   'logzio-nodejs': { service: 'Logz.io' },
   '@axiomhq/winston': { service: 'Axiom' },
   '@axiomhq/pino': { service: 'Axiom' },
+  '@axiomhq/logging': { service: 'Axiom', exports: ['AxiomJSTransport'] },
   'winston-graylog2': { service: 'Graylog', registers: ['Graylog2'] },
   'winston-logstash': { service: 'Logstash', registers: ['Logstash'] },
   'winston-mongodb': { service: 'MongoDB', registers: ['MongoDB'] },

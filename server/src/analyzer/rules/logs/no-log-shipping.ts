@@ -44,7 +44,10 @@ export default defineRule({
       if (!ref) return undefined;
       const module = normalizeModule(ref.module);
       const direct = logShipperOf(module);
-      if (direct) return direct;
+      if (direct) {
+        const exports = direct.shipper.exports;
+        return !exports || (ref.path.length === 1 && exports.includes(ref.path[0])) ? direct : undefined;
+      }
       if (module === 'winston' && ref.path.length === 2 && ref.path[0] === 'transports') {
         const registering = REGISTERED.get(ref.path[1]);
         if (registering && loads(registering)) return { name: registering, shipper: LOG_SHIPPERS[registering] };
