@@ -76,6 +76,11 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'teable: the rejection is rethrown into an uncaughtException handler that only logs',
+      code: "process.on('unhandledRejection', (reason, promise) => {\n  logger.error(`Unhandled Rejection at: ${promise}, reason: ${reason}`);\n  throw reason;\n});\nprocess.on('uncaughtException', (error) => {\n  logger.error(error);\n});",
+      errors: [{ messageId: 'carriesOn', line: 5, column: 1, message: message('uncaughtException') }],
+    },
+    {
       name: 'console.error as the handler itself',
       code: "process.on('unhandledRejection', console.error);",
       errors: [{ messageId: 'carriesOn', line: 1, column: 1 }],

@@ -1,5 +1,8 @@
 import rule from '../../../server/src/analyzer/rules/logs/no-log-shipping';
+import { EMPTY_PROJECT, type ProjectView } from '../../../server/src/analyzer/project';
 import { runRuleTests } from '../../support/rule-tester';
+
+const library: ProjectView = { ...EMPTY_PROJECT, root: '/p', dependencies: new Set(), isLibrary: true };
 
 const message = (service: string, module: string): string =>
   `Logs sent to ${service} from inside the app (${module}); write them to stdout and let the environment route them (XI. Logs).`;
@@ -23,6 +26,11 @@ runRuleTests(rule, {
     "const label = 'pino-loki';",
     // A CloudWatch Logs subscription forwarder is the environment's log routing.
     "import winston from 'winston';\nimport 'winston-papertrail';\nexport const handler = async (event) => {\n  const payload = Buffer.from(event.awslogs.data, 'base64');\n  new winston.transports.Papertrail({ host: process.env.PAPERTRAIL_HOST });\n};",
+    {
+      name: 'reaction: a published logger library that offers a Loggly stream',
+      code: "import loggly from 'node-loggly-bulk';\nexport class Bunyan2Loggly {\n  constructor(config) {\n    this.client = loggly.createClient(config);\n  }\n}",
+      project: library,
+    },
     // Tests and scripts.
     { filename: 'test/logger.test.ts', code: "import LokiTransport from 'winston-loki';\nnew LokiTransport({ host: 'http://loki:3100' });" },
     { filename: 'scripts/ship.ts', code: "import LokiTransport from 'winston-loki';\nnew LokiTransport({ host: 'http://loki:3100' });" },

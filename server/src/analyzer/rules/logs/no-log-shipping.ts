@@ -27,6 +27,9 @@ export default defineRule({
     // A forwarder for CloudWatch Logs subscriptions (a Lambda that receives `awslogs` payloads) is part of the
     // environment's log routing, not an app routing its own log.
     if (ctx.text.includes('awslogs')) return { visit: {} };
+    // A published logging library (reaction's @reactioncommerce/logger) offers a transport; the app that configures it
+    // decides where its log goes.
+    if (ctx.project.isLibrary) return { visit: {} };
     const aliases = collectAliases(ctx.sourceFile, ctx.imports);
     const reported = new Set<string>();
     const report = (node: ts.Node, module: string, shipper: LogShipper, end?: number): void => {
