@@ -81,6 +81,11 @@ runRuleTests(rule, {
       errors: [{ messageId: 'carriesOn', line: 5, column: 1, message: message('uncaughtException') }],
     },
     {
+      name: 'MagicMirror: ignores some errors, logs the rest, never quits',
+      code: "process.on('uncaughtException', function (err) {\n  if (!err.stack.includes('node_modules/systeminformation')) {\n    Log.error('Whoops! There was an uncaught exception...');\n    Log.error(err);\n  }\n});",
+      errors: [{ messageId: 'carriesOn', line: 1, column: 1 }],
+    },
+    {
       name: 'console.error as the handler itself',
       code: "process.on('unhandledRejection', console.error);",
       errors: [{ messageId: 'carriesOn', line: 1, column: 1 }],

@@ -17,6 +17,8 @@ const UNREGISTER = new Set(['off', 'removeListener']);
  */
 const LOG_RECEIVER = /^(console|(_|this\.)?(logger|log|_logger|winston|pino|bunyan|debug|signale|consola)|Sentry|Bugsnag|bugsnag|Raven|raven|rollbar|Rollbar|newrelic|appInsights|airbrake|Honeybadger|util|JSON|Object|Array|String|Number|Date|Math|chalk|colors)$/i;
 const LOG_METHOD = /^(log|info|warn|warning|error|fatal|debug|trace|verbose|silly|crit|critical|alert|emerg|notice|captureException|captureMessage|captureError|notify|flush|stringify|inspect|format|keys|toString|toISOString|now|red|yellow|bold)$/;
+/** String and array methods, on any receiver. */
+const PURE_METHOD = /^(includes|startsWith|endsWith|indexOf|split|slice|substring|match|test|replace|replaceAll|trim|toLowerCase|toUpperCase|join|map|filter|some|every|find|padStart|padEnd)$/;
 /** Methods that send an error to a tracker, on any receiver. */
 const REPORT_METHOD = /^((send|capture|report|track|record|log)(Error|Exception)|errorLog)$/;
 /** Names of functions that end the process, or that hand the error on to something that might: shut down, rethrow. */
@@ -148,6 +150,8 @@ function callVerdict(call: ts.CallExpression | ts.NewExpression, scope: Scope, s
   if (/^process\.(exit|abort|reallyExit|kill|emit)$/.test(name)) return 'exits';
   const last = name.slice(name.lastIndexOf('.') + 1);
   if (EXITING_NAME.test(last)) return 'exits';
+  // err.stack.includes('…'), message.split('\n'): string and array methods end nothing.
+  if (ts.isPropertyAccessExpression(callee) && PURE_METHOD.test(callee.name.text)) return 'continues';
   if (ts.isIdentifier(callee)) {
     if (/^(String|Number|Boolean|Error|setTimeout|setImmediate|clearTimeout|require)$/.test(callee.text)) return 'continues';
     return namedVerdict(callee.text, scope, seen, depth);
