@@ -1,7 +1,9 @@
 // The rule registry, sorted by id. A rule file's path is its id.
 import type { RuleDefinition, RuleOptionsSchema } from '../rule';
+import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noCrossAppImport from './codebase/no-cross-app-import';
 import noUnusedDisable from './codebase/no-unused-disable';
 import noCommittedEnvFile from './config/no-committed-env-file';
 import noEnvFileInImage from './config/no-env-file-in-image';
@@ -23,8 +25,10 @@ import noLocalFileState from './processes/no-local-file-state';
 export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
 
 export const RULES: readonly RuleDefinition[] = [
+  noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
+  noCrossAppImport,
   noUnusedDisable,
   noCommittedEnvFile,
   noEnvFileInImage,
