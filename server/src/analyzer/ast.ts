@@ -398,7 +398,7 @@ export function textGate(names: readonly string[], words: readonly string[] = []
   const keys = [...names, ...words];
   for (const name of names) gateWords.set(name, false);
   for (const word of words) if (!gateWords.has(word)) gateWords.set(word, true);
-  gateRegex = undefined;
+  gateScanner = undefined;
   lastScan = undefined;
   return (text) => {
     const found = wordsIn(text);
@@ -408,7 +408,7 @@ export function textGate(names: readonly string[], words: readonly string[] = []
 
 /** Every gate word, true when it must stand alone. A word also declared as a name is searched as a name (more matches). */
 const gateWords = new Map<string, boolean>();
-let gateRegex: { regex: RegExp; implied: Map<string, string[]> } | undefined;
+let gateScanner: GateScanner | undefined;
 let lastScan: { text: string; found: Set<string> | undefined } | undefined;
 
 /** The gate words in `text`, or undefined when the text has escapes and every gate must pass. */
@@ -416,23 +416,101 @@ function wordsIn(text: string): Set<string> | undefined {
   if (lastScan?.text === text) return lastScan.found;
   let found: Set<string> | undefined;
   if (!hasEscapes(text)) {
-    gateRegex ??= buildGateRegex();
-    const { regex, implied } = gateRegex;
-    found = new Set<string>();
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      found.add(match[0]);
-      for (const inner of implied.get(match[0]) ?? []) found.add(inner);
-      // Resume one character after the start, not after the end: a word overlapping this match is not skipped.
-      regex.lastIndex = match.index + 1;
-    }
+    gateScanner ??= buildGateScanner();
+    found = gateScanner.scan(text);
   }
   lastScan = { text, found };
   return found;
 }
 
-function buildGateRegex(): { regex: RegExp; implied: Map<string, string[]> } {
-  // Longest first: where two words start at the same place the longer is matched, and the shorter is implied by it.
+interface GateEntry {
+  word: string;
+  whole: boolean;
+  /** Shorter gate words inside this one: found with it (they may stand where the longer word is, e.g. `port` in `passport`). */
+  implied: readonly string[];
+}
+
+/**
+ * Finds every gate word in one pass over the text: at each position, the words starting with its two characters
+ * (a table of ASCII pairs; a map for the rest), compared in place. A regular expression alternating a few hundred
+ * words tries each one at each position, which cost several times this over a large repository. Whole words need a
+ * word boundary (as `\b`: letters, digits and `_` are word characters) on both sides.
+ */
+class GateScanner {
+  private readonly pairs = new Map<number, GateEntry[]>();
+  private readonly asciiPairs: Array<GateEntry[] | undefined> = new Array(128 * 128);
+  private readonly singles = new Map<number, GateEntry[]>();
+
+  constructor(words: ReadonlyMap<string, boolean>) {
+    const all = [...words.keys()];
+    for (const word of all) {
+      if (word.length === 0) continue;
+      const entry: GateEntry = { word, whole: words.get(word) === true, implied: all.filter((other) => other !== word && word.includes(other)) };
+      if (word.length === 1) {
+        const code = word.charCodeAt(0);
+        const list = this.singles.get(code);
+        if (list) list.push(entry);
+        else this.singles.set(code, [entry]);
+        continue;
+      }
+      const first = word.charCodeAt(0);
+      const second = word.charCodeAt(1);
+      if (first < 128 && second < 128) (this.asciiPairs[first * 128 + second] ??= []).push(entry);
+      else {
+        const key = first * 65536 + second;
+        const list = this.pairs.get(key);
+        if (list) list.push(entry);
+        else this.pairs.set(key, [entry]);
+      }
+    }
+  }
+
+  scan(text: string): Set<string> {
+    const found = new Set<string>();
+    const ascii = this.asciiPairs;
+    const pairs = this.pairs;
+    const singles = this.singles.size > 0 ? this.singles : undefined;
+    const length = text.length;
+    let next = length > 0 ? text.charCodeAt(0) : 0;
+    for (let i = 0; i < length; i++) {
+      const first = next;
+      next = i + 1 < length ? text.charCodeAt(i + 1) : -1;
+      if (singles) {
+        const list = singles.get(first);
+        if (list) for (const entry of list) this.match(text, i, entry, found);
+      }
+      if (next < 0) break;
+      const list = first < 128 && next < 128 ? ascii[first * 128 + next] : pairs.size > 0 ? pairs.get(first * 65536 + next) : undefined;
+      if (list === undefined) continue;
+      for (let k = 0; k < list.length; k++) this.match(text, i, list[k], found);
+    }
+    return found;
+  }
+
+  private match(text: string, at: number, entry: GateEntry, found: Set<string>): void {
+    const word = entry.word;
+    if (!text.startsWith(word, at)) return;
+    if (entry.whole && !(isBoundary(text, at) && isBoundary(text, at + word.length))) return;
+    found.add(word);
+    for (const inner of entry.implied) found.add(inner);
+  }
+}
+
+function buildGateScanner(): GateScanner {
+  return new GateScanner(gateWords);
+}
+
+/** A word boundary as `\b` has it: a word character ([A-Za-z0-9_]) on exactly one side of `at`. */
+function isBoundary(text: string, at: number): boolean {
+  return isRegexWordCode(text.charCodeAt(at - 1)) !== isRegexWordCode(text.charCodeAt(at));
+}
+
+function isRegexWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/** The regular expression the scanner replaced, kept as the reference its test compares against. */
+export function gateReferenceWords(text: string): Set<string> {
   const all = [...gateWords.keys()].sort((a, b) => b.length - a.length);
   const implied = new Map<string, string[]>();
   for (const word of all) implied.set(word, all.filter((other) => other !== word && word.includes(other)));
@@ -442,7 +520,20 @@ function buildGateRegex(): { regex: RegExp; implied: Map<string, string[]> } {
       return gateWords.get(word) ? `\\b${escaped}\\b` : escaped;
     })
     .join('|');
-  return { regex: new RegExp(source, 'g'), implied };
+  const regex = new RegExp(source, 'g');
+  const found = new Set<string>();
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    found.add(match[0]);
+    for (const inner of implied.get(match[0]) ?? []) found.add(inner);
+    regex.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+/** The gate words the scanner finds in `text` (escapes aside): for tests. */
+export function gateWordsIn(text: string): Set<string> {
+  gateScanner ??= buildGateScanner();
+  return gateScanner.scan(text);
 }
 
 /** NODE_ENV values of a developer's machine or a test run, never of a deploy. */
