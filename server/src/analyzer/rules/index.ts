@@ -2,7 +2,11 @@
 import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noGitVersionAtRuntime from './build-release-run/no-git-version-at-runtime';
+import noRuntimeInstall from './build-release-run/no-runtime-install';
+import noRuntimeTranspiler from './build-release-run/no-runtime-transpiler';
 import noUnusedDisable from './codebase/no-unused-disable';
+import noSelfDaemonize from './concurrency/no-self-daemonize';
 import noCommittedEnvFile from './config/no-committed-env-file';
 import noEnvFileInImage from './config/no-env-file-in-image';
 import noEnvironmentGroups from './config/no-environment-groups';
@@ -22,7 +26,11 @@ export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
 export const RULES: readonly RuleDefinition[] = [
   noHardcodedHost,
   noHardcodedServiceUrl,
+  noGitVersionAtRuntime,
+  noRuntimeInstall,
+  noRuntimeTranspiler,
   noUnusedDisable,
+  noSelfDaemonize,
   noCommittedEnvFile,
   noEnvFileInImage,
   noEnvironmentGroups,
