@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../server/src/analyzer/config';
+import { FACTOR_INFO } from '../../server/src/analyzer/factors';
 import { RULE_IDS, RULES } from '../../server/src/analyzer/rules/index';
 import { progressLine } from '../../server/src/cli/run';
 import { USAGE } from '../../server/src/cli/args';
@@ -95,7 +96,11 @@ describe('cli: CI and team features', function () {
       assert.equal(rows.length, 12);
       assert.match(rows[2], /^\| \[III\. Config\]\(https:\/\/github\.com\/.+\/docs\/factors\/config\.md\) \| 🔴 1 error \| 1 \| 0 \| 0 \| 0 \|$/);
       assert.match(rows[0], /\[I\. Codebase\]\(.+\/docs\/factors\/codebase\.md\) \| ✅ clean \|/);
-      assert.match(rows[7], /\[VIII\. Concurrency\].+ \| ➖ not checkable from code \|/);
+      // A factor no rule checks yet says so (which one moves as rules are added; with none left, none says it).
+      FACTOR_INFO.forEach((info, i) => {
+        const checked = RULES.some((rule) => rule.factor === info.slug);
+        assert.equal(/ \| ➖ not checkable from code \|/.test(rows[i]), !checked, rows[i]);
+      });
       // The error first, linked to its line; the rule linked to its page.
       const first = stdout.split('\n').find((line) => line.startsWith('| 🔴 error |'))!;
       assert.match(first, /\[src\/server\.ts:3\]\(src\/server\.ts#L3\) \| \[config\/no-hardcoded-secret\]\(https:\/\/.+\/docs\/rules\/config\/no-hardcoded-secret\.md\)/);
@@ -338,6 +343,37 @@ describe('cli: CI and team features', function () {
       // A CLI package (a "bin" in package.json) keeps console output: package.json is part of the key.
       fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "svc", "bin": "cli.js", "dependencies": { "express": "4.21.0" } }\n');
       assert.ok(!json(['--cache', '--rule', 'logs/no-console=warning'], dir).diagnostics.some((d) => d.ruleId === 'logs/no-console'));
+    });
+
+    it('re-analyzes a package when its tsconfig paths or its workspace change, and never caches a .env file', function () {
+      const dir = project({
+        'package.json': '{ "name": "root", "private": true, "workspaces": ["packages/*"] }\n',
+        'packages/api/package.json': '{ "name": "api", "dependencies": { "express": "4.21.0" } }\n',
+        'packages/api/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }\n',
+        'packages/api/src/util.ts': 'export const one = 1;\n',
+        'packages/api/src/server.ts': "import express from 'express';\nimport { one } from '@app/util';\nimport { two } from '@acme/shared';\nexpress().get('/', (_q, r) => r.json(one + two));\n",
+        'packages/shared/package.json': '{ "name": "@acme/shared" }\n',
+        'packages/shared/index.ts': 'export const two = 2;\n',
+        '.env.production': 'DATABASE_URL=postgres://db/app\n',
+      });
+      const undeclared = (args: string[]) =>
+        json(args, dir).diagnostics.filter((d) => d.ruleId === 'dependencies/no-undeclared-import').map((d) => d.message.match(/'([^']+)'/)?.[1] ?? d.message);
+      const committed = () => json(['--cache'], dir).diagnostics.filter((d) => d.ruleId === 'config/no-committed-env-file').length;
+      const fresh = undeclared([]);
+      assert.deepEqual(undeclared(['--cache']), fresh);
+      assert.ok(!fresh.some((m) => m.includes('@app/util')), `a tsconfig path is not a package: ${fresh.join(', ')}`);
+      assert.equal(committed(), 1);
+
+      // The alias goes from tsconfig: the cached result of server.ts must not hide the now-unresolvable import.
+      fs.writeFileSync(path.join(dir, 'packages/api/tsconfig.json'), '{ "compilerOptions": {} }\n');
+      assert.deepEqual(undeclared(['--cache']), undeclared([]));
+      assert.ok(undeclared(['--cache']).some((m) => m.includes('@app/util')), 'tsconfig change');
+      // The shared package leaves the workspace: same findings with and without the cache.
+      fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "root", "private": true, "workspaces": ["packages/api"] }\n');
+      assert.deepEqual(undeclared(['--cache']), undeclared([]), 'workspace change');
+      // .gitignore now ignores the .env file: its finding goes although the .env file itself did not change.
+      fs.writeFileSync(path.join(dir, '.gitignore'), '.env*\n');
+      assert.equal(committed(), 0, '.gitignore change');
     });
 
     it('reads the cache of another tool build as empty, survives a corrupt cache, and follows --cache-location', function () {

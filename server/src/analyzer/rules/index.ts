@@ -1,10 +1,12 @@
 // The rule registry, sorted by id. A rule file's path is its id.
 import type { RuleDefinition, RuleOptionsSchema } from '../rule';
+import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
 import noGitVersionAtRuntime from './build-release-run/no-git-version-at-runtime';
 import noRuntimeInstall from './build-release-run/no-runtime-install';
 import noRuntimeTranspiler from './build-release-run/no-runtime-transpiler';
+import noCrossAppImport from './codebase/no-cross-app-import';
 import noUnusedDisable from './codebase/no-unused-disable';
 import noSelfDaemonize from './concurrency/no-self-daemonize';
 import noCommittedEnvFile from './config/no-committed-env-file';
@@ -24,11 +26,13 @@ import noLocalFileState from './processes/no-local-file-state';
 export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
 
 export const RULES: readonly RuleDefinition[] = [
+  noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
   noGitVersionAtRuntime,
   noRuntimeInstall,
   noRuntimeTranspiler,
+  noCrossAppImport,
   noUnusedDisable,
   noSelfDaemonize,
   noCommittedEnvFile,
