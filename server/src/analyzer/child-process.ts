@@ -476,3 +476,53 @@ export function isOwnFolder(expression: ts.Expression, depth = 0): boolean {
 function isRelativeStaticPath(text: string): boolean {
   return !text.includes('…') && !text.includes(DYNAMIC) && !/^([\\/~]|[A-Za-z]:[\\/]|\$)/.test(text);
 }
+
+// --- simple-git ---------------------------------------------------------------------------------------------
+
+/**
+ * The local names bound to a simple-git instance on the app's own folder: `const git = simpleGit()`,
+ * `const git = require('simple-git')(path.join(__dirname, '..'))`. Read once per file from its top-level statements.
+ */
+export function ownSimpleGitNames(sourceFile: ts.SourceFile, imports: ImportMap): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (ts.isIdentifier(decl.name) && decl.initializer && isOwnSimpleGit(decl.initializer, imports)) names.add(decl.name.text);
+    }
+  }
+  return names;
+}
+
+/** `simpleGit()`, `simpleGit({ baseDir: __dirname })`, `require('simple-git')()`: a simple-git instance on the app's folder. */
+export function isOwnSimpleGit(expression: ts.Expression, imports: ImportMap): boolean {
+  const expr = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = skipOuterExpressions(expr.expression);
+  let fromSimpleGit = false;
+  if (ts.isIdentifier(callee)) {
+    const binding = imports.get(callee.text);
+    fromSimpleGit = binding !== undefined && moduleName(binding.module) === 'simple-git' && (binding.imported === 'default' || binding.imported === '*' || binding.imported === 'simpleGit');
+  } else if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
+    const [arg] = callee.arguments;
+    fromSimpleGit = arg !== undefined && ts.isStringLiteralLike(arg) && arg.text === 'simple-git';
+  }
+  if (!fromSimpleGit) return false;
+  const [base] = expr.arguments;
+  if (base === undefined) return true;
+  const value = skipOuterExpressions(base);
+  if (ts.isObjectLiteralExpression(value)) {
+    const dir = optionValue(value, 'baseDir');
+    return dir === undefined || isOwnFolder(dir);
+  }
+  return isOwnFolder(value);
+}
+
+/** `git.pull()` / `simpleGit().revparse(['HEAD'])`: the simple-git method a call makes on the app's own folder, if any. */
+export function ownSimpleGitMethod(call: ts.CallExpression, names: ReadonlySet<string>, imports: ImportMap): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const object = skipOuterExpressions(callee.expression);
+  const own = ts.isIdentifier(object) ? names.has(object.text) : isOwnSimpleGit(object, imports);
+  return own ? callee.name.text : undefined;
+}

@@ -20,6 +20,9 @@ runRuleTests(rule, {
     { code: "import fs from 'fs';\nimport path from 'path';\nexport const head = (repo: string) => fs.readFileSync(path.join(repo, '.git', 'HEAD'), 'utf8');", project: service },
     // Release tooling that reads the version to tag and push it (uptime-kuma's extra/release).
     { code: "import cp from 'child_process';\nconst sha = cp.execSync('git rev-parse HEAD');\ncp.execSync(`git tag v${version}`);\ncp.execSync('git push --tags');", project: service },
+    // simple-git on another repository, or in a file that also commits.
+    { code: "import simpleGit from 'simple-git';\nexport const head = (dir: string) => simpleGit(dir).revparse(['HEAD']);", project: service },
+    { code: "import simpleGit from 'simple-git';\nconst git = simpleGit();\nconst sha = await git.revparse(['HEAD']);\nawait git.commit('release');", project: service },
     // Build configs, scripts, tests, git tools.
     { code: "import { execSync } from 'child_process';\nexport default { define: { __SHA__: JSON.stringify(execSync('git rev-parse HEAD').toString()) } };", filename: 'vite.config.ts', project: service },
     { code: "import { execSync } from 'child_process';\nexecSync('git describe --tags');", filename: 'scripts/release.ts', project: service },
@@ -42,6 +45,12 @@ runRuleTests(rule, {
             'Reads the version from git at run time ("git rev-parse HEAD"): a release has no repository or git binary, and the checkout is not the release. Have the release stage set it in the environment (GIT_COMMIT_SHA, RELEASE_VERSION) (V. Build, release, run).',
         },
       ],
+    },
+    {
+      name: 'simple-git on the app folder',
+      code: "import path from 'path';\nimport simpleGit from 'simple-git';\nconst git = simpleGit(path.join(__dirname, '..'));\nexport const commit = () => git.revparse(['HEAD']);",
+      project: service,
+      errors: [{ messageId: 'command', line: 4, column: 33, endColumn: 41 }],
     },
     {
       name: 'describe, log -1, zx and execa',

@@ -21,6 +21,8 @@ runRuleTests(rule, {
     { code: "import { execFileSync } from 'child_process';\nexport const sync = (repo: string) => execFileSync('git', ['pull'], { cwd: repo });", project: service },
     { code: "import { execSync } from 'child_process';\nexport const fetch = (url: string) => execSync(`git clone ${url} /data/repos/x`);", project: service },
     { code: "import { execSync } from 'child_process';\nexecSync('git -C /data/content pull');", project: service },
+    // simple-git on a repository the service manages.
+    { code: "import simpleGit from 'simple-git';\nexport const sync = (dir: string) => simpleGit(dir).pull();\nconst content = simpleGit({ baseDir: process.env.CONTENT_DIR });\ncontent.pull();", project: service },
     // npx of a declared package runs the installed copy.
     { code: "import { execSync } from 'child_process';\nexecSync('npx -y prisma generate');", project: service },
     // Scripts, tests, scaffolders and published tools install on purpose.
@@ -82,6 +84,13 @@ runRuleTests(rule, {
       errors: [
         { messageId: 'pull', line: 2, column: 41, message: 'Pulls code into the running app ("git pull"): code reaches a service only through a new build and release (V. Build, release, run).' },
       ],
+    },
+    {
+      name: 'simple-git pulling the app itself (michael13162/synbiohub admin update)',
+      code: "const git = require('simple-git')();\nmodule.exports = async (req, res) => {\n  await git.pull();\n};",
+      filename: 'lib/views/admin/update.js',
+      project: service,
+      errors: [{ messageId: 'pull', line: 3, column: 13, endColumn: 17 }],
     },
     {
       name: 'npx that downloads an undeclared package',

@@ -4,7 +4,7 @@
 // Docs: docs/rules/build-release-run/no-git-version-at-runtime.md
 import ts from 'typescript';
 import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
-import { isOwnFolder, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef } from '../../child-process';
+import { isOwnFolder, ownSimpleGitMethod, ownSimpleGitNames, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef } from '../../child-process';
 import { underEnvironmentGuard } from '../../env-guard';
 import { packageNameOf } from '../../knowledge/modules';
 import { looksPublished } from '../../manifest';
@@ -24,7 +24,7 @@ const GIT_INFO_MODULES: ReadonlySet<string> = new Set([
   'git-branch',
 ]);
 
-const mayAskGit = textGate(['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn', 'child-process-promise', '.git', ...GIT_INFO_MODULES], ['Bun']);
+const mayAskGit = textGate(['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn', 'child-process-promise', '.git', 'simple-git', ...GIT_INFO_MODULES], ['Bun']);
 
 /** git sub-commands that change a repository: a file running them is git tooling, not a service reading its version. */
 const GIT_WRITES: ReadonlySet<string> = new Set(['commit', 'push', 'checkout', 'switch', 'add', 'merge', 'rebase', 'reset', 'stash', 'clone', 'fetch', 'pull', 'init', 'cherry-pick', 'am', 'apply']);
@@ -59,6 +59,7 @@ export default defineRule({
     if (project.isCli || project.isLibrary || manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest))) return { visit: {} };
     if (!mayAskGit(ctx.text)) return { visit: {} };
     let promisified: ReturnType<typeof promisifiedBindings> | undefined;
+    let gits: Set<string> | undefined;
     const onModule = (literal: ts.StringLiteralLike): void => {
       const name = packageNameOf(normalizeModule(literal.text));
       if (name !== undefined && GIT_INFO_MODULES.has(name)) ctx.report(literal, 'module', { module: name });
@@ -99,6 +100,18 @@ export default defineRule({
           if (name !== undefined && /^(readFile|readFileSync|readdir|readdirSync|existsSync)$/.test(name) && first) {
             const file = gitRefPath(first);
             if (file !== undefined && !underEnvironmentGuard(call)) ctx.report(first, 'file', { file });
+            return;
+          }
+          // simple-git on the app's own folder: `git.revparse(['HEAD'])`, `git.log({ maxCount: 1 })`; a pull or a commit makes it tooling.
+          gits ??= ownSimpleGitNames(ctx.sourceFile, ctx.imports);
+          const method = ownSimpleGitMethod(call, gits, ctx.imports);
+          if (method !== undefined) {
+            if (GIT_WRITES.has(method) || method === 'addTag') writesGit = true;
+            const [arg] = call.arguments;
+            if (method === 'revparse' && arg && /\bHEAD\b/.test(arg.getText()) && !arg.getText().includes('abbrev-ref') && !underEnvironmentGuard(call)) {
+              const name = (call.expression as ts.PropertyAccessExpression).name;
+              pending.push({ node: call, command: 'git rev-parse HEAD', start: name.getStart(), end: name.getEnd() });
+            }
             return;
           }
           onCall(call);

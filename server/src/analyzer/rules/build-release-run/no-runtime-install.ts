@@ -4,11 +4,11 @@
 // Docs: docs/rules/build-release-run/no-runtime-install.md
 import ts from 'typescript';
 import { textGate } from '../../ast';
-import { processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef, type ProcessCall } from '../../child-process';
+import { ownSimpleGitMethod, ownSimpleGitNames, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef, type ProcessCall } from '../../child-process';
 import { looksPublished, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
 
-const mayRunPrograms = textGate(['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn', 'child-process-promise'], ['Bun']);
+const mayRunPrograms = textGate(['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn', 'child-process-promise', 'simple-git'], ['Bun']);
 
 /** Sub-commands that install into the project, by package manager (a bare `yarn` installs too). */
 const INSTALLS: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -43,7 +43,17 @@ export default defineRule({
     if (project.isCli || project.isLibrary || manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest))) return { visit: {} };
     if (!mayRunPrograms(ctx.text)) return { visit: {} };
     let promisified: ReturnType<typeof promisifiedBindings> | undefined;
+    let gits: Set<string> | undefined;
     const onCall = (node: ts.Node): void => {
+      if (ts.isCallExpression(node)) {
+        // simple-git on the app's own folder: `simpleGit().pull()`, `git.pull('origin', 'main')`
+        gits ??= ownSimpleGitNames(ctx.sourceFile, ctx.imports);
+        if (ownSimpleGitMethod(node, gits, ctx.imports) === 'pull') {
+          const name = (node.expression as ts.PropertyAccessExpression).name;
+          ctx.report(node, 'pull', { command: 'git pull' }, { start: name.getStart(), end: name.getEnd() });
+          return;
+        }
+      }
       promisified ??= promisifiedBindings(ctx.sourceFile, ctx.imports);
       const call = processCallOf(node as ts.CallExpression | ts.TaggedTemplateExpression, ctx.imports, promisified);
       if (!call) return;
