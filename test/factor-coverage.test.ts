@@ -20,7 +20,6 @@ const read = (relative: string): string => fs.readFileSync(path.join(ROOT, relat
 const NO_RULE_YET: Partial<Record<Factor, string>> = {
   'build-release-run': 'builds, releases and what changes on a running server happen outside the source',
   concurrency: 'process types and their scaling live in a Procfile or the platform, not in application code',
-  'dev-prod-parity': 'which services each environment runs is in its deploy, not in the code that attaches them',
 };
 
 /**

@@ -16,9 +16,12 @@ import noHardcodedSecret from './config/no-hardcoded-secret';
 import noUndocumentedEnv from './config/no-undocumented-env';
 import noSystemTool from './dependencies/no-system-tool';
 import noUndeclaredImport from './dependencies/no-undeclared-import';
+import noStageSpecificBackingService from './dev-prod-parity/no-stage-specific-backing-service';
+import exitOnUncaught from './disposability/exit-on-uncaught';
 import handleSigterm from './disposability/handle-sigterm';
 import noConsole from './logs/no-console';
 import noLogFiles from './logs/no-log-files';
+import noLogShipping from './logs/no-log-shipping';
 import noHardcodedPort from './port-binding/no-hardcoded-port';
 import noInMemorySession from './processes/no-in-memory-session';
 import noLocalFileState from './processes/no-local-file-state';
@@ -42,9 +45,12 @@ export const RULES: readonly RuleDefinition[] = [
   noUndocumentedEnv,
   noSystemTool,
   noUndeclaredImport,
+  noStageSpecificBackingService,
+  exitOnUncaught,
   handleSigterm,
   noConsole,
   noLogFiles,
+  noLogShipping,
   noHardcodedPort,
   noInMemorySession,
   noLocalFileState,
