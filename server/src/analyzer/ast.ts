@@ -437,62 +437,66 @@ interface GateEntry {
  * word boundary (as `\b`: letters, digits and `_` are word characters) on both sides.
  */
 class GateScanner {
-  private readonly pairs = new Map<number, GateEntry[]>();
-  private readonly asciiPairs: Array<GateEntry[] | undefined> = new Array(128 * 128);
-  private readonly singles = new Map<number, GateEntry[]>();
+  /** For each ASCII pair of characters (first * 128 + second): 1 + the index of its entries in `lists`, or 0. */
+  private readonly asciiPairs = new Int32Array(128 * 128);
+  private readonly lists: GateEntry[][] = [];
+  /** Words starting with a character outside ASCII, or one character long: by their first character. */
+  private readonly others = new Map<number, GateEntry[]>();
 
   constructor(words: ReadonlyMap<string, boolean>) {
     const all = [...words.keys()];
     for (const word of all) {
       if (word.length === 0) continue;
       const entry: GateEntry = { word, whole: words.get(word) === true, implied: all.filter((other) => other !== word && word.includes(other)) };
-      if (word.length === 1) {
-        const code = word.charCodeAt(0);
-        const list = this.singles.get(code);
-        if (list) list.push(entry);
-        else this.singles.set(code, [entry]);
-        continue;
-      }
       const first = word.charCodeAt(0);
-      const second = word.charCodeAt(1);
-      if (first < 128 && second < 128) (this.asciiPairs[first * 128 + second] ??= []).push(entry);
-      else {
-        const key = first * 65536 + second;
-        const list = this.pairs.get(key);
+      const second = word.length > 1 ? word.charCodeAt(1) : -1;
+      if (first < 128 && second >= 0 && second < 128) {
+        const key = first * 128 + second;
+        if (this.asciiPairs[key] === 0) this.asciiPairs[key] = this.lists.push([]) ;
+        this.lists[this.asciiPairs[key] - 1].push(entry);
+      } else {
+        const list = this.others.get(first);
         if (list) list.push(entry);
-        else this.pairs.set(key, [entry]);
+        else this.others.set(first, [entry]);
       }
     }
   }
 
   scan(text: string): Set<string> {
     const found = new Set<string>();
-    const ascii = this.asciiPairs;
-    const pairs = this.pairs;
-    const singles = this.singles.size > 0 ? this.singles : undefined;
-    const length = text.length;
-    let next = length > 0 ? text.charCodeAt(0) : 0;
-    for (let i = 0; i < length; i++) {
-      const first = next;
-      next = i + 1 < length ? text.charCodeAt(i + 1) : -1;
-      if (singles) {
-        const list = singles.get(first);
-        if (list) for (const entry of list) this.match(text, i, entry, found);
+    const pairs = this.asciiPairs;
+    const others = this.others.size > 0 ? this.others : undefined;
+    const last = text.length - 1;
+    for (let i = 0; i < last; i++) {
+      const first = text.charCodeAt(i);
+      if (first < 128) {
+        const second = text.charCodeAt(i + 1);
+        if (second < 128) {
+          const slot = pairs[(first << 7) | second];
+          if (slot !== 0) this.matchAll(text, i, this.lists[slot - 1], found);
+        }
       }
-      if (next < 0) break;
-      const list = first < 128 && next < 128 ? ascii[first * 128 + next] : pairs.size > 0 ? pairs.get(first * 65536 + next) : undefined;
-      if (list === undefined) continue;
-      for (let k = 0; k < list.length; k++) this.match(text, i, list[k], found);
+      if (others !== undefined) {
+        const list = others.get(first);
+        if (list !== undefined) this.matchAll(text, i, list, found);
+      }
+    }
+    if (others !== undefined && last >= 0) {
+      const list = others.get(text.charCodeAt(last));
+      if (list !== undefined) this.matchAll(text, last, list, found);
     }
     return found;
   }
 
-  private match(text: string, at: number, entry: GateEntry, found: Set<string>): void {
-    const word = entry.word;
-    if (!text.startsWith(word, at)) return;
-    if (entry.whole && !(isBoundary(text, at) && isBoundary(text, at + word.length))) return;
-    found.add(word);
-    for (const inner of entry.implied) found.add(inner);
+  private matchAll(text: string, at: number, list: readonly GateEntry[], found: Set<string>): void {
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k];
+      const word = entry.word;
+      if (!text.startsWith(word, at)) continue;
+      if (entry.whole && !(isBoundary(text, at) && isBoundary(text, at + word.length))) continue;
+      found.add(word);
+      for (const inner of entry.implied) found.add(inner);
+    }
   }
 }
 
