@@ -10,6 +10,7 @@ import { FACTOR_INFO } from '../../server/src/analyzer/factors';
 import { RULE_IDS, RULES } from '../../server/src/analyzer/rules/index';
 import { progressLine } from '../../server/src/cli/run';
 import { USAGE } from '../../server/src/cli/args';
+import { threadCount } from '../../server/src/cli/workers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'server/out/cli.js');
@@ -406,6 +407,11 @@ describe('cli: CI and team features', function () {
   });
 
   describe('--concurrency', function () {
+    it('auto takes one thread per two cores (no worker on a 2-core runner), a number as given', function () {
+      assert.deepEqual([1, 2, 3, 4, 8, 16].map((cores) => threadCount('auto', cores)), [1, 1, 1, 2, 4, 8]);
+      assert.equal(threadCount(3, 2), 3);
+    });
+
     it('finds exactly the same in every mode: threads, cache, both; cross-file facts across projects included', function () {
       const files: Record<string, string> = { 'package.json': PKG };
       for (let i = 0; i < 40; i++) files[`src/mod${i}.ts`] = i % 3 === 0 ? SERVER : `export const v${i} = process.env.V${i};\nconsole.log(v${i});\n`;

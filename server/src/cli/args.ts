@@ -35,7 +35,7 @@ export interface CliOptions {
   cache: boolean;
   /** `--cache-location PATH`: a file, or a folder (ends with a slash or exists) to hold the cache file. */
   cacheLocation?: string;
-  /** Worker threads: 'off' = analyze in the main thread; a number; auto = one per available core. */
+  /** Worker threads: 'off' = analyze in the main thread; a number; auto = one thread per two available cores. */
   concurrency: 'off' | 'auto' | number;
 }
 
@@ -75,7 +75,7 @@ Legacy code:
 Speed:
       --cache                  reuse the results of unchanged files (keyed by content, config and version)
       --cache-location <path>  cache file, or folder for it (default: .twelvefactorcache)
-      --concurrency <n>        worker threads: off (default), auto (one per core) or a number
+      --concurrency <n>        worker threads: off (default), auto (one per 2 cores) or a number
 
 Setup:
       --init                   write a commented starter .twelvefactorrc.json here (never overwrites)
