@@ -65,6 +65,22 @@ describe('project conventions', () => {
     assert.deepEqual(files.filter((id) => !registered.has(id)), []);
   });
 
+  it('lets no rule judge a file by its path: what a file is comes from the classifier (roles.ts), the one door', () => {
+    // A rule reads ctx.fileKind (role, skipIn groups, traits) or ctx.project.packageRole; a regular expression or a
+    // name test over ctx.relativePath / ctx.fileName inside a rule is a second judgement that drifts from the first.
+    // Naming the file (is it package.json? a .env file?) is not a role decision and stays allowed.
+    const offenders: string[] = [];
+    for (const file of filesUnder(path.join(ROOT, 'server/src/analyzer/rules'), /\.ts$/)) {
+      const text = fs.readFileSync(file, 'utf8');
+      const name = path.relative(ROOT, file);
+      if (/\brelativePath\b/.test(text)) offenders.push(`${name}: reads ctx.relativePath`);
+      for (const match of text.matchAll(/\/[^/\n]+\/[a-z]*\.(?:test|exec)\((?:ctx\.)?(?:fileName|path|relative\w*)\b|(?:fileName|relativePath)\s*\.\s*(?:match|search|includes|startsWith)\(/g)) {
+        offenders.push(`${name}: ${match[0]}`);
+      }
+    }
+    assert.deepEqual(offenders, []);
+  });
+
   it('keeps the analyzer free of editor imports', () => {
     const offenders = filesUnder(path.join(ROOT, 'server/src/analyzer'), /\.ts$/).filter((file) =>
       /from\s+['"](vscode|vscode-languageserver[\w/-]*|vscode-languageclient[\w/-]*)['"]|require\(['"]vscode/.test(

@@ -405,10 +405,10 @@ describe('cli: CI and team features', function () {
       const flags = [...new Set(USAGE.match(/--[a-z][a-z-]+/g) ?? [])];
       assert.equal(flags.length, 19, flags.join(" "));
       for (const flag of flags) assert.ok(doc.includes(`\`${flag}`) || doc.includes(`, ${flag}\``), `${flag} is not documented`);
-      for (const key of ['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize']) assert.ok(doc.includes(`| \`${key}\` |`), key);
+      for (const key of ['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', 'roles']) assert.ok(doc.includes(`| \`${key}\` |`), key);
       // The keys the parser accepts are exactly those.
       assert.deepEqual(parseConfig('{ "bogus": 1 }', RULE_IDS).problems.map((p) => p.message), [
-        'unknown key "bogus" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)',
+        'unknown key "bogus" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize, roles)',
       ]);
     });
   });

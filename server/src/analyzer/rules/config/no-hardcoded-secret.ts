@@ -18,6 +18,7 @@ import {
 import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
 import { someNode } from '../../walk';
 import { compileUserPattern, type UserPattern } from '../../user-regex';
+import { hasTrait } from '../../roles';
 import { defineRule, type Fix } from '../../rule';
 
 export default defineRule({
@@ -43,7 +44,7 @@ export default defineRule({
   create(ctx) {
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
-    const i18nFile = /(^|[\\/])(i18n|l10n|locales?|lang|langs|languages|translations?|messages)[\\/]/i.test(ctx.relativePath);
+    const i18nFile = hasTrait(ctx.fileKind, 'translations');
     // A secret leaves the source with no default; as the fallback of an env read, the fallback goes.
     const secretFixes = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): Fix[] => {
       const removal = removeFallbackFix(literal, ctx.sourceFile);
