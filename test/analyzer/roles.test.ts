@@ -169,6 +169,7 @@ const REAL_PATHS: Record<string, Case[]> = {
 
 // The shapes issue 6 reported, and their hard negatives.
 const ISSUE_CASES: Case[] = [
+  ['extra/push-examples/typescript-fetch/index.ts', 'example'],
   ['src/mock-data.ts', 'mock'],
   ['src/lib/mock-users.ts', 'mock'],
   ['src/services/payments.mock.ts', 'mock'],
@@ -256,6 +257,39 @@ describe('classifyFile: skipIn groups and overrides', () => {
     assert.equal(classifyFile('src/jobs/other.ts', text, { manifest }).role, 'script');
     const bin = parseManifest(JSON.stringify({ name: 'x', bin: { tool: './lib/run.js' } }));
     assert.equal(classifyFile('src/run.ts', text, { manifest: bin }).role, 'application');
+  });
+});
+
+describe('classifyFile: folders that only tool scripts run', () => {
+  // louislam/uptime-kuma: extra/ holds release tooling and dev helpers that package.json scripts run
+  // ("release-final": "node ./extra/release/release.mjs"); the service starts from server/server.js.
+  const manifest = parseManifest(
+    JSON.stringify({
+      name: 'uptime-kuma',
+      scripts: {
+        start: 'npm run start-server',
+        'start-server': 'node server/server.js',
+        'release-final': 'node ./extra/release/release.mjs',
+        'simple-mqtt-server': 'node extra/simple-mqtt-server.js',
+        'test-backend': 'node test/test-backend.mjs',
+        migrate: 'node db/migrate.js',
+        worker: 'node jobs/worker.js',
+        'jobs:once': 'node jobs/cleanup.js',
+        'start-pr-test': 'node extra/checkout-pr.mjs && npm install && npm run dev',
+      },
+    }),
+  );
+  const roleOf = (file: string) => classifyFile(file, '', { manifest }).role;
+  it('a top-level folder whose files only tool scripts run is tooling', () => {
+    assert.equal(roleOf('extra/release/lib.mjs'), 'script');
+    assert.equal(roleOf('extra/simple-mqtt-server.js'), 'script');
+  });
+  it('never the service code, nor a folder a service script also runs', () => {
+    assert.equal(roleOf('server/server.js'), 'application');
+    assert.equal(roleOf('server/model/monitor.js'), 'application');
+    assert.equal(roleOf('db/knex.js'), 'application');
+    assert.equal(roleOf('jobs/cleanup.js'), 'application');
+    assert.equal(roleOf('test/test-backend.mjs'), 'test');
   });
 });
 

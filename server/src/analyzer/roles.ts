@@ -13,6 +13,8 @@ import {
   SCRIPT_RUNNERS,
   SERVER_BIN,
   SERVICE_DEPENDENCY,
+  SERVICE_SCRIPT_NAME,
+  SOURCE_ROOTS,
   START_SCRIPTS,
   TOP_LEVEL_MAIN_CALL,
   TRAIT_SIGNALS,
@@ -62,6 +64,10 @@ export function classifyFile(relativePath: string, text: string, context: RoleCo
     if (signal.pattern.test(signal.inPackage ? inPackage : path)) return kind(signal.role, signal.why, traits);
   }
   if (text.startsWith('#!')) return kind('script', 'starts with a shebang (#!)', traits);
+  const top = inPackage.includes('/') ? inPackage.slice(0, inPackage.indexOf('/')) : undefined;
+  if (top !== undefined && context.manifest && scriptFolders(context.manifest).has(top)) {
+    return kind('script', `under ${top}/, whose files only tool scripts of package.json run`, traits);
+  }
   if (isOneOffScript(path, text, context.manifest, context.projectPath)) {
     return kind('script', 'calls main() at its top level and is not the package entry point', traits);
   }
@@ -202,6 +208,44 @@ export function entryStems(manifest: Manifest): ReadonlySet<string> {
   for (const script of manifest.scripts.values()) for (const match of script.value.matchAll(SCRIPT_RUNNERS)) add(match[1]);
   entryCache.set(manifest, stems);
   return stems;
+}
+
+const folderCache = new WeakMap<Manifest, ReadonlySet<string>>();
+
+/**
+ * Top-level folders of tooling: package scripts run files in them (`"release": "node extra/release.mjs"`), no script
+ * that runs the service does, and neither main, module nor a bin points into them. `src/`, `lib/`, `server/` and
+ * the like never are (SOURCE_ROOTS).
+ */
+export function scriptFolders(manifest: Manifest): ReadonlySet<string> {
+  const cached = folderCache.get(manifest);
+  if (cached) return cached;
+  const tools = new Set<string>();
+  const service = new Set<string>();
+  const folderOf = (file: string): string | undefined => {
+    const clean = file.trim().replace(/^(\.\/)+/, '');
+    const slash = clean.indexOf('/');
+    return slash > 0 ? clean.slice(0, slash) : undefined;
+  };
+  for (const [name, script] of manifest.scripts) {
+    // In a script that starts the service, what runs last is the service; what runs before it is a tool
+    // (`"start-pr-test": "node extra/checkout-pr.mjs && npm install && npm run dev"`).
+    const commands = script.value.split(/&&|;|\|\|/);
+    commands.forEach((command, i) => {
+      const last = i === commands.length - 1;
+      for (const match of command.matchAll(SCRIPT_RUNNERS)) {
+        const folder = folderOf(match[1]);
+        if (folder) (SERVICE_SCRIPT_NAME.test(name) && last ? service : tools).add(folder);
+      }
+    });
+  }
+  for (const file of [manifest.main, manifest.module, ...manifest.bin.values()]) {
+    const folder = file ? folderOf(file) : undefined;
+    if (folder) service.add(folder);
+  }
+  const folders = new Set([...tools].filter((folder) => !service.has(folder) && !SOURCE_ROOTS.has(folder.toLowerCase()) && !folder.startsWith('.')));
+  folderCache.set(manifest, folders);
+  return folders;
 }
 
 function isOneOffScript(path: string, text: string, manifest: Manifest | undefined, projectPath: string | undefined): boolean {

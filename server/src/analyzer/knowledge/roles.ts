@@ -137,7 +137,11 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
     why: 'a helper under a test folder (test/tools/, test/helpers.ts)',
   },
   { role: 'test', pattern: /(^|\/)(__tests__|tests?|specs?|e2e|integration|test-tsd|benchmarks?)\//i, why: 'under a test folder' },
-  { role: 'example', pattern: /(^|\/)(examples?|demos?|samples?|playground)\//i, why: 'under an examples/ folder' },
+  {
+    role: 'example',
+    pattern: /(^|\/)(examples?|demos?|samples?|playground|[\w-]+[-_](examples?|demos?)|(examples?|demos?)[-_][\w-]+)\//i,
+    why: 'under an examples/ folder (push-examples/, demo-app/)',
+  },
   { role: 'cli', pattern: new RegExp(String.raw`(^|\/)([\w.-]+[-_.])?cli(\/|${EXT})|(^|\/)[\w-]+\.cli\.[\w.-]+$`, 'i'), why: 'a cli/ folder, cli.* or *.cli.* file' },
   {
     role: 'script',
@@ -192,6 +196,12 @@ export const START_SCRIPTS = ['start', 'serve', 'start:prod', 'start:production'
 
 /** Runners whose first file argument is the program a script starts. */
 export const SCRIPT_RUNNERS = /(?:^|\s|&&|;)(?:node|nodemon|ts-node|ts-node-dev|tsx|bun|deno run|babel-node|pm2 start|pm2-runtime|forever start|esr|esno|jiti|node --[\w-]+(?:=\S+)?)(?:\s+--?[\w-]+(?:[= ]\S+)?)*\s+(\.{0,2}\/?[\w./@-]+\.(?:[cm]?[jt]s|[jt]sx)|\.{0,2}\/?(?:bin|dist|build|lib|out|src)\/[\w./-]+)/g;
+
+/** Package scripts (by name) that run a process of the service, not a tool: their files are never scripts. */
+export const SERVICE_SCRIPT_NAME = /^(start|serve|dev|prod|production|worker|workers|queue|consumer|cron|scheduler|server|daemon|watch)\b/i;
+
+/** Top-level folders that hold the service's own code, whatever the package scripts run from them. */
+export const SOURCE_ROOTS = new Set(['src', 'source', 'lib', 'app', 'apps', 'server', 'packages', 'dist', 'build', 'out', 'api', 'services', 'modules', 'core', 'backend', 'config', 'db', 'database', 'models', 'routes', 'controllers', 'utils', 'helpers', 'shared', 'common', 'public']);
 
 /** Build output folders whose files come from `src/`. */
 export const BUILD_DIRS = /^(dist|build|lib|out|\.output)\//;
