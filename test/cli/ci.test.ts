@@ -358,6 +358,37 @@ describe('cli: CI and team features', function () {
       assert.ok(!json(['--cache', '--rule', 'logs/no-console=warning'], dir).diagnostics.some((d) => d.ruleId === 'logs/no-console'));
     });
 
+    it('re-analyzes a package when its tsconfig paths or its workspace change, and never caches a .env file', function () {
+      const dir = project({
+        'package.json': '{ "name": "root", "private": true, "workspaces": ["packages/*"] }\n',
+        'packages/api/package.json': '{ "name": "api", "dependencies": { "express": "4.21.0" } }\n',
+        'packages/api/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["src/*"] } } }\n',
+        'packages/api/src/util.ts': 'export const one = 1;\n',
+        'packages/api/src/server.ts': "import express from 'express';\nimport { one } from '@app/util';\nimport { two } from '@acme/shared';\nexpress().get('/', (_q, r) => r.json(one + two));\n",
+        'packages/shared/package.json': '{ "name": "@acme/shared" }\n',
+        'packages/shared/index.ts': 'export const two = 2;\n',
+        '.env.production': 'DATABASE_URL=postgres://db/app\n',
+      });
+      const undeclared = (args: string[]) =>
+        json(args, dir).diagnostics.filter((d) => d.ruleId === 'dependencies/no-undeclared-import').map((d) => d.message.match(/'([^']+)'/)?.[1] ?? d.message);
+      const committed = () => json(['--cache'], dir).diagnostics.filter((d) => d.ruleId === 'config/no-committed-env-file').length;
+      const fresh = undeclared([]);
+      assert.deepEqual(undeclared(['--cache']), fresh);
+      assert.ok(!fresh.some((m) => m.includes('@app/util')), `a tsconfig path is not a package: ${fresh.join(', ')}`);
+      assert.equal(committed(), 1);
+
+      // The alias goes from tsconfig: the cached result of server.ts must not hide the now-unresolvable import.
+      fs.writeFileSync(path.join(dir, 'packages/api/tsconfig.json'), '{ "compilerOptions": {} }\n');
+      assert.deepEqual(undeclared(['--cache']), undeclared([]));
+      assert.ok(undeclared(['--cache']).some((m) => m.includes('@app/util')), 'tsconfig change');
+      // The shared package leaves the workspace: same findings with and without the cache.
+      fs.writeFileSync(path.join(dir, 'package.json'), '{ "name": "root", "private": true, "workspaces": ["packages/api"] }\n');
+      assert.deepEqual(undeclared(['--cache']), undeclared([]), 'workspace change');
+      // .gitignore now ignores the .env file: its finding goes although the .env file itself did not change.
+      fs.writeFileSync(path.join(dir, '.gitignore'), '.env*\n');
+      assert.equal(committed(), 0, '.gitignore change');
+    });
+
     it('reads the cache of another tool build as empty, survives a corrupt cache, and follows --cache-location', function () {
       const dir = project({ 'package.json': PKG, 'src/server.ts': SERVER });
       const expected = json([], dir).diagnostics;

@@ -232,6 +232,48 @@ describe('twelveFactor/report with editor settings and config files', function (
     fs.rmSync(workspace, { recursive: true, force: true });
   });
 
+  it('lists the project checks\' findings (a variable missing from .env.example) in the report, the status and fileFindings, without opening a file', async () => {
+    workspace = copyFixture();
+    fs.writeFileSync(
+      path.join(workspace, 'api/package.json'),
+      '{ "name": "orders-api", "private": true, "scripts": { "start": "node dist/server.js" }, "dependencies": { "express": "^4.19.2", "pg": "^8.11.0" } }\n',
+    );
+    fs.writeFileSync(path.join(workspace, 'api/.env.example'), 'PORT=3000\n');
+    fs.writeFileSync(path.join(workspace, 'api/src/env.ts'), 'export const queue = process.env.ORDERS_QUEUE_URL;\n');
+    ({ client } = await LspTestClient.start({ workspaceFolder: workspace, capabilities: CAPABILITIES, initializationOptions: { statusNotifications: true } }));
+    const c = client;
+    await c.waitFor('the background index', () => c.logs.some((line) => /^Indexed \d+ files/.test(line)));
+    const result = (await c.connection.sendRequest(REPORT_REQUEST, {})) as ReportResult;
+    const api = project(result, 'orders-api');
+    assert.ok(listed(api).includes('.env.example:1 config/no-undocumented-env'), JSON.stringify(listed(api)));
+    const row = factor(api, 'config').rules.find((rule) => rule.ruleId === 'config/no-undocumented-env')!;
+    assert.match(row.files[0].findings[0].message, /ORDERS_QUEUE_URL/);
+    const documented = RULES.find((rule) => rule.id === 'config/no-undocumented-env')!.severity;
+    const before = { error: 1, warning: 2, info: CONSOLE_SEVERITY === 'info' ? 3 : 0, hint: CONSOLE_SEVERITY === 'hint' ? 3 : 0 };
+    const expected = { ...before, [documented]: before[documented] + 1 };
+    assert.deepEqual(api.report.counts, expected, 'the per-file findings and the project check\'s');
+    const status = await c.waitFor('a status with the same counts', () => {
+      const last = c.notifications.filter((n) => n.method === STATUS_NOTIFICATION).at(-1)?.params as IndexStatus | undefined;
+      return last && !last.indexing && JSON.stringify(last.counts) === JSON.stringify(result.counts) ? last : undefined;
+    });
+    assert.deepEqual(status.counts, expected);
+    const one = (await c.connection.sendRequest(FILE_FINDINGS_REQUEST, { uri: pathToFileURL(path.join(workspace, 'api/.env.example')).href })) as FileFindingsResult;
+    assert.deepEqual(one.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`), ['.env.example:1:1 config/no-undocumented-env']);
+
+    // Listed, the finding goes from the report too.
+    fs.writeFileSync(path.join(workspace, 'api/.env.example'), 'PORT=3000\nORDERS_QUEUE_URL=\n');
+    void c.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(path.join(workspace, 'api/.env.example')).href, type: FileChangeType.Changed }],
+    });
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const now = listed(project((await c.connection.sendRequest(REPORT_REQUEST, {})) as ReportResult, 'orders-api'));
+      if (!now.some((f) => f.endsWith('config/no-undocumented-env'))) break;
+      if (Date.now() > deadline) assert.fail(`still listed: ${JSON.stringify(now)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+
   it('applies twelveFactor.rules to files never opened, and warns once about an unknown rule id', async () => {
     workspace = copyFixture();
     ({ client } = await LspTestClient.start({

@@ -1,13 +1,17 @@
 // `--cache`: the outcome of each file (findings, findings waiting on project facts, the file's facts, or why it was
 // skipped) keyed by a hash of its content and of everything else its analysis reads — the effective configuration,
-// its project's package.json, the project root and path prefix — under a header naming the tool's version and build.
-// A changed file, config, package.json or tool misses; cross-file facts are re-settled on every run from the cached
-// per-file facts, so "SIGTERM handled in another file" stays right when only that other file changes.
+// its project's package.json, the project root and path prefix, and what the disk says around the package (the
+// workspace's member packages and declared dependencies, tsconfig `paths`, bundler aliases) — under a header naming
+// the tool's version and build. A changed file, config, package.json, workspace manifest, tsconfig or tool misses;
+// cross-file facts are re-settled on every run from the cached per-file facts, so "SIGTERM handled in another file"
+// stays right when only that other file changes. `.env*` files are never cached: whether one is committed depends on
+// every .gitignore above it, and they are few and small.
 // Location as in ESLint: `.twelvefactorcache` in the current folder; `--cache-location` names a file, or a folder
 // (ends with a slash or exists) that gets a file named after a hash of the current folder.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { ProjectIndex } from '../analyzer';
 import type { FileJob, FileOutcome } from '../project/scan';
 
 export const DEFAULT_CACHE_FILE = '.twelvefactorcache';
@@ -40,6 +44,15 @@ export function cacheFilePath(cwd: string, location: string | undefined): string
   }
   if (!isDir) return resolved;
   return path.join(resolved, `${DEFAULT_CACHE_FILE}_${hash(cwd).slice(0, 12)}`);
+}
+
+/**
+ * What a project index knows of the package's surroundings, as stable text: the workspace (root, members, declared
+ * dependencies, the root manifest) and the module aliases. Part of the cache key, so that a changed workspace
+ * manifest, pnpm-workspace.yaml, tsconfig or bundler config re-analyzes the package's files.
+ */
+export function surroundingsOf(index: Pick<ProjectIndex, 'workspace' | 'moduleAliases'>): string {
+  return stableJson({ workspace: index.workspace ?? null, aliases: index.moduleAliases ?? null });
 }
 
 export function hash(content: string | Buffer): string {
@@ -82,13 +95,13 @@ export class ResultCache {
   }
 
   /** What, besides the file's text, its analysis depends on: hashed once per config and project. */
-  contextKey(job: FileJob, packageJsonText: () => string | undefined): string {
+  contextKey(job: FileJob, packageJsonText: () => string | undefined, surroundings: () => string = () => ''): string {
     let byProject = this.contexts.get(job.config);
     if (!byProject) this.contexts.set(job.config, (byProject = new Map()));
     const projectKey = `${job.projectRoot}\u0000${job.pathPrefix}`;
     let key = byProject.get(projectKey);
     if (key === undefined) {
-      key = hash(`${stableJson(job.config)}\u0000${projectKey}\u0000${packageJsonText() ?? ''}`);
+      key = hash(`${stableJson(job.config)}\u0000${projectKey}\u0000${packageJsonText() ?? ''}\u0000${surroundings()}`);
       byProject.set(projectKey, key);
     }
     return key;
@@ -144,6 +157,8 @@ export class ResultCache {
 
 /** JSON with object keys sorted, so that equal configurations hash equally. */
 function stableJson(value: unknown): string {
+  if (value instanceof Map) return stableJson([...value].map(([k, v]) => [String(k), v]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+  if (value instanceof Set) return stableJson([...value].map(String).sort());
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)

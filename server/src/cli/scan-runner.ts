@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { analyzeJob, readJobFile, ScanSession, type FileJob, type FileOutcome, type ScanOptions, type ScanResult, type ScannedFile } from '../project/scan';
 import { readTextFile } from '../project/loader';
-import { hash, type ResultCache } from './cache';
+import { hash, surroundingsOf, type ResultCache } from './cache';
+import { languageOf } from '../analyzer';
 
 export interface RunScanOptions extends ScanOptions {
   cache?: ResultCache;
@@ -41,11 +42,12 @@ export async function runScan(paths: readonly string[], options: RunScanOptions)
 
   /** The cache's answer for a file, or what a miss needs: the text already read and the keys to store it under. */
   const lookUp = (item: Planned): { outcome?: FileOutcome; text?: string; key?: { h: string; c: string } } => {
-    if (!cache) return {};
+    if (!cache || languageOf(item.job.file)?.id === 'dotenv') return {};
     // Read as the analysis reads it (a regular file, never blocking); what cannot be read is not cached.
     const read = readJobFile(item.job);
     if (read.text === undefined) return {};
-    const key = { h: hash(read.text), c: cache.contextKey(item.job, packageJsonOf(item.job.projectRoot)) };
+    const root = item.job.projectRoot;
+    const key = { h: hash(read.text), c: cache.contextKey(item.job, packageJsonOf(root), () => surroundingsOf(session.projectIndex(root))) };
     const outcome = cache.get(item.job.file, key.h, key.c);
     return outcome ? { outcome } : { text: read.text, key };
   };

@@ -115,7 +115,17 @@ export class LintService {
   }
 
   private reportInput(): Parameters<typeof indexStatus>[0] {
-    return { workspace: this.workspace, open: this.documents.all(), configProblems: [...this.configProblems.values()].flat() };
+    return {
+      workspace: this.workspace,
+      open: this.documents.all(),
+      configProblems: [...this.configProblems.values()].flat(),
+      projectChecks: (project) => {
+        const manifest = path.join(project.root, 'package.json');
+        const settings = this.workspace.indexSettingsFor(manifest);
+        if (!settings.enable) return new Map();
+        return this.projectFindingsOf(project, effectiveConfig(this.workspace.configFor(manifest).config, settings));
+      },
+    };
   }
 
   /** Something the status shows may have changed: send it soon, once, and only when it differs. */

@@ -3,8 +3,19 @@
 // buildReport, the model the CLI's markdown and HTML reports use too.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { RULES, buildReport, emptyCounts, resolveProjectFindings, type ProjectIndex, type ReportFinding, type SeverityCounts } from '../analyzer';
+import {
+  LineMap,
+  RULES,
+  buildReport,
+  emptyCounts,
+  resolveProjectFindings,
+  type Finding,
+  type ProjectIndex,
+  type ReportFinding,
+  type SeverityCounts,
+} from '../analyzer';
 import { isInside } from '../project/files';
+import { readTextFile } from '../project/loader';
 import type { OpenDocument } from './documents';
 import type { IndexedFile } from './findings-index';
 import type { ConfigProblemInfo, FileFindingsResult, IndexStatus, ProjectReport, ReportResult } from './protocol';
@@ -21,6 +32,11 @@ export interface ReportInput {
   workspace: Workspace;
   open: readonly OpenDocument[];
   configProblems: ConfigProblemInfo[];
+  /**
+   * The project checks' findings of a project (rules that read the whole project: undocumented variables, an env
+   * file in an image, …), by the file they land in; the service computes them once per index version and config.
+   */
+  projectChecks?: (project: ProjectIndex) => ReadonlyMap<string, readonly Finding[]>;
 }
 
 type AnalyzedDocument = OpenDocument & { file: string; project: ProjectIndex };
@@ -44,7 +60,8 @@ function workspaceDocuments(workspace: Workspace, open: readonly OpenDocument[])
  * Every finding of the workspace (or of the one file `only`), per project root. An open document's buffer wins over
  * the file on disk.
  */
-function collect(workspace: Workspace, open: readonly OpenDocument[], only?: string): Map<string, ProjectFindings> {
+function collect(input: ReportInput, only?: string): Map<string, ProjectFindings> {
+  const { workspace, open } = input;
   const byRoot = new Map<string, ProjectFindings>();
   const entry = (root: string): ProjectFindings => {
     let found = byRoot.get(root);
@@ -96,7 +113,56 @@ function collect(workspace: Workspace, open: readonly OpenDocument[], only?: str
       });
     }
   }
+  for (const { project, file, finding, position } of projectCheckFindings(input, only)) {
+    const target = entry(project.root);
+    const start = position(finding.start);
+    const end = position(finding.end);
+    target.findings.push({
+      file: relativeTo(project.root, file),
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      ruleId: finding.ruleId,
+      factor: finding.factor,
+      severity: finding.severity,
+      message: finding.message,
+    });
+  }
   return byRoot;
+}
+
+type Position = { line: number; character: number };
+
+/**
+ * The project checks' findings of the workspace's projects (or of the one file `only`), each with a way to place its
+ * offsets: the open buffer's text when the file is open, else the text the file's facts keep, else the file on disk.
+ */
+function* projectCheckFindings(
+  input: ReportInput,
+  only?: string,
+): Iterable<{ project: ProjectIndex; file: string; finding: Finding; position: (offset: number) => Position }> {
+  if (!input.projectChecks) return;
+  const folders = input.workspace.workspaceFolders();
+  const openByFile = new Map<string, OpenDocument>();
+  for (const doc of input.open) if (doc.file) openByFile.set(doc.file, doc);
+  for (const project of input.workspace.allProjects()) {
+    if (!project.root || project.fileCount === 0) continue;
+    if (only !== undefined && !isInside(only, project.root)) continue;
+    for (const [file, findings] of input.projectChecks(project)) {
+      if (only !== undefined && file !== only) continue;
+      if (folders.length > 0 && !folders.some((folder) => isInside(file, folder))) continue;
+      const doc = openByFile.get(file);
+      let position: (offset: number) => Position;
+      if (doc) position = (offset) => doc.document.positionAt(offset);
+      else {
+        const facts = project.factsOf(file);
+        const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
+        position = (offset) => lines.positionOf(offset);
+      }
+      for (const finding of findings) yield { project, file, finding, position };
+    }
+  }
 }
 
 /** The status: the same findings as the report, only counted (it is sent often, so nothing is built). */
@@ -115,6 +181,7 @@ export function indexStatus(input: ReportInput): IndexStatus {
       if (!finding.unless || !project?.hasFact(finding.unless, file)) counts[finding.severity]++;
     }
   }
+  for (const { finding } of projectCheckFindings(input)) counts[finding.severity]++;
   return statusOf(input, counts);
 }
 
@@ -130,7 +197,7 @@ function statusOf(input: ReportInput, counts: SeverityCounts): IndexStatus {
 
 export function workspaceReport(input: ReportInput, maxFindingsPerFile: number): ReportResult {
   const { workspace } = input;
-  const byRoot = collect(workspace, input.open);
+  const byRoot = collect(input);
   if (byRoot.size === 0) for (const folder of workspace.workspaceFolders()) byRoot.set(folder, { root: folder, findings: [] });
   const counts = emptyCounts();
   const projects: ProjectReport[] = [];
@@ -159,7 +226,7 @@ export function workspaceReport(input: ReportInput, maxFindingsPerFile: number):
 
 /** `twelveFactor/fileFindings`: one file's findings, as the report lists them. */
 export function fileFindings(input: ReportInput, file: string): FileFindingsResult {
-  const [found] = collect(input.workspace, input.open, path.normalize(file)).values();
+  const [found] = collect(input, path.normalize(file)).values();
   if (!found) return { findings: [] };
   const findings = [...found.findings].sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { rootUri: pathToFileURL(found.root).href, findings };
