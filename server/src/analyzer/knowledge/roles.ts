@@ -88,7 +88,8 @@ const EXT = String.raw`\.[cm]?[jt]sx?$`;
  */
 export const PATH_SIGNALS: readonly PathSignal[] = [
   { role: 'generated', pattern: /(^|\/)(__generated__|generated|\.generated|gen)\//i, why: 'under a generated/ folder' },
-  { role: 'generated', pattern: new RegExp(String.raw`[.-](generated|gen|pb)${EXT}`, 'i'), why: 'named *.generated.* or *.gen.*' },
+  // `token-gen.ts` is a generator someone wrote; `api.gen.ts`, `user_pb.js` and `schema-generated.ts` were written by one.
+  { role: 'generated', pattern: new RegExp(String.raw`(\.(generated|gen|pb)|[-_](generated|pb))${EXT}`, 'i'), why: 'named *.generated.*, *.gen.* or *_pb.*' },
   { role: 'fixture', pattern: /(^|\/)(__fixtures__|fixtures?|test-fixtures|testdata|test-data)\//i, why: 'under a fixtures/ folder' },
   { role: 'fixture', pattern: new RegExp(String.raw`(^|\/)[\w.-]*\.fixtures?${EXT}`, 'i'), why: 'named *.fixture.*' },
   {
@@ -179,8 +180,9 @@ export const TRAIT_SIGNALS: ReadonlyArray<{ trait: FileTrait; pattern: RegExp }>
 ];
 
 /** Words in a file's leading comments that say a tool wrote it. */
+// A bare "DO NOT EDIT" is not enough: hand-written files warn "DO NOT EDIT without updating X" too.
 export const GENERATED_BANNER =
-  /Code generated\b[\s\S]*?DO NOT EDIT|@generated\b|\bauto-?generated\b|\bautomatically generated\b|\bThis file (?:is|was|has been) (?:auto-?)?generated\b|\bDO NOT EDIT\b/i;
+  /@generated\b|\bauto-?generated\b|\bautomatically generated\b|\bThis file (?:is|was|has been) (?:auto-?)?generated\b|\bgenerated\b[\s\S]{0,200}?\bDO NOT (?:EDIT|MODIFY)\b|\bDO NOT (?:EDIT|MODIFY)\b[\s\S]{0,200}?\bgenerated\b/i;
 
 /**
  * A one-off script: a top-level call of `main()` (also `main().catch(…)`, `void main()`, `await main()`). It is a
