@@ -54,14 +54,16 @@ export interface RoleContext {
  */
 export function classifyFile(relativePath: string, text: string, context: RoleContext = {}): FileKind {
   const path = relativePath.replace(/\\/g, '/');
-  const traits = traitsOf(path);
+  const slash = path.lastIndexOf('/');
+  const parts: Parts = { path, name: slash === -1 ? `/${path}` : path.slice(slash), dir: slash === -1 ? '' : path.slice(0, slash + 1) };
+  const traits = traitsOf(parts);
   const override = context.overrides ? overrideOf(context.overrides, [context.projectPath ?? path, path]) : undefined;
   if (override) return kind(override.role, `set by "roles" in .twelvefactorrc.json ("${override.glob}")`, traits);
   if (GENERATED_BANNER.test(leadingComments(text))) return kind('generated', 'its leading comment says a tool generated it', traits);
   const inPackage = (context.projectPath ?? path).replace(/\\/g, '/');
   for (const signal of PATH_SIGNALS) {
     if (signal.role === 'browser') continue;
-    if (signal.pattern.test(signal.inPackage ? inPackage : path)) return kind(signal.role, signal.why, traits);
+    if (signal.pattern.test(signal.inPackage ? inPackage : parts[signal.on ?? 'path'])) return kind(signal.role, signal.why, traits);
   }
   if (text.startsWith('#!')) return kind('script', 'starts with a shebang (#!)', traits);
   const top = inPackage.includes('/') ? inPackage.slice(0, inPackage.indexOf('/')) : undefined;
@@ -113,9 +115,16 @@ function kind(role: FileRole, reason: string, traits: readonly FileTrait[]): Fil
   return { test: groups.test, script: groups.script, role, reason, traits };
 }
 
-function traitsOf(path: string): FileTrait[] {
+/** The path, its file name with a leading `/`, and its folders with a trailing `/` (see PathSignal.on). */
+interface Parts {
+  path: string;
+  name: string;
+  dir: string;
+}
+
+function traitsOf(parts: Parts): FileTrait[] {
   const traits: FileTrait[] = [];
-  for (const { trait, pattern } of TRAIT_SIGNALS) if (pattern.test(path)) traits.push(trait);
+  for (const { trait, pattern, on } of TRAIT_SIGNALS) if (pattern.test(parts[on ?? 'path'])) traits.push(trait);
   return traits;
 }
 

@@ -78,6 +78,11 @@ export interface PathSignal {
   why: string;
   /** Matched against the path inside the package only (`tools/` at a package's top is tooling; `src/tools/` is not). */
   inPackage?: boolean;
+  /**
+   * What the pattern reads: the file name (`name`, with a leading `/`), the folders (`dir`, with a trailing `/`), or
+   * the whole path (default). A shorter string is a faster test: the classifier runs on every file.
+   */
+  on?: 'name' | 'dir';
 }
 
 const EXT = String.raw`\.[cm]?[jt]sx?$`;
@@ -87,15 +92,15 @@ const EXT = String.raw`\.[cm]?[jt]sx?$`;
  * fixture, a mock under `src/` is a mock, a helper under `test/` is a test helper.
  */
 export const PATH_SIGNALS: readonly PathSignal[] = [
-  { role: 'generated', pattern: /(^|\/)(__generated__|generated|\.generated|gen)\//i, why: 'under a generated/ folder' },
+  { role: 'generated', pattern: /(^|\/)(__generated__|generated|\.generated|gen)\//i, why: 'under a generated/ folder', on: 'dir' },
   // `token-gen.ts` is a generator someone wrote; `api.gen.ts`, `user_pb.js` and `schema-generated.ts` were written by one.
-  { role: 'generated', pattern: new RegExp(String.raw`(\.(generated|gen|pb)|[-_](generated|pb))${EXT}`, 'i'), why: 'named *.generated.*, *.gen.* or *_pb.*' },
-  { role: 'fixture', pattern: /(^|\/)(__fixtures__|fixtures?|test-fixtures|testdata|test-data)\//i, why: 'under a fixtures/ folder' },
-  { role: 'fixture', pattern: new RegExp(String.raw`(^|\/)[\w.-]*\.fixtures?${EXT}`, 'i'), why: 'named *.fixture.*' },
+  { role: 'generated', pattern: new RegExp(String.raw`(\.(generated|gen|pb)|[-_](generated|pb))${EXT}`, 'i'), why: 'named *.generated.*, *.gen.* or *_pb.*', on: 'name' },
+  { role: 'fixture', pattern: /(^|\/)(__fixtures__|fixtures?|test-fixtures|testdata|test-data)\//i, why: 'under a fixtures/ folder', on: 'dir' },
+  { role: 'fixture', pattern: new RegExp(String.raw`(^|\/)[\w.-]*\.fixtures?${EXT}`, 'i'), why: 'named *.fixture.*', on: 'name' },
   {
     role: 'mock',
     pattern: /(^|\/)(__mocks__|mocks?|mock-?data|mock-?server|fakes?|stubs?|sample-?data|dummy-?data|seed-?data)\//i,
-    why: 'under a mocks/ or sample-data/ folder',
+    why: 'under a mocks/ or sample-data/ folder', on: 'dir',
   },
   {
     role: 'mock',
@@ -103,12 +108,12 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
       String.raw`(^|\/)((mocks?|fakes?|stubs?)([-_.][\w.-]*)?|[\w.-]*[-_.](mocks?|fakes?|stubs?)|[\w-]*(mock|sample|dummy|fake)[-_]?data[\w-]*)${EXT}`,
       'i',
     ),
-    why: 'named mock-*, *.mock.*, *-stub.* or sample-data.*',
+    why: 'named mock-*, *.mock.*, *-stub.* or sample-data.*', on: 'name',
   },
   {
     role: 'mock',
     pattern: new RegExp(String.raw`(^|\/)[\w.-]*[a-z0-9](Mocks?|Stubs?|Fakes?)${EXT}`),
-    why: 'named *Mock.*, *Stub.* or *Fake.*',
+    why: 'named *Mock.*, *Stub.* or *Fake.*', on: 'name',
   },
   {
     role: 'test',
@@ -116,7 +121,7 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
       String.raw`(\.(test|spec|e2e-spec|e2e|stories|story|bench|test-d|tst|cy|pw)${EXT})|((^|\/)(tests?|specs?|bench|benchmark)${EXT})`,
       'i',
     ),
-    why: 'named *.test.*, *.spec.*, *.e2e.*, *.bench.* or *.stories.*',
+    why: 'named *.test.*, *.spec.*, *.e2e.*, *.bench.* or *.stories.*', on: 'name',
   },
   {
     role: 'test-helper',
@@ -124,30 +129,30 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
       String.raw`(^|\/)(((jest|vitest|mocha|ava|karma|playwright|cypress|test|tests|testing)[-_.]?(setup|teardown|env|environment|globals?|helpers?|utils?|bootstrap)([-_.][\w-]+)?)|setup[-_.]?tests?|setup[-_.]?(jest|vitest|files?[-_.]after[-_.]env)|global[-_.]?(setup|teardown)|test[-_]?(helpers?|utils?|utilities|support|common|harness|server|app|db|database|context|kit))${EXT}`,
       'i',
     ),
-    why: 'a test setup or helper file (test-setup.*, jest.setup.*, setupTests.*, test-utils.*)',
+    why: 'a test setup or helper file (test-setup.*, jest.setup.*, setupTests.*, test-utils.*)', on: 'name',
   },
   {
     role: 'test-helper',
     pattern:
       /(^|\/)(tests?[-_][\w-]+|testing[-_]?(utils?|library|helpers?|tools?)|e2e[-_][\w-]+|[\w-]+[-_]e2e|(load|stress|perf|performance|smoke|api|integration|unit|functional|acceptance|contract|system|regression|visual|ui|k6)[-_](tests?|testing|specs?)|cypress|playwright)\//i,
-    why: 'under a test-tooling folder (test-utils/, e2e-common/, load-testing/, api-tests/, cypress/)',
+    why: 'under a test-tooling folder (test-utils/, e2e-common/, load-testing/, api-tests/, cypress/)', on: 'dir',
   },
   {
     role: 'test-helper',
     pattern: /(^|\/)(__tests__|tests?|specs?|e2e|integration)\/(.+\/)?(helpers?|utils?|tools?|support|setup|common|shared|lib|factories|builders|harness)(\/|[-_.][\w.-]*$|\.[cm]?[jt]sx?$)/i,
     why: 'a helper under a test folder (test/tools/, test/helpers.ts)',
   },
-  { role: 'test', pattern: /(^|\/)(__tests__|tests?|specs?|e2e|integration|test-tsd|benchmarks?)\//i, why: 'under a test folder' },
+  { role: 'test', pattern: /(^|\/)(__tests__|tests?|specs?|e2e|integration|test-tsd|benchmarks?)\//i, why: 'under a test folder', on: 'dir' },
   {
     role: 'example',
     pattern: /(^|\/)(examples?|demos?|samples?|playground|[\w-]+[-_](examples?|demos?)|(examples?|demos?)[-_][\w-]+)\//i,
-    why: 'under an examples/ folder (push-examples/, demo-app/)',
+    why: 'under an examples/ folder (push-examples/, demo-app/)', on: 'dir',
   },
   { role: 'cli', pattern: new RegExp(String.raw`(^|\/)([\w.-]+[-_.])?cli(\/|${EXT})|(^|\/)[\w-]+\.cli\.[\w.-]+$`, 'i'), why: 'a cli/ folder, cli.* or *.cli.* file' },
   {
     role: 'script',
     pattern: /(^|\/)(bin|([\w.]+[-_])?scripts?|migrations|seeds?|seeders|ci|\.github|\.circleci|\.husky)\//i,
-    why: 'under bin/, scripts/, migrations/, seeds/ or CI',
+    why: 'under bin/, scripts/, migrations/, seeds/ or CI', on: 'dir',
   },
   // Only at a package's top: `src/tools/` of an AI agent and `server/queues/tasks/` are application code.
   { role: 'script', pattern: /^(tools|tasks|commands)\//i, why: 'under tools/, tasks/ or commands/ at the package top', inPackage: true },
@@ -157,7 +162,7 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
       String.raw`(^|\/)((webpack|vite|vitest|rollup|jest|babel|eslint|prettier|tailwind|postcss|next|nuxt|svelte|astro|playwright|cypress|karma|tsup|tsdown|esbuild|rsbuild|rspack|commitlint|lint-staged|stylelint|metro|craco|docusaurus|drizzle|knex|turbo|nx|wrangler|storybook|vitepress|i18next-parser|codegen|typedoc|remix|react-router|electron|serverless|sst)(\.[\w-]+)*\.config|jest\.preset|\.[\w-]*rc|gulpfile|gruntfile|jakefile|knexfile|seed|seeds|seeder|migrate|migration|(pre|post)?install)${EXT}`,
       'i',
     ),
-    why: 'a tool configuration, seed, migration or install hook',
+    why: 'a tool configuration, seed, migration or install hook', on: 'name',
   },
   { role: 'script', pattern: new RegExp(String.raw`^[\w.-]+\.config${EXT}`, 'i'), why: 'a *.config.* file at the project top' },
   {
@@ -168,14 +173,14 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
 ];
 
 /** Path traits (see FileTrait). */
-export const TRAIT_SIGNALS: ReadonlyArray<{ trait: FileTrait; pattern: RegExp }> = [
+export const TRAIT_SIGNALS: ReadonlyArray<{ trait: FileTrait; pattern: RegExp; on?: 'name' | 'dir' }> = [
   { trait: 'logger', pattern: /(^|\/)(loggers?|logging|log|logs|debug)(\/|\.[cm]?[jt]sx?$)/i },
   { trait: 'commands', pattern: /(^|\/)([\w.]+[-_.])?commands?(\/|\.[cm]?[jt]sx?$)/i },
-  { trait: 'translations', pattern: /(^|\/)(i18n|l10n|locales?|lang|langs|languages|translations?|messages)\//i },
-  { trait: 'installer', pattern: /(^|\/)(install(er)?|setup-wizard)\//i },
-  { trait: 'generator', pattern: /(^|\/)(generators?|codegen|templates?|upgrades?)\//i },
-  { trait: 'client', pattern: /(^|\/)client\//i },
-  { trait: 'tool-config', pattern: /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/ },
+  { trait: 'translations', pattern: /(^|\/)(i18n|l10n|locales?|lang|langs|languages|translations?|messages)\//i, on: 'dir' },
+  { trait: 'installer', pattern: /(^|\/)(install(er)?|setup-wizard)\//i, on: 'dir' },
+  { trait: 'generator', pattern: /(^|\/)(generators?|codegen|templates?|upgrades?)\//i, on: 'dir' },
+  { trait: 'client', pattern: /(^|\/)client\//i, on: 'dir' },
+  { trait: 'tool-config', pattern: /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/, on: 'name' },
   { trait: 'migration', pattern: /(^|\/)(migrations?|seeds?|seeders)(\/|\.[cm]?[jt]sx?$)/i },
 ];
 
