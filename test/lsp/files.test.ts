@@ -92,6 +92,26 @@ describe('language server: package.json, Dockerfiles and .env files', function (
     await client.currentDiagnostics(uri, (d) => d.length === 0);
   });
 
+  it('reports secrets in Dockerfile ENV/ARG defaults and in a committed .env template, at their own severity, never echoed', async () => {
+    // Built at run time so that this file does not itself look like it leaks keys.
+    const token = 'ghp_' + 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5';
+    const aws = 'AKIA' + 'QWERTYUIOPASDFGH';
+    const dockerfile = uriOf('deploy/api.Dockerfile');
+    client.open(dockerfile, `FROM node:20-slim\nARG NPM_TOKEN=${token}\nENV DB_PASSWORD=supersecret\nENV NODE_ENV=production\n`, 'dockerfile');
+    const inImage = await client.currentDiagnostics(dockerfile, (d) => d.length >= 2);
+    assert.deepEqual(
+      inImage.map((d) => [d.code, d.range.start.line, d.severity]),
+      [['config/no-hardcoded-secret', 1, 1], ['config/no-hardcoded-secret', 2, 2]],
+    );
+    const sample = uriOf('.env.sample');
+    client.open(sample, `PORT=3000\nAWS_ACCESS_KEY_ID=${aws}\nDB_PASSWORD=changeme\n`, 'properties');
+    const inTemplate = await client.currentDiagnostics(sample, (d) => d.length > 0);
+    assert.deepEqual(inTemplate.map((d) => [d.code, d.range.start.line, d.range.start.character, d.severity]), [['config/no-hardcoded-secret', 1, 18, 1]]);
+    for (const d of [...inImage, ...inTemplate]) {
+      for (const secret of [token, aws, 'supersecret']) assert.ok(!String(d.message).includes(secret), String(d.message));
+    }
+  });
+
   it('republishes .env.example as the code that reads the variables changes, unsaved', async () => {
     const example = uriOf('.env.example');
     const code = uriOf('src/config.ts');

@@ -1,10 +1,11 @@
 // The parts of package.json generated from the rule list: the `twelveFactor.rules` setting's schema, with one property
 // per rule id so that VS Code suggests every id and describes it. test/meta.test.ts fails when package.json drifts;
-// `npm run sync:manifest` rewrites it.
+// `npm run sync:manifest` rewrites it, and the factor and rule index of docs/README.md (see docs-index.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { factorInfo } from '../../server/src/analyzer/factors';
 import { RULES } from '../../server/src/analyzer/rules/index';
+import { syncDocsIndex } from './docs-index';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const MANIFEST = path.join(ROOT, 'package.json');
@@ -68,4 +69,5 @@ export function syncManifest(): boolean {
 
 if (require.main === module) {
   process.stdout.write(syncManifest() ? 'package.json: twelveFactor.rules schema updated\n' : 'package.json is in sync\n');
+  process.stdout.write(syncDocsIndex() ? 'docs/README.md: factor and rule index updated\n' : 'docs/README.md is in sync\n');
 }

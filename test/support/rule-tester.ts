@@ -29,6 +29,8 @@ export interface ExpectedError {
   endColumn?: number;
   /** Exact message text, when the case is about the message (e.g. a secret must not be echoed). */
   message?: string;
+  /** The finding's severity, when the case is about it (a rule that reports some findings below its level). */
+  severity?: Finding['severity'];
   /** Each fix offered for this finding, in order: its title and the whole file after applying it. */
   fixes?: Array<{ title: string; output: string }>;
 }
@@ -98,7 +100,7 @@ export function runRuleTests(rule: RuleDefinition, tests: RuleTests): void {
           const actual = findings.map((f) => {
             const start = lineColumn(testCase.code, f.start);
             const end = lineColumn(testCase.code, f.end);
-            return { messageId: f.messageId, ...start, endLine: end.line, endColumn: end.column, message: f.message };
+            return { messageId: f.messageId, ...start, endLine: end.line, endColumn: end.column, message: f.message, severity: f.severity };
           });
           const expected = testCase.errors.map((e, i) => ({
             messageId: e.messageId,
@@ -107,6 +109,7 @@ export function runRuleTests(rule: RuleDefinition, tests: RuleTests): void {
             endLine: e.endLine ?? actual[i]?.endLine,
             endColumn: e.endColumn ?? actual[i]?.endColumn,
             message: e.message ?? actual[i]?.message,
+            severity: e.severity ?? actual[i]?.severity,
           }));
           assert.deepEqual(actual, expected);
           testCase.errors.forEach((error, i) => {

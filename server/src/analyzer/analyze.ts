@@ -10,6 +10,7 @@ import { parseTypeScript } from './languages/typescript';
 import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type DirectiveFact, type FileFacts, type ProjectView } from './project';
 import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
+  cappedSeverity,
   formatMessage,
   type FileListener,
   type FileRuleContext,
@@ -222,7 +223,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
         findings.push({
           ruleId: rule.id,
           factor: rule.factor,
-          severity,
+          severity: cappedSeverity(severity, options?.severity),
           messageId,
           message: formatMessage(template ?? messageId, data),
           start,
@@ -395,7 +396,7 @@ function findingOf(
   return {
     ruleId: rule.id,
     factor: rule.factor,
-    severity,
+    severity: cappedSeverity(severity, options?.severity),
     messageId,
     message: formatMessage(template ?? messageId, data),
     start,

@@ -444,3 +444,83 @@ function buildGateRegex(): { regex: RegExp; implied: Map<string, string[]> } {
     .join('|');
   return { regex: new RegExp(source, 'g'), implied };
 }
+
+/** NODE_ENV values of a developer's machine or a test run, never of a deploy. */
+const DEV_STAGES = /^(development|dev|local|test|testing)$/;
+/** Flags that projects derive from NODE_ENV: `isDev`, `IS_DEVELOPMENT`, `__DEV__`, `config.isLocal`. */
+const DEV_FLAG = /^(__DEV__|is_?(dev|development|local)|(dev|development)_?mode)$/i;
+const PROD_FLAG = /^(__PROD__|is_?(prod|production)|(prod|production)_?mode)$/i;
+
+/**
+ * Whether a condition holds on a developer's machine only (true), in production only (false), or says nothing
+ * about it (undefined): `process.env.NODE_ENV !== 'production'`, `NODE_ENV === 'development'`, `isDev`,
+ * `!isProduction`, `app.get('env') === 'development'`, and `&&` of such a condition with any other.
+ */
+export function devOnlyCondition(condition: ts.Expression): boolean | undefined {
+  const expr = skipOuterExpressions(condition);
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken) {
+    // `!(isDev && x)` holds wherever x does not: only a plain condition turns around.
+    const operand = skipOuterExpressions(expr.operand);
+    if (ts.isBinaryExpression(operand) && operand.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return undefined;
+    const inner = devOnlyCondition(operand);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (ts.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    // `isDev && x`: true only where isDev is; `isProd && x` says nothing about dev-only-ness of the other branch.
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) {
+      return devOnlyCondition(expr.left) === true || devOnlyCondition(expr.right) === true ? true : undefined;
+    }
+    const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if (!equal && !notEqual) return undefined;
+    const [env, stage] = isStringLiteralLike(expr.right) ? [expr.left, expr.right.text] : isStringLiteralLike(expr.left) ? [expr.right, expr.left.text] : [];
+    if (env === undefined || stage === undefined || !isStageRead(env)) return undefined;
+    if (DEV_STAGES.test(stage)) return equal ? true : undefined;
+    if (stage === 'production' || stage === 'prod') return notEqual;
+    return undefined;
+  }
+  const name = ts.isIdentifier(expr) ? expr.text : ts.isPropertyAccessExpression(expr) ? expr.name.text : undefined;
+  if (name === undefined) return undefined;
+  if (DEV_FLAG.test(name)) return true;
+  if (PROD_FLAG.test(name)) return false;
+  return undefined;
+}
+
+/** `process.env.NODE_ENV`, `process.env['NODE_ENV']`, a `NODE_ENV`/`env` binding, `app.get('env')`, `import.meta.env.MODE`. */
+function isStageRead(node: ts.Expression): boolean {
+  const expr = skipOuterExpressions(node);
+  const envName = envReadName(expr);
+  if (envName !== undefined) return envName === 'NODE_ENV' || envName === 'MODE' || envName === 'APP_ENV';
+  if (ts.isIdentifier(expr)) return /^(node_?env|env|environment|app_?env|mode)$/i.test(expr.text);
+  if (ts.isPropertyAccessExpression(expr)) return /^(node_?env|env|environment|app_?env)$/i.test(expr.name.text);
+  if (ts.isCallExpression(expr) && ts.isPropertyAccessExpression(expr.expression) && expr.expression.name.text === 'get') {
+    const first = expr.arguments[0];
+    return first !== undefined && isStringLiteralLike(first) && first.text === 'env';
+  }
+  return false;
+}
+
+/**
+ * True when `node` only runs (or is only chosen) on a developer's machine: inside the branch of an `if`, a `?:`,
+ * or a `&&`/`||` that a dev-only condition guards (see `devOnlyCondition`). Stops at the enclosing function's
+ * boundary only for functions declared inside such a branch, which count as dev-only too.
+ */
+export function isInDevOnlyBranch(node: ts.Node): boolean {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && child !== parent.expression) {
+      const dev = devOnlyCondition(parent.expression);
+      if (dev !== undefined && (child === parent.thenStatement) === dev) return true;
+    } else if (ts.isConditionalExpression(parent) && child !== parent.condition) {
+      const dev = devOnlyCondition(parent.condition);
+      if (dev !== undefined && (child === parent.whenTrue) === dev) return true;
+    } else if (ts.isBinaryExpression(parent) && child === parent.right) {
+      const op = parent.operatorToken.kind;
+      const dev = devOnlyCondition(parent.left);
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken && dev === true) return true;
+      if (op === ts.SyntaxKind.BarBarToken && dev === false) return true;
+    }
+  }
+  return false;
+}

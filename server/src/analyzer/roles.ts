@@ -22,6 +22,7 @@ import {
   type FileTrait,
   type PackageRole,
 } from './knowledge/roles';
+import { startedOnlyByDevScripts } from './knowledge/packages';
 import type { Manifest } from './manifest';
 
 export { FILE_ROLES, type FileRole, type FileTrait, type PackageRole } from './knowledge/roles';
@@ -57,6 +58,7 @@ export function classifyFile(relativePath: string, text: string, context: RoleCo
   const slash = path.lastIndexOf('/');
   const parts: Parts = { path, name: slash === -1 ? `/${path}` : path.slice(slash), dir: slash === -1 ? '' : path.slice(0, slash + 1) };
   const traits = traitsOf(parts);
+  if (context.manifest && isDevEntry(context.manifest, context.projectPath ?? path, parts.name)) traits.push('dev-entry');
   const override = context.overrides ? overrideOf(context.overrides, [context.projectPath ?? path, path]) : undefined;
   if (override) return kind(override.role, `set by "roles" in .twelvefactorrc.json ("${override.glob}")`, traits);
   if (GENERATED_BANNER.test(leadingComments(text))) return kind('generated', 'its leading comment says a tool generated it', traits);
@@ -217,6 +219,20 @@ export function entryStems(manifest: Manifest): ReadonlySet<string> {
   for (const script of manifest.scripts.values()) for (const match of script.value.matchAll(SCRIPT_RUNNERS)) add(match[1]);
   entryCache.set(manifest, stems);
   return stems;
+}
+
+const scriptTextCache = new WeakMap<Manifest, string>();
+
+/** Started only by a developer's package scripts; the scripts' text is searched for the file's name first (cheap). */
+function isDevEntry(manifest: Manifest, path: string, name: string): boolean {
+  if (manifest.scripts.size === 0) return false;
+  let text = scriptTextCache.get(manifest);
+  if (text === undefined) {
+    text = [...manifest.scripts.values()].map((script) => script.value).join('\n');
+    scriptTextCache.set(manifest, text);
+  }
+  const stem = name.slice(1).replace(/\.[cm]?[jt]sx?$/, '');
+  return stem.length > 0 && text.includes(stem) && startedOnlyByDevScripts(manifest.scripts, path);
 }
 
 const folderCache = new WeakMap<Manifest, ReadonlySet<string>>();

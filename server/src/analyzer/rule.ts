@@ -79,6 +79,12 @@ export interface ReportOptions {
    */
   fixes?: Fix[] | (() => Fix[]);
   unless?: ProjectFactName;
+  /**
+   * This finding's severity, when it is less sure than the rule's worst case (a debatable credential at warning
+   * where the rule reports a known key format at error). It can only lower: the level the user set for the rule,
+   * or the rule's default, stays the cap.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext<M extends string = string> {
@@ -215,6 +221,11 @@ export function formatMessage(template: string, data: Record<string, string | nu
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The severity a finding is reported at: the one it asks for, never above the rule's level (`cap`). */
+export function cappedSeverity(cap: Severity, requested: Severity | undefined): Severity {
+  return requested !== undefined && SEVERITY_RANK[requested] > SEVERITY_RANK[cap] ? requested : cap;
+}
 
 /** Where the rule documentation pages (docs/rules/<id>.md) are published; shared by the LSP and the CLI. */
 export const RULE_DOCS_BASE_URL = 'https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/';

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import rule from '../../../server/src/analyzer/rules/config/no-hardcoded-secret';
 import { runCase, runRuleTests } from '../../support/rule-tester';
+import { parseManifest } from '../../../server/src/analyzer/manifest';
+import { EMPTY_PROJECT, type ProjectView } from '../../../server/src/analyzer/project';
 
 // Realistic-looking values built at run time so that this file does not itself look like it leaks keys.
 const GITHUB = 'ghp_' + 'aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5';
@@ -13,6 +15,11 @@ const PEM_BODY =
   'MIIEpAIBAAKCAQEA1c7+9z5Pad7OejecsQ0bu3aumB9rCYBg3/jnO2UPb8mn1H7Iv6Bh8W4ulS9ylrqVH5fHbMnt/zT8vtIa8Cx5s9uRWUeAnzf';
 const PEM = `-----BEGIN RSA PRIVATE KEY-----\\n${PEM_BODY}\\n-----END RSA PRIVATE KEY-----`;
 const HEX32 = 'a8f5f167f44f4964e6c998dee827110c';
+
+/** A project whose package.json has these scripts. */
+function devScriptProject(scripts: Record<string, string>): ProjectView {
+  return { ...EMPTY_PROJECT, manifest: parseManifest(JSON.stringify({ name: 'app', scripts })) };
+}
 
 runRuleTests(rule, {
   valid: [
@@ -135,10 +142,25 @@ runRuleTests(rule, {
     "login('admin', 'hunter22');",
     { code: "import crypto from 'crypto'; crypto.createHmac('sha256', 'public-domain-separator-v1');", name: 'PEERS C.12: HMAC salt' },
     { code: "const salt = 'f3a9c2e1b7d4a6c8e0f2b4d6a8c0e2f4';", name: 'PEERS C.12: salts are not secrets' },
-    // Env fallbacks: a dev placeholder is fine; only a real-looking secret is reported.
-    "const jwtSecret = process.env.JWT_SECRET ?? 'dev-secret';",
-    "const jwtSecret = process.env.JWT_SECRET || 'k9Lm2Qx7';",
-    "const { DB_PASSWORD = 'hunter22' } = process.env;",
+    // Env fallbacks that open nothing: stand-ins, empty values, references.
+    "const apiKey = process.env.API_KEY || 'your-api-key';",
+    "const apiKey = process.env.API_KEY || 'YOUR_API_KEY';",
+    "const token = process.env.TOKEN ?? '';",
+    "const secret = process.env.SECRET || 'undefined';",
+    "const secretFile = process.env.SECRET_FILE || '/run/secrets/app';",
+    "const credentials = process.env.CREDENTIALS || 'include';",
+    // Dev-only branches: a developer's login on their machine is not the deploy's config (issue 6).
+    { code: "const secret = process.env.NODE_ENV === 'production' ? process.env.JWT_SECRET : 'dev-secret';", name: 'issue 6: dev-only branch' },
+    { code: "if (process.env.NODE_ENV !== 'production') {\n  seedAdmin({ password: 'Adm1n!2024' });\n}", name: 'issue 6: dev-only branch' },
+    { code: "if (process.env.NODE_ENV === 'production') {\n  start();\n} else {\n  const adminToken = 'dev-only-9fK2mQ7xLp3Tz8Rv';\n}", name: 'issue 6: else of a production check' },
+    { code: "const isDev = process.env.NODE_ENV === 'development';\nconst jwtSecret = isDev ? 'Zk3Lm9Qx2Vb7Np4Rt8Ws' : process.env.JWT_SECRET;", name: 'issue 6: a derived flag' },
+    { code: "const token = !isProduction && 'Zk3Lm9Qx2Vb7Np4Rt8Ws';", name: 'issue 6: dev-only &&' },
+    {
+      code: "const token = process.env.ADMIN_TOKEN || 'Zk3Lm9Qx2Vb7';",
+      filename: 'src/db/seed-admin.ts',
+      project: devScriptProject({ seed: 'ts-node src/db/seed-admin.ts' }),
+      name: 'issue 6: an admin token seeded by an entry point only a dev script starts',
+    },
     // Settings that share a secret word.
     "fetch(url, { credentials: 'include' });",
     "const opts = { credentials: 'same-origin' };",
@@ -209,7 +231,7 @@ runRuleTests(rule, {
       name: 'issue 3: a random-looking fallback of an env read is removed, not moved',
       code: "const secret = process.env.JWT_SECRET || 'q8Zr4LmW2xTt9VbN6cYe3Kp';\n",
       errors: [{
-        messageId: 'byName', line: 1, column: 42,
+        messageId: 'defaultCredential', line: 1, column: 42, severity: 'error',
         fixes: [{ title: 'Remove the hard-coded fallback', output: "const secret = process.env.JWT_SECRET || missingEnv('JWT_SECRET');\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
       }],
     },
@@ -251,16 +273,57 @@ runRuleTests(rule, {
     { code: "const signingKey = 'q8Zr4LmN2pXw7Tv3KsYb';", errors: [{ messageId: 'byName', line: 1, column: 20, message: 'Hard-coded key in "signingKey"; read it from the environment (III. Config).' }] },
     { code: "const credentials = 'Zk3Lm9Qx2Vb7Np4Rt8Ws';", errors: [{ messageId: 'byName', line: 1, column: 21 }] },
     { code: "const secret = isProd ? 'Zk3Lm9Qx2Vb7Np4R' : 'dev-secret';", errors: [{ messageId: 'byName', line: 1, column: 25 }] },
+    { code: "if (process.env.NODE_ENV !== 'development') {\n  config.secret = 'Zk3Lm9Qx2Vb7Np4Rt8Ws';\n}", errors: [{ messageId: 'byName', line: 2, column: 19, severity: 'error' }], name: 'not development is not dev-only' },
     {
       code: `const jwtSecret = process.env.JWT_SECRET || '${HEX32}';`,
-      errors: [{ messageId: 'byName', line: 1, column: 45 }],
+      errors: [{ messageId: 'defaultCredential', line: 1, column: 45, severity: 'error' }],
       name: 'a real-looking secret as an env fallback still ships in the code',
     },
     {
       code: `const s = process.env.JWT_SECRET ?? '${HEX32}';`,
-      errors: [{ messageId: 'byName', line: 1, column: 37, message: 'Hard-coded secret in "JWT_SECRET"; read it from the environment (III. Config).' }],
+      errors: [{ messageId: 'defaultCredential', line: 1, column: 37, message: '"JWT_SECRET" falls back to a hard-coded secret when the variable is unset: require it and ship no default (III. Config).' }],
     },
-    { code: "const dbPassword = 'hunter2';", filename: 'scripts/seed.ts', errors: [{ messageId: 'byName', line: 1, column: 20 }], name: 'scripts are not skipped' },
+    { code: "const dbPassword = 'hunter2';", filename: 'scripts/seed.ts', errors: [{ messageId: 'byName', line: 1, column: 20, severity: 'warning' }], name: 'scripts are not skipped, but lowered' },
+    {
+      code: "const key = 'Zk3Lm9Qx2Vb7Np4Rt8Ws6Yu1';\nconst apiKey = key;\nconst signingKey = 'q8Zr4LmN2pXw7Tv3KsYb';",
+      filename: 'scripts/rotate.ts',
+      errors: [{ messageId: 'byName', line: 3, column: 20, severity: 'warning' }],
+      name: 'a random value in a tooling script is still a warning only',
+    },
+    { code: `const awsKey = '${AWS}';`, filename: 'scripts/deploy.ts', errors: [{ messageId: 'knownKey', line: 1, column: 16, severity: 'error' }], name: 'a known key format is an error in a script too' },
+    // Default credentials (issue 6): read from the environment already, so the advice is to require it.
+    {
+      code: "const adminPassword = process.env.ADMIN_PASSWORD || 'changeme';\n",
+      errors: [{
+        messageId: 'defaultCredential', line: 1, column: 53, severity: 'warning',
+        message: '"ADMIN_PASSWORD" falls back to a hard-coded password when the variable is unset: require it and ship no default (III. Config).',
+        fixes: [{ title: 'Remove the hard-coded fallback', output: "const adminPassword = process.env.ADMIN_PASSWORD || missingEnv('ADMIN_PASSWORD');\n\nfunction missingEnv(name: string): never {\n  throw new Error('Environment variable ' + name + ' is not set');\n}\n" }],
+      }],
+    },
+    { code: "const jwtSecret = process.env.JWT_SECRET ?? 'dev-secret';", errors: [{ messageId: 'defaultCredential', line: 1, column: 45, severity: 'warning' }] },
+    { code: "const jwtSecret = process.env.JWT_SECRET || 'k9Lm2Qx7';", errors: [{ messageId: 'defaultCredential', line: 1, column: 45, severity: 'warning' }] },
+    {
+      code: "export const JWT_PASSWORD = process.env.JWT_SECRET || 'default_secret';",
+      errors: [{ messageId: 'defaultCredential', line: 1, column: 55, severity: 'warning', message: '"JWT_SECRET" falls back to a hard-coded secret when the variable is unset: require it and ship no default (III. Config).' }],
+      name: 'the variable names what the default stands for (GURURAJ115/brainly-backend)',
+    },
+    { code: "const { DB_PASSWORD = 'hunter22' } = process.env;", errors: [{ messageId: 'defaultCredential', line: 1, column: 23, severity: 'warning' }] },
+    { code: "app.use(session({ secret: process.env.SESSION_SECRET || 'orders-session-secret' }));", errors: [{ messageId: 'defaultCredential', line: 1, column: 57, severity: 'warning' }] },
+    // Severity: only a credential beyond doubt is an error; a person's weak password, a short key, a browser key warn.
+    { code: "const password = 'hunter22';", errors: [{ messageId: 'byName', line: 1, column: 18, severity: 'warning' }] },
+    { code: "const password = 'Tr1cky-Orders-2023';", errors: [{ messageId: 'byName', line: 1, column: 18, severity: 'error' }], name: 'a strong person-made password' },
+    { code: `const apiKey = '${HEX32}';`, errors: [{ messageId: 'byName', line: 1, column: 16, severity: 'error' }] },
+    { code: `const mapsKey = '${GOOGLE}';`, filename: 'src/components/Map.tsx', errors: [{ messageId: 'knownKey', line: 1, column: 17, severity: 'warning' }], name: 'issue 6: a browser Maps key' },
+    { code: "const url = 'postgres://app:Qm7vR2xk@localhost:5432/app';", errors: [{ messageId: 'urlCredentials', line: 1, column: 13, severity: 'warning' }], name: 'a local database login' },
+    { code: "const url = 'postgres://app:Rep0rting-Pw-77@10.0.3.18:5432/orders';", errors: [{ messageId: 'urlCredentials', line: 1, column: 13, severity: 'error' }] },
+    { code: "import session from 'express-session';\napp.use(session({ secret: 'Zk3Lm9Qx2Vb7Np4Rt8Ws' }));", errors: [{ messageId: 'callSlot', line: 2, column: 27, severity: 'error' }] },
+    {
+      code: "const secret = 'Zk3Lm9Qx2Vb7Np4Rt8Ws6Yu1';",
+      options: {},
+      project: devScriptProject({ start: 'node dist/app.js', dev: 'ts-node src/app.ts', 'db:seed': 'ts-node src/seed.ts' }),
+      errors: [{ messageId: 'byName', line: 1, column: 16, severity: 'error' }],
+      name: 'a file a dev script starts is not dev-only when it is also the app',
+    },
     // Known key shapes, anywhere.
     {
       code: `const t = "${GITHUB}";`,

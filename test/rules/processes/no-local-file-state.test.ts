@@ -14,6 +14,15 @@ function projectWith(...dependencies: string[]): ProjectView {
 
 runRuleTests(rule, {
   valid: [
+    // Issue 6 §4 hard negatives: reads, temporary and log files, in-memory and remote stores, build output.
+    "import fs from 'fs';\nasync function head(f) { const h = await fs.promises.open('data/in.bin', 'r'); return h; }",
+    "import fs from 'fs';\nfunction logTo() { return fs.openSync('logs/app.log', 'a'); }",
+    "const knex = require('knex');\nconst db = knex({ client: 'sqlite3', connection: { filename: ':memory:' } });",
+    "const knex = require('knex');\nconst db = knex({ client: 'pg', connection: { filename: 'x.db' } });",
+    "import sharp from 'sharp';\nasync function thumb(b) { return sharp(b).resize(64).toBuffer(); }",
+    "import fs from 'fs';\nfunction move(from, to) { fs.renameSync(from, to); }",
+    "import { createClient } from '@libsql/client';\nconst c = createClient({ url: 'libsql://db.turso.io' });",
+    { code: "import fs from 'fs';\nasync function append(e) {\n  const h = await fs.promises.open('data/events.ndjson', 'a');\n}", filename: 'scripts/backfill.ts', name: 'a script writes as its job' },
     // Temporary files are fine: 12factor.net allows the disk as a brief, single-transaction scratch space.
     `import fs from 'fs'; import os from 'os'; import path from 'path';
 function f(d: string) { fs.writeFileSync(path.join(os.tmpdir(), 'report.csv'), d); }`,
@@ -116,6 +125,18 @@ export async function deleteAllData(projectDir: string) { const dir = path.resol
     `import { Sequelize } from 'sequelize'; const s = new Sequelize({ dialect: 'postgres', storage: 'x' });`,
   ],
   invalid: [
+    // Issue 6 §4: file handles, moves into a data folder, generated files, and more file-backed stores.
+    {
+      code: "import fs from 'fs';\nasync function append(e) {\n  const h = await fs.promises.open('data/events.ndjson', 'a');\n  await h.write(e);\n}",
+      errors: [{ messageId: 'fileWrite', line: 3, column: 19, endColumn: 35, message: 'Application data written to the local disk; keep state in a backing service (VI. Processes).' }],
+    },
+    { code: "const fs = require('fs');\nfunction keep(req) { fs.renameSync(req.file.path, 'uploads/' + req.file.originalname); }", errors: [{ messageId: 'fileWrite', line: 2, column: 22 }] },
+    { code: "import sharp from 'sharp';\nasync function thumb(b, n) { const img = sharp(b).resize(64);\n  await img.toFile(`thumbs/${n}.png`); }", errors: [{ messageId: 'fileWrite', line: 3, column: 9 }] },
+    {
+      code: "const knex = require('knex');\nconst db = knex({ client: 'sqlite3', connection: { filename: './data.db' } });",
+      errors: [{ messageId: 'fileDatabase', line: 2, column: 12, message: 'SQLite keeps its data in a local file (\'./data.db\'); use a database service (VI. Processes).' }],
+    },
+    { code: "import { Level } from 'level';\nconst db = new Level('./db');", errors: [{ messageId: 'fileDatabase', line: 2, column: 16, message: 'LevelDB keeps its data in a local file (\'./db\'); use a database service (VI. Processes).' }] },
     {
       code: `import fs from 'fs';
 app.post('/users', (req, res) => {

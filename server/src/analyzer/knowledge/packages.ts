@@ -151,3 +151,78 @@ export function declaresAny(names: Iterable<string>, table: ReadonlySet<string> 
   for (const name of names) if (has(name)) return true;
   return false;
 }
+
+/** Script names that run a developer's one-off tasks: `seed`, `db:seed`, `mock`, `fixtures`, `demo`. */
+const SEED_SCRIPT = /^(seed|mocks?|fixtures?|demo)([:_-].*)?$|[:_-](seed|seeds|mocks?|fixtures?)$/i;
+/** `dev`, `start:dev`: these usually run the application itself in watch mode. */
+const DEV_SCRIPT = /^(dev|develop|development)([:_-].*)?$|[:_-](dev|local)$/i;
+
+/**
+ * True when `relativePath` (below the package's folder) is named by one of the package's scripts, and every
+ * script naming it is a developer's: a seeder (`"seed": "ts-node src/db/seed.ts"`), or a dev script starting a
+ * file that says it is one (`"dev": "nodemon dev-server.ts"`). `"dev": "nodemon src/index.ts"` runs the app
+ * itself, so a file a plain dev script starts counts only when its own name starts with `dev`.
+ */
+export function startedOnlyByDevScripts(scripts: ReadonlyMap<string, { value: string }>, relativePath: string): boolean {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const stem = entryStem(path);
+  if (stem.length === 0) return false;
+  const devNamed = /^dev([-_.A-Z]|$)/.test(path.split('/').pop() ?? '');
+  let named = false;
+  for (const [name, script] of scripts) {
+    const names = script.value.split(/[\s;&|'"=]+/).some((word) => word.length > 0 && entryStem(word) === stem);
+    if (!names) continue;
+    if (!SEED_SCRIPT.test(name) && !(devNamed && DEV_SCRIPT.test(name))) return false;
+    named = true;
+  }
+  return named;
+}
+
+/** `./src/seed.ts`, `dist/seed.js`, `src/seed` → `seed`: a source file and its build output name the same entry. */
+function entryStem(path: string): string {
+  return path.replace(/^\.\//, '').replace(/^(src|dist|build|lib|out)\//, '').replace(/\.[cm]?[jt]sx?$/, '');
+}
+
+/** The product a driver module talks to, for the drivers of one product (ORMs and generic clients are not here). */
+export const SERVICE_PRODUCTS: Readonly<Record<string, string>> = {
+  pg: 'PostgreSQL', 'pg-pool': 'PostgreSQL', 'pg-promise': 'PostgreSQL', postgres: 'PostgreSQL',
+  '@neondatabase/serverless': 'PostgreSQL', mysql: 'MySQL', mysql2: 'MySQL', mariadb: 'MySQL', mssql: 'SQL Server',
+  tedious: 'SQL Server', oracledb: 'Oracle', mongodb: 'MongoDB', mongoose: 'MongoDB', 'cassandra-driver': 'Cassandra',
+  'neo4j-driver': 'Neo4j', redis: 'Redis', ioredis: 'Redis', '@redis/client': 'Redis', '@upstash/redis': 'Redis',
+  memcached: 'Memcached', memjs: 'Memcached', amqplib: 'RabbitMQ', 'amqp-connection-manager': 'RabbitMQ',
+  kafkajs: 'Kafka', 'node-rdkafka': 'Kafka', bull: 'Redis', bullmq: 'Redis', 'bee-queue': 'Redis', nats: 'NATS',
+  '@aws-sdk/client-sqs': 'SQS', '@google-cloud/pubsub': 'Pub/Sub', '@azure/service-bus': 'Service Bus',
+  '@sendgrid/mail': 'SendGrid', 'mailgun.js': 'Mailgun', 'mailgun-js': 'Mailgun', postmark: 'Postmark',
+  '@aws-sdk/client-ses': 'SES', resend: 'Resend', 'connect-redis': 'Redis', 'connect-mongo': 'MongoDB',
+  'connect-pg-simple': 'PostgreSQL', 'connect-mongodb-session': 'MongoDB',
+};
+
+/**
+ * Modules that stand in for a backing service inside the process or on the local disk: what development and tests
+ * use in place of the real one (X. Dev/prod parity).
+ */
+export const LOCAL_STAND_INS: Readonly<Record<string, { kind: ServiceKind; product: string }>> = {
+  sqlite3: { kind: 'database', product: 'SQLite' },
+  'better-sqlite3': { kind: 'database', product: 'SQLite' },
+  sqlite: { kind: 'database', product: 'SQLite' },
+  'sql.js': { kind: 'database', product: 'SQLite' },
+  'node:sqlite': { kind: 'database', product: 'SQLite' },
+  'mongodb-memory-server': { kind: 'database', product: 'an in-memory MongoDB' },
+  'pg-mem': { kind: 'database', product: 'an in-memory PostgreSQL emulation' },
+  nedb: { kind: 'database', product: 'NeDB files' },
+  '@seald-io/nedb': { kind: 'database', product: 'NeDB files' },
+  lowdb: { kind: 'database', product: 'a JSON file' },
+  'ioredis-mock': { kind: 'cache', product: 'a Redis mock' },
+  'redis-mock': { kind: 'cache', product: 'a Redis mock' },
+  'node-cache': { kind: 'cache', product: 'an in-process cache' },
+  'lru-cache': { kind: 'cache', product: 'an in-process cache' },
+  'memory-cache': { kind: 'cache', product: 'an in-process cache' },
+};
+
+/** Database names as ORMs and query builders spell them (`client`, `dialect`, `type`) and URL schemes do. */
+export const DATABASE_DIALECTS: Readonly<Record<string, string>> = {
+  pg: 'PostgreSQL', postgres: 'PostgreSQL', postgresql: 'PostgreSQL', 'pg-native': 'PostgreSQL', cockroachdb: 'CockroachDB',
+  mysql: 'MySQL', mysql2: 'MySQL', mariadb: 'MySQL', mssql: 'SQL Server', oracle: 'Oracle', oracledb: 'Oracle',
+  mongodb: 'MongoDB', 'mongodb+srv': 'MongoDB',
+  sqlite: 'SQLite', sqlite3: 'SQLite', 'better-sqlite3': 'SQLite', sqljs: 'SQLite', 'sql.js': 'SQLite',
+};

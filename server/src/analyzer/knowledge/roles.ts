@@ -68,8 +68,19 @@ export const ROLE_GROUPS: Readonly<Record<FileRole, { test: boolean; script: boo
  * - `client`: under a `client/` folder (in a Meteor app, code that never runs on the server).
  * - `tool-config`: a tool's configuration file (`vite.config.ts`, `.eslintrc.js`).
  * - `migration`: a database migration or seed.
+ * - `dev-entry`: started only by a developer's package scripts (`"seed": "ts-node src/seed.ts"`, a `dev-*` file run
+ *   by a `dev` script): see `startedOnlyByDevScripts` in knowledge/packages.ts.
  */
-export type FileTrait = 'logger' | 'commands' | 'translations' | 'installer' | 'generator' | 'client' | 'tool-config' | 'migration';
+export type FileTrait =
+  | 'logger'
+  | 'commands'
+  | 'translations'
+  | 'installer'
+  | 'generator'
+  | 'client'
+  | 'tool-config'
+  | 'migration'
+  | 'dev-entry';
 
 /** One path signal: a pattern over the path (forward slashes, relative to the project), the role it gives, and why. */
 export interface PathSignal {

@@ -1,7 +1,9 @@
 // The rule registry, sorted by id. A rule file's path is its id.
 import type { RuleDefinition, RuleOptionsSchema } from '../rule';
+import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noCrossAppImport from './codebase/no-cross-app-import';
 import noUnusedDisable from './codebase/no-unused-disable';
 import noCommittedEnvFile from './config/no-committed-env-file';
 import noEnvFileInImage from './config/no-env-file-in-image';
@@ -10,9 +12,12 @@ import noHardcodedSecret from './config/no-hardcoded-secret';
 import noUndocumentedEnv from './config/no-undocumented-env';
 import noSystemTool from './dependencies/no-system-tool';
 import noUndeclaredImport from './dependencies/no-undeclared-import';
+import noStageSpecificBackingService from './dev-prod-parity/no-stage-specific-backing-service';
+import exitOnUncaught from './disposability/exit-on-uncaught';
 import handleSigterm from './disposability/handle-sigterm';
 import noConsole from './logs/no-console';
 import noLogFiles from './logs/no-log-files';
+import noLogShipping from './logs/no-log-shipping';
 import noHardcodedPort from './port-binding/no-hardcoded-port';
 import noInMemorySession from './processes/no-in-memory-session';
 import noLocalFileState from './processes/no-local-file-state';
@@ -20,8 +25,10 @@ import noLocalFileState from './processes/no-local-file-state';
 export const UNUSED_DISABLE_RULE_ID = 'codebase/no-unused-disable' as const;
 
 export const RULES: readonly RuleDefinition[] = [
+  noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
+  noCrossAppImport,
   noUnusedDisable,
   noCommittedEnvFile,
   noEnvFileInImage,
@@ -30,9 +37,12 @@ export const RULES: readonly RuleDefinition[] = [
   noUndocumentedEnv,
   noSystemTool,
   noUndeclaredImport,
+  noStageSpecificBackingService,
+  exitOnUncaught,
   handleSigterm,
   noConsole,
   noLogFiles,
+  noLogShipping,
   noHardcodedPort,
   noInMemorySession,
   noLocalFileState,

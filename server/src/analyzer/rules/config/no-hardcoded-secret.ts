@@ -6,6 +6,7 @@ import {
   calleeText,
   envReadName,
   isEnvFallback,
+  isInDevOnlyBranch,
   isInTypeContext,
   isStringLiteralLike,
   normalizeModule,
@@ -16,24 +17,52 @@ import {
   type ImportMap,
 } from '../../ast';
 import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
+import { isEnvExampleName, isTestEnvName } from '../../knowledge/env';
+import type { DockerInstruction } from '../../languages/dockerfile';
+import type { DotenvEntry } from '../../languages/dotenv';
+import {
+  isCertainSecret,
+  isDefaultCredential,
+  isHighEntropySecret,
+  isLocalCredential,
+  isSlotSecret,
+  isWordish,
+  knownKeyShape,
+  mayPassValueBar,
+  meetsBar,
+  preview,
+  secretKind,
+  shapedSecret,
+  urlWithPassword,
+} from '../../secrets';
 import { someNode } from '../../walk';
 import { compileUserPattern, type UserPattern } from '../../user-regex';
 import { hasTrait } from '../../roles';
-import { defineRule, type Fix } from '../../rule';
+import { defineRule, type FileListener, type FileRuleContext, type Fix } from '../../rule';
 
-export default defineRule({
+const MESSAGES = {
+  byName: 'Hard-coded {{kind}} in "{{name}}"; read it from the environment (III. Config).',
+  defaultCredential:
+    '"{{name}}" falls back to a hard-coded {{kind}} when the variable is unset: require it and ship no default (III. Config).',
+  knownKey: '{{provider}} "{{preview}}" in source; revoke it and read it from the environment (III. Config).',
+  privateKey: 'Private key block in source; revoke it and load it from the environment or a secret store (III. Config).',
+  urlCredentials: 'Password in a "{{scheme}}" URL is hard-coded; read the URL or its password from the environment (III. Config).',
+  connectionString: 'Password in a connection string is hard-coded; read it from the environment (III. Config).',
+  callSlot: 'Hard-coded {{kind}} passed to {{callee}}; read it from the environment (III. Config).',
+  dockerDefault:
+    '{{instruction}} {{name}} bakes a {{kind}} into the image, where every layer and `docker history` keeps it: pass it at run time or as a build secret (III. Config).',
+  dockerShape: '{{instruction}} {{name}} holds a {{provider}}; it stays in the image history: revoke it and pass it at run time (III. Config).',
+  envTemplate:
+    '{{file}} is committed as a template, but "{{name}}" holds a real-looking {{kind}}: revoke it and leave a placeholder (III. Config).',
+};
+type MessageId = keyof typeof MESSAGES;
+
+export default defineRule<MessageId>({
   id: 'config/no-hardcoded-secret',
   factor: 'config',
   severity: 'error',
-  description: 'Reports passwords, tokens, API keys and private keys written in the source instead of read from the environment.',
-  messages: {
-    byName: 'Hard-coded {{kind}} in "{{name}}"; read it from the environment (III. Config).',
-    knownKey: '{{provider}} "{{preview}}" in source; revoke it and read it from the environment (III. Config).',
-    privateKey: 'Private key block in source; revoke it and load it from the environment or a secret store (III. Config).',
-    urlCredentials: 'Password in a "{{scheme}}" URL is hard-coded; read the URL or its password from the environment (III. Config).',
-    connectionString: 'Password in a connection string is hard-coded; read it from the environment (III. Config).',
-    callSlot: 'Hard-coded {{kind}} passed to {{callee}}; read it from the environment (III. Config).',
-  },
+  description: 'Reports passwords, tokens, API keys and private keys written in the source, a Dockerfile or a committed .env template instead of given by the environment.',
+  messages: MESSAGES,
   skipIn: ['test'],
   regexOptions: ['ignoreNames', 'ignoreValues'],
   options: {
@@ -45,6 +74,10 @@ export default defineRule({
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
     const i18nFile = hasTrait(ctx.fileKind, 'translations');
+    // Seeders, fixtures loaders and other entry points that only a developer's script starts (`"seed": "ts-node
+    // src/seed.ts"`), and tooling scripts: what a name makes suspect there is a developer's login, not a deploy's.
+    // The classifier (roles.ts) says both.
+    const devEntry = ctx.fileKind.script || hasTrait(ctx.fileKind, 'dev-entry');
     // A secret leaves the source with no default; as the fallback of an env read, the fallback goes.
     const secretFixes = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): Fix[] => {
       const removal = removeFallbackFix(literal, ctx.sourceFile);
@@ -59,72 +92,87 @@ export default defineRule({
       if (value.length < 3 || !isValuePosition(literal)) return;
       if (options.ignoreValues.some((re) => re.test(value))) return;
 
-      // 1. Well-known key shapes and private key blocks: secret wherever they appear.
-      if (value.length >= 20) {
-        if (isPemPrivateKey(pemText(literal))) {
-          ctx.report(literal, 'privateKey', undefined, { fixes: () => secretFixes(literal) });
-          return;
+      // 1. Well-known key shapes, private key blocks and credentials in URLs: secret wherever they appear.
+      const pem = pemText(literal);
+      const shaped = shapedSecret(value, { pem: pem === '' ? undefined : pem, isBrowserConfig: () => isFirebaseConfig(literal) });
+      if (shaped) {
+        const fixes = { fixes: () => secretFixes(literal) };
+        switch (shaped.kind) {
+          case 'privateKey':
+            ctx.report(literal, 'privateKey', undefined, fixes);
+            return;
+          case 'knownKey':
+            // Google keys are as often browser keys (Maps, restricted by referrer) as server keys.
+            ctx.report(literal, 'knownKey', { provider: shaped.provider, preview: shaped.preview }, { ...fixes, ...(shaped.public ? WARNING : {}) });
+            return;
+          case 'urlCredentials':
+          case 'connectionString': {
+            // A local database's login, or one chosen only on a developer's machine: it ships, but leaks nothing.
+            const debatable = shaped.local || isInDevOnlyBranch(literal) || isEnvFallback(literal);
+            if (shaped.kind === 'urlCredentials') ctx.report(literal, 'urlCredentials', { scheme: shaped.scheme }, { ...fixes, ...(debatable ? WARNING : {}) });
+            else ctx.report(literal, 'connectionString', undefined, { ...fixes, ...(debatable ? WARNING : {}) });
+            return;
+          }
         }
-        const shape = knownKeyShape(value, literal);
-        if (shape) {
-          ctx.report(literal, 'knownKey', { provider: shape.provider, preview: preview(shape.match) }, { fixes: () => secretFixes(literal) });
-          return;
-        }
-      }
-      // 2. Credentials inside URLs and connection strings.
-      const scheme = urlWithPassword(value);
-      if (scheme) {
-        ctx.report(literal, 'urlCredentials', { scheme }, { fixes: () => secretFixes(literal) });
-        return;
-      }
-      if (connectionStringPassword(value)) {
-        ctx.report(literal, 'connectionString', undefined, { fixes: () => secretFixes(literal) });
-        return;
       }
       if (isInTypeContext(literal)) return;
+      // What follows is judged by the name or the API a value is given to: a developer's own login in a branch
+      // that runs only on their machine is not the deploy's config. Asked last: it climbs to the file's top.
 
-      // 3. Literals passed where a known API takes a secret.
+      // 2. Literals passed where a known API takes a secret.
       const slot = secretSlot(literal, ctx.imports);
       if (slot && isSlotSecret(value, slot.kind)) {
-        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: () => secretFixes(literal) });
+        if (isInDevOnlyBranch(literal)) return;
+        const certain = !devEntry && isHighEntropySecret(value, 16);
+        ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: () => secretFixes(literal), ...(certain ? {} : WARNING) });
         return;
       }
 
-      // 4. By the name the value is bound to.
-      if (i18nFile || !mayPassValueBar(value)) return;
+      // 3. By the name the value is bound to.
+      if (i18nFile || value.length < 4) return;
+      // Words pass no bar of their own; as a default (`|| 'changeme'`) they are what runs. A cheap look at the
+      // parent first: most literals are neither.
+      const passes = mayPassValueBar(value);
+      if (!passes && !(isWordish(value) && mayBeDefault(literal))) return;
       const bound = boundName(literal);
       if (bound === undefined) return;
-      let name = bound.name;
-      let kind = secretKind(name, literal);
-      if (!kind && bound.envName !== undefined) {
-        name = bound.envName;
-        kind = secretKind(name, literal);
-      }
+      // The variable a default stands in for says what it holds (`JWT_PASSWORD = process.env.JWT_SECRET || '…'`).
+      const envKind = bound.envName !== undefined ? secretKind(bound.envName, () => hasUserSibling(literal)) : undefined;
+      const name = envKind ? bound.envName! : bound.name;
+      const kind = envKind ?? secretKind(name, () => hasUserSibling(literal));
       if (!kind || isPublicClientKey(literal) || options.ignoreNames.some((re) => re.test(name))) return;
+      if (hasProseSiblings(literal)) return;
       const fallback = isEnvFallback(literal);
-      const ok =
-        fallback || kind.bar === 'entropy'
-          ? isHighEntropySecret(value, options.minEntropyLength)
-          : kind.bar === 'password'
-            ? isPasswordValue(value)
-            : kind.bar === 'auth'
-              ? isAuthValue(value)
-              : isTokenValue(value);
-      if (!ok || hasProseSiblings(literal)) return;
-      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: () => secretFixes(literal) });
+      if (!passes && !fallback) return;
+      const certain = !devEntry && isCertainSecret(kind, value, options.minEntropyLength);
+      if (fallback) {
+        // Read from the environment already: the problem is the default that runs wherever it is left unset.
+        if (!certain && (devEntry || !isDefaultCredential(kind, value))) return;
+        if (isInDevOnlyBranch(literal)) return;
+        ctx.report(literal, 'defaultCredential', { kind: kind.label, name: shortName(bound.envName ?? name) }, {
+          fixes: () => secretFixes(literal),
+          ...(certain ? {} : WARNING),
+        });
+        return;
+      }
+      if (!meetsBar(kind, value, options.minEntropyLength) || isInDevOnlyBranch(literal)) return;
+      ctx.report(literal, 'byName', { kind: kind.label, name: shortName(name) }, { fixes: () => secretFixes(literal), ...(certain ? {} : WARNING) });
     };
     // `postgres://app:s3cr3t@${host}/db`: the credentials sit in the template's fixed head.
     const checkTemplate = (node: ts.Node): void => {
       const template = node as ts.TemplateExpression;
       const head = template.head.text;
       if (head.length < 10 || options.ignoreValues.some((re) => re.test(head))) return;
-      const shape = head.length >= 20 ? knownKeyShape(head, template) : undefined;
+      const shape = head.length >= 20 ? knownKeyShape(head) : undefined;
       if (shape) {
-        ctx.report(template, 'knownKey', { provider: shape.provider, preview: preview(shape.match) });
+        ctx.report(template, 'knownKey', { provider: shape.provider, preview: preview(shape.match) }, shape.public ? WARNING : undefined);
         return;
       }
       const scheme = urlWithPassword(head);
-      if (scheme) ctx.report(template, 'urlCredentials', { scheme });
+      if (scheme) {
+        const debatable = isLocalCredential(head) || isInDevOnlyBranch(template) || isEnvFallback(template);
+        ctx.report(template, 'urlCredentials', { scheme }, debatable ? WARNING : undefined);
+      }
     };
     return {
       visit: {
@@ -134,7 +182,109 @@ export default defineRule({
       },
     };
   },
+  languages: {
+    dockerfile: (ctx) => dockerfileListener(ctx, readOptions(ctx.options)),
+    dotenv: (ctx) => dotenvListener(ctx, readOptions(ctx.options)),
+  },
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dockerfiles and .env templates
+
+type Ctx<L extends 'dockerfile' | 'dotenv'> = FileRuleContext<L, MessageId>;
+
+/**
+ * `ENV DB_PASSWORD=supersecret`, `ARG NPM_TOKEN=ghp_…`: a value in ENV stays in every container's environment and
+ * in the image config, an ARG default in `docker history`. A reference (`ENV TOKEN=$TOKEN`) carries nothing.
+ */
+function dockerfileListener(ctx: Ctx<'dockerfile'>, options: Options): FileListener<DockerInstruction> {
+  const base = ctx.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
+  // `Dockerfile.dev`, `dev.Dockerfile`: an image for a developer's machine.
+  const devImage = /(^|[.-])(dev|development|local|test|e2e|ci)([.-]|$)/i.test(base.replace(/^(dockerfile|containerfile)/i, ''));
+  const lastStage = ctx.tree.stages.length - 1;
+  return {
+    visit(instruction) {
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') return;
+      for (const property of instruction.properties) {
+        const value = property.value;
+        if (value === null || !property.valueRange || value.includes('$')) continue;
+        if (options.ignoreValues.some((re) => re.test(value)) || options.ignoreNames.some((re) => re.test(property.name))) continue;
+        // Earlier stages build: their ENV stays in the build cache, not in the image that ships.
+        const debatable = devImage || (instruction.stage !== lastStage && instruction.keyword === 'ENV');
+        const data = { instruction: instruction.keyword, name: shortName(property.name) };
+        const shaped = shapedSecret(value);
+        if (shaped) {
+          if (shaped.kind === 'knownKey') {
+            ctx.report(property.valueRange, 'dockerShape', { ...data, provider: shaped.provider }, debatable || shaped.public ? WARNING : undefined);
+          } else if (shaped.kind === 'privateKey') {
+            ctx.report(property.valueRange, 'dockerShape', { ...data, provider: 'private key' }, debatable ? WARNING : undefined);
+          } else if (!shaped.local || !devImage) {
+            ctx.report(property.valueRange, 'dockerShape', { ...data, provider: 'password in a URL' }, debatable || shaped.local ? WARNING : undefined);
+          }
+          continue;
+        }
+        const kind = secretKind(property.name);
+        if (!kind) continue;
+        const certain = !debatable && isCertainSecret(kind, value, options.minEntropyLength);
+        if (!certain && (devImage || !(isDefaultCredential(kind, value) || meetsBar(kind, value, options.minEntropyLength)))) continue;
+        ctx.report(property.valueRange, 'dockerDefault', { ...data, kind: kind.label }, certain ? undefined : WARNING);
+      }
+    },
+  };
+}
+
+/**
+ * `.env.example`, `.env.sample`, `.env.template` (and the `.env.development`/`.env.test` a project commits): files
+ * meant to be committed, so a credential in one is published. Placeholders (`changeme`, `your-api-key`, `xxx`,
+ * `<secret>`) are what they are for; only a known key format, a private key, a password in a URL to a host other
+ * than the developer's machine, or a random-looking value under a secret's name is reported. `.env` files holding
+ * a deploy's values are config/no-committed-env-file's.
+ */
+function dotenvListener(ctx: Ctx<'dotenv'>, options: Options): FileListener<DotenvEntry> {
+  const base = ctx.fileName.replace(/\\/g, '/').split('/').pop() ?? '';
+  const template = isEnvExampleName(base);
+  const committedLocal = (isTestEnvName(base) || /^\.env\.(development|dev)$/i.test(base)) && ctx.project.isGitIgnored?.(ctx.fileName) === false;
+  if (!template && !committedLocal) return {};
+  return {
+    end() {
+      for (const entry of ctx.tree.entries) {
+        const value = entry.value.trim();
+        if (value.length < 4 || value.includes('${')) continue;
+        if (options.ignoreValues.some((re) => re.test(value)) || options.ignoreNames.some((re) => re.test(entry.key))) continue;
+        const range = { start: entry.valueStart, end: entry.valueEnd };
+        const shaped = shapedSecret(value);
+        if (shaped) {
+          if (shaped.kind === 'urlCredentials' || shaped.kind === 'connectionString') {
+            // `postgres://app:devpass@localhost/app` is the usual way to document a local database.
+            if (shaped.local) continue;
+            ctx.report(range, 'envTemplate', { file: base, name: shortName(entry.key), kind: 'password in a URL' }, WARNING);
+          } else {
+            const kind = shaped.kind === 'privateKey' ? 'private key' : shaped.provider;
+            ctx.report(range, 'envTemplate', { file: base, name: shortName(entry.key), kind }, shaped.kind === 'knownKey' && shaped.public ? WARNING : undefined);
+          }
+          continue;
+        }
+        const kind = secretKind(entry.key);
+        if (!kind || !isCertainSecret(kind, value, options.minEntropyLength)) continue;
+        // Someone's generated sample secret is debatable; a shipped template the app may load is still no place for it.
+        ctx.report(range, 'envTemplate', { file: base, name: shortName(entry.key), kind: kind.label }, WARNING);
+      }
+    },
+  };
+}
+
+/** `x || 'a'`, `x ?? 'a'`, `c ? x : 'a'`, `{ X = 'a' } = …`: where a default sits. */
+function mayBeDefault(literal: ts.Node): boolean {
+  const parent = outerParent(literal);
+  if (ts.isBinaryExpression(parent)) {
+    const op = parent.operatorToken.kind;
+    return op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken;
+  }
+  return ts.isConditionalExpression(parent) || ts.isBindingElement(parent);
+}
+
+/** Debatable findings: reported, but below the error level that fails a CI run. */
+const WARNING = { severity: 'warning' } as const;
 
 interface Options {
   ignoreNames: UserPattern[];
@@ -299,126 +449,6 @@ function hasProseSiblings(literal: ts.Node): boolean {
   );
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Names
-
-type Bar = 'password' | 'token' | 'entropy' | 'auth';
-interface SecretKind {
-  label: string;
-  bar: Bar;
-}
-
-/** Compound lower-case names split into their words: `apikey` → `api key`, `dbpassword` → `db password`. */
-const COMPOUNDS = /(password|passwd|passphrase|secret|token|apikey|privatekey|secretkey|accesskey)$/;
-
-function nameWords(name: string): string[] {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 0);
-  const out: string[] = [];
-  for (const word of words) {
-    const m = COMPOUNDS.exec(word);
-    if (m && m.index > 0 && word !== m[1]) out.push(...splitCompound(word.slice(0, m.index)), ...splitCompound(m[1]));
-    else out.push(...splitCompound(word));
-  }
-  return out;
-}
-
-function splitCompound(word: string): string[] {
-  if (word === 'apikey') return ['api', 'key'];
-  if (word === 'privatekey') return ['private', 'key'];
-  if (word === 'secretkey') return ['secret', 'key'];
-  if (word === 'accesskey') return ['access', 'key'];
-  return word.length > 0 ? [word] : [];
-}
-
-/** Trailing words that do not change what a name holds: `apiKeyValue`, `JWT_SECRET_PROD`, `API_KEY_V2`. */
-const FILLER = new Set([
-  'value', 'val', 'str', 'string', 'raw', 'plain', 'b64', 'base64', 'hex', 'bytes', 'buf', 'buffer',
-  'prod', 'production', 'dev', 'development', 'staging', 'stage', 'live', 'local', 'default', 'fallback',
-]);
-
-/** First words that make the name a flag, a sample or a public half: `isPassword`, `examplePassword`, `publicKey`. */
-const NOT_SECRET_WORDS = new Set([
-  'public', 'publishable', 'pub', 'example', 'sample', 'mock', 'fake', 'dummy', 'test', 'demo', 'placeholder',
-  'is', 'has', 'should', 'show', 'use', 'enable', 'enabled', 'disable', 'allow', 'require', 'requires', 'min', 'max',
-  'num', 'no', 'forgot', 'without', 'with', 'invalid', 'wrong', 'missing', 'expired', 'hide', 'toggle', 'get', 'set',
-  'on', 'handle', 'validate', 'check', 'verify', 'generate', 'create', 'update', 'encrypted', 'hashed', 'masked',
-]);
-
-/** Tokens that are not credentials: design tokens, lexer tokens, pagination cursors, DI tokens. */
-const NOT_CREDENTIAL_TOKENS = new Set([
-  'page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'pagination', 'sync', 'cancel', 'cancellation',
-  'lexer', 'parser', 'syntax', 'ast', 'css', 'design', 'color', 'theme', 'spacing', 'font', 'i18n', 'word', 'split',
-  'delimiter', 'separator', 'start', 'end', 'open', 'close', 'eof', 'comment', 'whitespace', 'keyword', 'operator',
-  'punctuation', 'injection', 'di', 'provider', 'text', 'char', 'last', 'first', 'current', 'prefix', 'suffix',
-  // Push notification device tokens address a device; they do not authenticate the service.
-  'device', 'push', 'registration', 'fcm', 'apns',
-]);
-
-/** `<qualifier>Key` names that hold a secret key. A bare `key` is too common (cache keys, shortcuts, React keys). */
-const KEY_QUALIFIERS = new Set([
-  'api', 'secret', 'private', 'access', 'signing', 'sign', 'signature', 'encryption', 'encrypt', 'decryption', 'decrypt',
-  'master', 'hmac', 'jwt', 'session', 'app', 'application', 'license', 'licence', 'auth', 'service', 'server',
-  'subscription', 'account', 'admin', 'root', 'crypto', 'cipher', 'aes', 'rsa', 'shared', 'consumer', 'webhook',
-  'partner', 'merchant', 'developer', 'rest', 'ssh', 'gpg', 'pgp', 'deploy', 'cookie',
-]);
-
-/** Words before `Key` that make it a lookup key, not a secret: `cacheKey`, `primaryKey`, `tokenKey` (storage key). */
-const LOOKUP_KEY_WORDS = new Set([
-  'cache', 'storage', 'local', 'query', 'header', 'idempotency', 'sort', 'partition', 'hash', 'range', 'object',
-  'file', 's3', 'map', 'i18n', 'translation', 'hot', 'short', 'lookup', 'redis', 'lock', 'unique', 'composite',
-  'index', 'route', 'event', 'message', 'state', 'dedupe', 'react', 'field', 'env', 'token', 'password', 'primary',
-  'foreign', 'site', 'client', 'search', 'store', 'name', 'id', 'item', 'entry', 'row', 'column', 'table', 'group',
-  'sessionstorage', 'localstorage', 'keyboard', 'menu', 'list', 'tab', 'dict', 'record', 'registry', 'prop', 'meta',
-]);
-
-function secretKind(name: string, literal: ts.Node): SecretKind | undefined {
-  const all = nameWords(name);
-  if (all.length === 0 || all.length > 8) return undefined;
-  const words = [...all];
-  while (words.length > 1 && (FILLER.has(words[words.length - 1]) || /^v?\d+$/.test(words[words.length - 1]))) words.pop();
-  if (words.some((w) => NOT_SECRET_WORDS.has(w))) return undefined;
-  const head = words[words.length - 1];
-  const before = words.slice(0, -1);
-  switch (head) {
-    case 'password':
-    case 'passwd':
-    case 'pwd':
-    case 'pw':
-    case 'passphrase':
-      return { label: 'password', bar: 'password' };
-    case 'pass':
-      // nodemailer / basic-auth style `{ user: 'me', pass: '…' }`; a bare `pass` is too ambiguous.
-      return words.length === 1 && hasUserSibling(literal) ? { label: 'password', bar: 'password' } : undefined;
-    case 'secret':
-      return { label: 'secret', bar: 'token' };
-    case 'token':
-      if (before.some((w) => NOT_CREDENTIAL_TOKENS.has(w))) return undefined;
-      return { label: 'token', bar: 'token' };
-    case 'key': {
-      if (before.some((w) => LOOKUP_KEY_WORDS.has(w))) return undefined;
-      if (!before.some((w) => KEY_QUALIFIERS.has(w))) return undefined;
-      if (before.includes('api')) return { label: 'API key', bar: 'token' };
-      if (before.includes('private')) return { label: 'private key', bar: 'token' };
-      if (before.includes('secret') || before.includes('access')) return { label: 'secret key', bar: 'token' };
-      return { label: 'key', bar: 'entropy' };
-    }
-    case 'credential':
-    case 'credentials':
-    case 'creds':
-      // fetch's `credentials: 'include'` and friends: only a random-looking value is a credential.
-      return { label: 'credential', bar: 'entropy' };
-    case 'auth':
-    case 'authorization':
-      return words.length === 1 ? { label: 'credential', bar: 'auth' } : undefined;
-    default:
-      return undefined;
-  }
-}
 
 function hasUserSibling(literal: ts.Node): boolean {
   const property = outerParent(literal as ts.Expression);
@@ -428,189 +458,6 @@ function hasUserSibling(literal: ts.Node): boolean {
 
 function shortName(name: string): string {
   return name.length > 40 ? `${name.slice(0, 39)}…` : name;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Values
-
-const PLACEHOLDER_WORDS = new Set([
-  'none', 'null', 'nil', 'undefined', 'empty', 'test', 'testing', 'dev', 'development', 'local', 'demo', 'foo', 'bar',
-  'baz', 'qux', 'abc', 'abcd', 'abcdef', 'abc123', 'qwerty', 'letmein', 'admin', 'root', 'toor', 'guest', 'postgres',
-  'postgresql', 'mysql', 'mongo', 'mongodb', 'redis', 'rabbitmq', 'user', 'username', 'pass', 'password', 'secret',
-  'token', 'key', 'apikey', 'p@ssw0rd', 'passw0rd', 'p@ssword', 'pa$$word', 'pa55word', 'p4ssw0rd', 'sa', 'shh',
-  'sekret', 's3cr3t', 'string', 'text', 'hidden', 'required', 'optional', 'number', 'boolean', 'any', 'object',
-]);
-
-/** Words that make a value the name of a secret or a stand-in for one: `'DB_PASSWORD'`, `'your-api-key'`, `'dev-secret'`. */
-const PLACEHOLDER_PARTS =
-  /pass|secret|token|api[-_ ]?key|credential|change[-_ ]?(me|it)|replace|redacted|placeholder|example|sample|dummy|todo|fixme|insert|your|fake|mock|test|user|admin|guest|xxxx|\*\*\*|\.\.\.|…|•|0123456|abcdefg|123e4567|426614174|JBSWY3DPEHPK3PXP|ac0974bec39a17e3|SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c/i;
-
-/** Stand-ins and non-values that no name makes secret. */
-function isPlaceholder(value: string): boolean {
-  const v = value.trim();
-  if (v.length === 0) return true;
-  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
-  if (PLACEHOLDER_PARTS.test(v)) return true;
-  // <token>, {{secret}}, ${SECRET}, $SECRET, %SECRET%, [hidden], :password, {0}
-  if (/^<.*>$|^\[.*\]$|^\$[A-Z_][A-Z0-9_]*$|^%\w+%$|^:\w+$/i.test(v) || /[{}]|%[sd]|\$\(/.test(v)) return true;
-  if (new Set(v).size <= 3) return true;
-  if (/^(.{1,4})\1+$/.test(v)) return true;
-  if (isSequence(v.toLowerCase())) return true;
-  // abc123, admin123, whsec_123
-  if (/^[a-z_-]{0,8}\d{1,8}$/i.test(v) && isSequence(v.replace(/^[a-z_-]*/i, ''))) return true;
-  return false;
-}
-
-function isSequence(v: string): boolean {
-  if (v.length < 3) return false;
-  return ['0123456789', '9876543210', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiop', 'asdfghjkl'].some((s) => s.includes(v));
-}
-
-/** Values that name, point at or describe something: paths, URLs, MIME types, constants, regexes, hashes. */
-function isNotCredentialShape(v: string): boolean {
-  if (/\s/.test(v)) return true;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v) || /^(mailto|data|blob|urn|arn):/i.test(v)) return true;
-  if (/^[./~\\]|^[a-z]:\\/i.test(v)) return true; // paths and routes
-  if (/\/[A-Za-z]/.test(v) && /^[\w.-]+(\/[\w.-]+)+$/.test(v) && !/\d.*[A-Z]|[A-Z].*\d/.test(v)) return true;
-  if (/\.(pem|key|crt|cer|der|p12|pfx|jks|json|ya?ml|txt|env|conf|cfg|ini|js|ts|html?|png|jpe?g|svg|pub)$/i.test(v)) return true;
-  if (/^[a-z]+\/[a-z0-9.+-]+$/i.test(v)) return true; // MIME types
-  if (/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(v) || /^[A-Z]+$/.test(v)) return true; // env var names, error codes
-  if (/^(sha(1|256|384|512)|md5)-[A-Za-z0-9+/=]+$/.test(v)) return true; // SRI integrity
-  if (/^\$(2[abxy]?|argon2(id|i|d)?|scrypt|pbkdf2[-\w]*|[156])\$/.test(v)) return true; // password hashes
-  if (/^v?\d+(\.\d+)+([-+][\w.]+)?$/.test(v) || /^\d{4}-\d{2}-\d{2}/.test(v) || /^#[0-9a-f]{3,8}$/i.test(v)) return true;
-  if (/^\^|\$$|\(\?[=!:<]|\\[dDwWsS]|\[[A-Za-z0-9]-[A-Za-z0-9]|\{\d+,\d*\}/.test(v)) return true; // regexes
-  // i18n keys and dotted identifiers: auth.password.invalid
-  if (/^[a-z][a-zA-Z]{0,23}(\.[a-zA-Z][a-zA-Z0-9]{0,23})+$/.test(v)) return true;
-  // Routes and validator chains: 'required|min:8'
-  if (/^[a-z_]+(:[\w,]*)?(\|[a-z_]+(:[\w,]*)?)+$/i.test(v)) return true;
-  return false;
-}
-
-/**
- * False when no value bar of step 4 (password, token, entropy, auth) can accept the value, so the name need not be
- * looked up: shorter than 4, a word (`isWordish` fails every bar), or prose (whitespace fails every bar but an
- * `Authorization` scheme). A cheap necessary condition, tested before any climbing of the tree.
- */
-function mayPassValueBar(v: string): boolean {
-  if (v.length < 4 || isWordish(v)) return false;
-  return !/\s/.test(v) || /^(bearer|basic|token|apikey)\s+\S+$/i.test(v);
-}
-
-function isWordish(v: string): boolean {
-  // letters with separators: 'new-password', 'current_password', 'eye-off', 'Passwort', 'qWeRtY'
-  return /^[A-Za-z]+([-_.:][A-Za-z]+)*$/.test(v);
-}
-
-/** A password in a name's slot: anything typed by a person, but not a word, a number or a stand-in. */
-function isPasswordValue(v: string): boolean {
-  if (v.length < 4 || v.length > 200) return false;
-  if (isPlaceholder(v) || isNotCredentialShape(v) || isWordish(v)) return false;
-  if (/^\d+$/.test(v)) return false;
-  // Nobody types 32 hex digits as a password: an MD5/SHA digest of one, as in seed data.
-  if (/^[0-9a-f]+$/i.test(v) && [32, 40, 64, 128].includes(v.length)) return false;
-  return true;
-}
-
-/** A token, secret or API key: at least 8 characters that do not read as a name. */
-function isTokenValue(v: string): boolean {
-  if (v.length < 8 || v.length > 2000) return false;
-  // Publishable keys (Stripe pk_live_…, Mapbox pk.…, PostHog project keys phc_…) are meant for browsers.
-  if (/^(pk[._]|phc_)/.test(v)) return false;
-  if (isPlaceholder(v) || isNotCredentialShape(v) || isWordish(v)) return false;
-  if (/^\d+$/.test(v)) return false;
-  // Identifiers with digits (`button2`, `step3Done`) are names; random strings mix digits into letters.
-  if (/^[a-z]+([-_][a-z]+)*[-_]?[0-9]{1,2}$/i.test(v) || isCamelIdentifier(v)) return false;
-  // Words and numbers joined by separators are names: 'color-primary-500', 'job-2024-05', 'v4.local'.
-  const segments = v.split(/[-_.:/]/);
-  if (segments.length >= 2 && segments.every((seg) => /^([A-Za-z]*|\d*|v\d+)$/.test(seg))) return false;
-  return new Set(v).size >= 6 && /\d/.test(v) && /[A-Za-z]/.test(v);
-}
-
-/** Only a random-looking value: for names that are often bound to settings (`credentials: 'include'`) and env fallbacks. */
-function isHighEntropySecret(v: string, minLength: number): boolean {
-  if (!isTokenValue(v) || v.length < minLength) return false;
-  return shannonEntropy(v) >= 3.5;
-}
-
-/** `Authorization: 'Bearer …'`, http's `auth: 'user:password'`. */
-function isAuthValue(v: string): boolean {
-  const scheme = /^(bearer|basic|token|apikey)\s+(\S+)$/i.exec(v);
-  if (scheme && scheme[1].toLowerCase() === 'basic') {
-    // Basic dXNlcm5hbWU6cGFzc3dvcmQ= is 'username:password': judge the decoded pair.
-    const decoded = Buffer.from(scheme[2], 'base64').toString('utf8');
-    return /^[\x20-\x7e]+$/.test(decoded) && isAuthValue(decoded);
-  }
-  if (scheme) return isTokenValue(scheme[2]);
-  const pair = /^([^:\s/]+):([^\s]+)$/.exec(v);
-  return pair !== null && !/^[a-z][a-z0-9+.-]*$/i.test(pair[1] + pair[2]) && isPasswordValue(pair[2]) && pair[1] !== pair[2];
-}
-
-function isCamelIdentifier(v: string): boolean {
-  return /^[a-z]+([A-Z][a-z]+)+[0-9]{0,2}$/.test(v) || /^([A-Z][a-z]+){2,}[0-9]{0,2}$/.test(v);
-}
-
-function shannonEntropy(v: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let entropy = 0;
-  for (const count of counts.values()) {
-    const p = count / v.length;
-    entropy -= p * Math.log2(p);
-  }
-  return entropy;
-}
-
-function preview(match: string): string {
-  return `${match.slice(0, 4)}…`;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Known key shapes
-
-interface Shape {
-  provider: string;
-  pattern: RegExp;
-}
-
-const SHAPES: Shape[] = [
-  { provider: 'AWS access key ID', pattern: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/ },
-  { provider: 'GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9])/ },
-  { provider: 'GitHub token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9_]{60,}/ },
-  { provider: 'GitLab token', pattern: /(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20}(?![A-Za-z0-9_-])/ },
-  // sk_test_ keys only reach Stripe's test mode and fill its public docs; only live keys are reported by shape.
-  { provider: 'Stripe live key', pattern: /(?<![A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{20,}/ },
-  { provider: 'Slack token', pattern: /(?<![A-Za-z0-9])xox[baprse]-\d{6,}-[A-Za-z0-9-]{10,}/ },
-  { provider: 'Slack app token', pattern: /(?<![A-Za-z0-9])xapp-\d-[A-Z0-9]{8,}-\d{6,}-[a-f0-9]{32,}/ },
-  { provider: 'Slack webhook URL', pattern: /hooks\.slack\.com\/(?:services|workflows)\/T[A-Z0-9]{6,}\/[AB][A-Z0-9]{6,}\/[A-Za-z0-9]{20,}/ },
-  { provider: 'Discord webhook URL', pattern: /discord(?:app)?\.com\/api\/webhooks\/\d{15,}\/[\w-]{50,}/ },
-  { provider: 'Google API key', pattern: /(?<![\w-])AIza[0-9A-Za-z_-]{35}(?![\w-])/ },
-  { provider: 'npm token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/ },
-  { provider: 'SendGrid API key', pattern: /(?<![\w-])SG\.[\w-]{22}\.[\w-]{43}(?![\w-])/ },
-  { provider: 'Twilio API key', pattern: /(?<![A-Za-z0-9])SK[0-9a-f]{32}(?![A-Za-z0-9])/ },
-  { provider: 'OpenAI API key', pattern: /(?<![\w-])sk-(?:proj-|svcacct-|admin-)?[\w-]{20,}T3BlbkFJ[\w-]{20,}/ },
-  { provider: 'OpenAI API key', pattern: /(?<![\w-])sk-(?:proj|svcacct|admin)-[\w-]{80,}/ },
-  { provider: 'Anthropic API key', pattern: /(?<![\w-])sk-ant-(?:api|admin)\d{2}-[\w-]{80,}/ },
-  { provider: 'Shopify token', pattern: /(?<![\w-])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![\w-])/ },
-];
-
-/** A substring every shape above needs: one test instead of seventeen for the values that hold none. */
-const SHAPE_HINT =
-  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|k_live_|xox[baprse]-|xapp-|hooks\.slack\.com|discord|AIza|npm_|SG\.|SK[0-9a-f]|sk-|shp(?:at|ca|pa|ss)_/;
-
-function knownKeyShape(value: string, literal: ts.Node): { provider: string; match: string } | undefined {
-  if (!SHAPE_HINT.test(value)) return undefined;
-  for (const shape of SHAPES) {
-    const m = shape.pattern.exec(value);
-    if (!m) continue;
-    const match = m[0];
-    // AKIAIOSFODNN7EXAMPLE, ghp_xxxxxxxx…, 0000… fillers in docs and templates.
-    if (/example|xxxx|0000000|1234567|abcdef(?!0-9)/i.test(match) || /(.)\1{7,}/.test(match)) continue;
-    if (shannonEntropy(match) < 3) continue;
-    // Firebase web configs ship their Google API key to every browser; it is an identifier, not a secret.
-    if (shape.provider === 'Google API key' && isFirebaseConfig(literal)) continue;
-    return { provider: shape.provider, match };
-  }
-  return undefined;
 }
 
 /**
@@ -648,62 +495,6 @@ function pemText(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): 
     return false;
   }, (node) => !ts.isBinaryExpression(node) && !ts.isParenthesizedExpression(node));
   return parts.join('');
-}
-
-/** A PEM private key with a real base64 body; `-----BEGIN PRIVATE KEY-----\n...` templates are not keys. */
-function isPemPrivateKey(text: string): boolean {
-  const header = /-----BEGIN ((?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----/.exec(text);
-  if (!header) return false;
-  const rest = text.slice(header.index + header[0].length);
-  const endAt = rest.indexOf('-----END');
-  const body = (endAt === -1 ? rest : rest.slice(0, endAt))
-    .split(/\r?\n|\\n/)
-    .filter((line) => !line.includes(':')) // Proc-Type / DEK-Info / Version headers
-    .join('')
-    .replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/=]+$/.test(body) || body.length < 64) return false;
-  return shannonEntropy(body) >= 4.5 && !/(.)\1{7,}/.test(body);
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// URLs and connection strings
-
-const URL_PASSWORD_PLACEHOLDERS = new Set([
-  'password', 'pass', 'passwd', 'pwd', 'pw', 'secret', 'changeme', 'postgres', 'root', 'admin', 'guest', 'mysql', 'test',
-  'example', 'user', 'username', 'xxx', 'mongo', 'redis', 'rabbitmq', 'dbpass', 'dbpassword',
-]);
-
-/** `postgres://app:s3cr3t@db/app` → 'postgres'; undefined when there is no real password. */
-function urlWithPassword(value: string): string | undefined {
-  if (!value.includes('://') || !value.includes('@')) return undefined;
-  const m = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/?#'"]*):([^\s@/?#'"]+)@[^\s/?#'"]*/i.exec(value);
-  if (!m) return undefined;
-  const [, scheme, user, password] = m;
-  let decoded = password;
-  try {
-    decoded = decodeURIComponent(password);
-  } catch {
-    // keep the raw text
-  }
-  if (decoded === user) return undefined; // guest:guest, postgres:postgres: well-known defaults
-  if (URL_PASSWORD_PLACEHOLDERS.has(decoded.toLowerCase())) return undefined;
-  if (decoded.length < 3 || /^\d+$/.test(decoded)) return undefined; // host:port@ is not a password
-  if (/[<>{}$*]|%(?![0-9A-F]{2})/i.test(password) || isPlaceholder(decoded)) return undefined;
-  // Documentation hosts: https://user:pass@example.com
-  if (/@(?:[^/?#]*\.)?example(\.(com|org|net))?(?![\w.-])|@[^/?#]*\.(test|example|invalid)(?![\w.-])/i.test(m[0])) return undefined;
-  return scheme.toLowerCase();
-}
-
-/** ADO-style `Server=…;User Id=…;Password=…;` strings. */
-function connectionStringPassword(value: string): boolean {
-  if (!value.includes(';') || !value.includes('=')) return false;
-  const m = /(?:^|;)\s*(?:password|pwd)\s*=\s*([^;]*)/i.exec(value);
-  if (!m) return false;
-  const pairs = value.split(';').filter((part) => /^\s*[\w ]+\s*=/.test(part));
-  if (pairs.length < 2) return false;
-  const password = m[1].trim();
-  if (URL_PASSWORD_PLACEHOLDERS.has(password.toLowerCase())) return false;
-  return password.length >= 4 && !isPlaceholder(password);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -818,16 +609,3 @@ function isSessionCall(call: ts.CallExpression, imports: ImportMap): boolean {
   return false;
 }
 
-/** In a known secret slot any real value is a secret, including a short phrase like express-session's 'keyboard cat'. */
-function isSlotSecret(v: string, kind: string): boolean {
-  if (kind === 'encryption key') return isTokenValue(v) && v.length >= 16;
-  if (kind === 'database password') return isPasswordValue(v) || (v.length >= 6 && isWordish(v) && !isPlaceholder(v) && !/^[A-Z]/.test(v));
-  const trimmed = v.trim();
-  if (trimmed.length < 6 || trimmed.length > 500 || isPlaceholder(trimmed)) return false;
-  if (/\s/.test(trimmed)) {
-    // A passphrase, not prose; 'foo bar baz' is a stand-in.
-    const words = trimmed.split(/\s+/);
-    return /^[a-z0-9'-]+( [a-z0-9'-]+){1,4}$/i.test(trimmed) && !words.every((w) => PLACEHOLDER_WORDS.has(w.toLowerCase()));
-  }
-  return !isNotCredentialShape(trimmed);
-}

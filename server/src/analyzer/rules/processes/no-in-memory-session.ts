@@ -10,6 +10,7 @@ import {
   textGate,
   topLevelCallBindings,
 } from '../../ast';
+import { enclosingRouteHandler } from '../../http';
 import { forEachDescendant, someNode } from '../../walk';
 import { hasTrait } from '../../roles';
 import { defineRule, type RuleContext } from '../../rule';
@@ -262,9 +263,6 @@ const OTHER_WORDS = new Set([
   'seed',
 ]);
 const MUTATING_METHODS = new Set(['set', 'push', 'add', 'unshift', 'splice']);
-const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'use', 'options', 'head', 'route']);
-const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All']);
-const HANDLER_EXPORTS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Modules whose objects are bound to this process (terminals, sockets, browsers, chat clients): a map of them is
@@ -308,7 +306,7 @@ function reportModuleState(ctx: RuleContext<MessageId>): void {
   forEachDescendant(ctx.sourceFile, (node) => {
     if (ts.isIdentifier(node) && candidates.has(node.text) && !reported.has(node.text)) {
       const decl = candidates.get(node.text);
-      if (decl && node !== decl.name && isMutation(node) && !isShadowed(node) && isInRequestHandler(node)) {
+      if (decl && node !== decl.name && isMutation(node) && !isShadowed(node) && enclosingRouteHandler(node) !== undefined) {
         reported.add(node.text);
         ctx.report(decl.name, 'moduleState', { name: node.text });
       }
@@ -385,46 +383,6 @@ function isShadowed(id: ts.Identifier): boolean {
 function bindsName(name: ts.BindingName, text: string): boolean {
   if (ts.isIdentifier(name)) return name.text === text;
   return name.elements.some((element) => !ts.isOmittedExpression(element) && bindsName(element.name, text));
-}
-
-/** Inside an HTTP request handler: `(req, res) =>`, a route callback, a Nest route method, a Next.js handler. */
-function isInRequestHandler(node: ts.Node): boolean {
-  for (let current: ts.Node | undefined = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current) && isRequestHandler(current)) return true;
-  }
-  return false;
-}
-
-function isRequestHandler(fn: ts.SignatureDeclaration): boolean {
-  const names = fn.parameters.map((param) => (ts.isIdentifier(param.name) ? param.name.text : ''));
-  if (/^(req|request)$/.test(names[0] ?? '') && /^(res|response|reply|h)$/.test(names[1] ?? '')) return true;
-  if (names[0] === 'ctx' && names[1] === 'next') return true;
-  const parent = fn.parent;
-  if (ts.isCallExpression(parent) && parent.arguments.some((arg) => arg === fn)) {
-    const callee = skipOuterExpressions(parent.expression);
-    const [path] = parent.arguments;
-    if (
-      ts.isPropertyAccessExpression(callee) &&
-      ROUTE_METHODS.has(callee.name.text) &&
-      path !== fn &&
-      ts.isStringLiteralLike(path) &&
-      path.text.startsWith('/')
-    ) {
-      return true;
-    }
-  }
-  if (ts.isMethodDeclaration(fn)) {
-    const decorators = ts.getDecorators(fn) ?? [];
-    return decorators.some((decorator) => {
-      const expr = decorator.expression;
-      const name = ts.isCallExpression(expr) ? dottedName(expr.expression) : undefined;
-      return name !== undefined && ROUTE_DECORATORS.has(name);
-    });
-  }
-  if (ts.isFunctionDeclaration(fn) && fn.name && HANDLER_EXPORTS.has(fn.name.text)) {
-    return (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-  }
-  return false;
 }
 
 function splitWords(text: string): string[] {

@@ -39,10 +39,9 @@ export default defineRule<MessageId>({
       visit: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
-          const method = modules.fsWriteMethod(call.expression);
-          if (method !== undefined) {
-            const [target] = call.arguments;
-            if (target && paths.isAppDataPath(target) && !isExemptContext(call)) {
+          const target = modules.writeTarget(call);
+          if (target !== undefined) {
+            if (target !== null && paths.isAppDataPath(target) && !isExemptContext(call)) {
               ctx.report(call.expression, 'fileWrite');
             }
             return;
@@ -86,7 +85,23 @@ const FS_WRITE_METHODS = new Set([
   'writeJSON',
   'writeJSONSync',
 ]);
+/** Opening a file for writing: `fs.open(file, 'a')`, `fs.promises.open(file, 'w+')`, `open` from fs/promises. */
+const FS_OPEN_METHODS = new Set(['open', 'openSync']);
+/** Flags that write: `w`, `wx`, `a`, `as`, `r+`, `w+`… (`r` and `rs` only read). */
+const WRITE_FLAGS = /^(w|a|r\+|rs\+)/;
+/** Moves and copies, whose second argument is where the file ends up (fs, fs-extra). */
+const FS_MOVE_METHODS = new Set(['rename', 'renameSync', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'move', 'moveSync', 'copy', 'copySync']);
+/**
+ * Other modules that write a file, by what they export: the method names (or `default` for a call of the module
+ * itself), and which argument is the path.
+ */
+const WRITE_MODULES: ReadonlyMap<string, { methods: ReadonlySet<string>; target: number }> = new Map([
+  ['jsonfile', { methods: new Set(['writeFile', 'writeFileSync']), target: 0 }],
+  ['write-file-atomic', { methods: new Set(['default', 'sync']), target: 0 }],
+  ['xlsx', { methods: new Set(['writeFile', 'writeFileSync', 'writeFileXLSX', 'writeFileAsync']), target: 1 }],
+]);
 const FORMIDABLE_MODULES = ['formidable'];
+const LEVEL_MODULES = new Set(['level', 'classic-level', 'leveldown', 'rocksdb']);
 const NEDB_MODULES = new Set(['nedb', '@seald-io/nedb', 'nedb-promises', 'nedb-core', '@yetzt/nedb']);
 const LOWDB_FILE_ADAPTERS = new Set([
   'JSONFile',
@@ -168,9 +183,15 @@ function mayKeepFileState(ctx: RuleContext<MessageId>): boolean {
   const text = ctx.text;
   return ctx.project.dependencies.has('express-fileupload') || mayNameStateModule(text) || (mayNameFs(text) && mayNameFsWrite(text));
 }
-const mayNameStateModule = textGate(['multer', 'formidable', 'express-fileupload', 'lowdb', 'node-json-db', 'nedb', 'sqlite', 'sequelize']);
+const mayNameStateModule = textGate([
+  'multer', 'formidable', 'express-fileupload', 'lowdb', 'node-json-db', 'nedb', 'sqlite', 'sequelize', 'knex', 'level',
+  'lmdb', 'node-persist', 'libsql', 'typeorm', 'keyv', 'jsonfile', 'write-file-atomic', 'xlsx', 'exceljs', 'sharp',
+]);
 const mayNameFs = textGate([], ['fs']);
-const mayNameFsWrite = textGate(['writeFile', 'appendFile', 'WriteStream', 'outputFile', 'outputJson', 'outputJSON', 'writeJson', 'writeJSON']);
+const mayNameFsWrite = textGate([
+  'writeFile', 'appendFile', 'WriteStream', 'outputFile', 'outputJson', 'outputJSON', 'writeJson', 'writeJSON', 'open',
+  'rename', 'copyFile', 'cp', 'cpSync', 'move', 'copy',
+]);
 
 /** Resolves callees to the modules they come from, including a few aliases `collectImports` does not see. */
 class ModuleResolver {
@@ -213,16 +234,76 @@ class ModuleResolver {
     return false;
   }
 
-  /** `fs.writeFileSync`, `fs.promises.writeFile`, `writeFile` from 'fs/promises', … → the method name. */
-  fsWriteMethod(callee: ts.Expression): string | undefined {
-    const node = skipOuterExpressions(callee);
-    if (ts.isIdentifier(node)) {
-      if (this.promisified.has(node.text)) return 'writeFile';
-      const binding = this.moduleOf(node);
-      if (binding && FS_MODULES.has(binding.module) && FS_WRITE_METHODS.has(binding.imported)) return binding.imported;
+  /**
+   * The path a call writes to: `fs.writeFile(path, …)`, `fs.open(path, 'a')`, `fs.rename(from, path)`,
+   * `jsonfile.writeFile(path, …)`, `XLSX.writeFile(wb, path)`, `workbook.xlsx.writeFile(path)`,
+   * `sharp(input).toFile(path)`. Null for a call that writes through a known API but names no path (or opens the
+   * file only to read it); undefined for every other call.
+   */
+  writeTarget(call: ts.CallExpression): ts.Expression | null | undefined {
+    const args = call.arguments;
+    if (this.fsWriteMethod(call.expression) !== undefined) return args[0] ?? null;
+    if (this.fsWriteMethod(call.expression, FS_OPEN_METHODS) !== undefined) {
+      const flags = args[1] && skipOuterExpressions(args[1]);
+      return flags && isStringLiteralText(flags) && WRITE_FLAGS.test(flags.text) ? args[0] : null;
+    }
+    if (this.fsWriteMethod(call.expression, FS_MOVE_METHODS) !== undefined) return args[1] ?? null;
+    const callee = skipOuterExpressions(call.expression);
+    const direct = ts.isIdentifier(callee) ? this.moduleOf(callee) : undefined;
+    const owner = ts.isPropertyAccessExpression(callee) ? this.moduleOf(callee.expression) : undefined;
+    const module = direct ?? owner;
+    const writer = module && WRITE_MODULES.get(module.module);
+    if (writer && module) {
+      const method = direct ? (direct.imported === '*' ? 'default' : direct.imported) : (callee as ts.PropertyAccessExpression).name.text;
+      const whole = owner === undefined || owner.imported === '*' || owner.imported === 'default';
+      if (whole && writer.methods.has(method)) return args[writer.target] ?? null;
       return undefined;
     }
-    if (!ts.isPropertyAccessExpression(node) || !FS_WRITE_METHODS.has(node.name.text)) return undefined;
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    // ExcelJS: `workbook.xlsx.writeFile(path)`, `workbook.csv.writeFile(path)`.
+    if (callee.name.text === 'writeFile' && ts.isPropertyAccessExpression(callee.expression)) {
+      const format = callee.expression.name.text;
+      if ((format === 'xlsx' || format === 'csv') && this.importsAny(['exceljs'])) return args[0] ?? null;
+    }
+    // sharp(input).resize(…).toFile(path)
+    if (callee.name.text === 'toFile' && this.isSharpChain(callee.expression)) return args[0] ?? null;
+    return undefined;
+  }
+
+  private isSharpChain(expr: ts.Expression): boolean {
+    let node = skipOuterExpressions(expr);
+    for (let depth = 0; depth < 12; depth++) {
+      if (ts.isCallExpression(node)) {
+        const callee = skipOuterExpressions(node.expression);
+        if (ts.isIdentifier(callee)) return this.moduleOf(callee)?.module === 'sharp';
+        if (!ts.isPropertyAccessExpression(callee)) return false;
+        node = skipOuterExpressions(callee.expression);
+        continue;
+      }
+      if (ts.isIdentifier(node)) {
+        // const image = sharp(buffer); image.toFile(…)
+        const binding = this.moduleOf(node);
+        if (binding) return false;
+        const decl = findConstDeclaration(this.ctx.sourceFile, node.text);
+        if (!decl?.initializer) return false;
+        node = skipOuterExpressions(decl.initializer);
+        continue;
+      }
+      return false;
+    }
+    return false;
+  }
+
+  /** `fs.writeFileSync`, `fs.promises.writeFile`, `writeFile` from 'fs/promises', … → the method name. */
+  fsWriteMethod(callee: ts.Expression, methods: ReadonlySet<string> = FS_WRITE_METHODS): string | undefined {
+    const node = skipOuterExpressions(callee);
+    if (ts.isIdentifier(node)) {
+      if (methods === FS_WRITE_METHODS && this.promisified.has(node.text)) return 'writeFile';
+      const binding = this.moduleOf(node);
+      if (binding && FS_MODULES.has(binding.module) && methods.has(binding.imported)) return binding.imported;
+      return undefined;
+    }
+    if (!ts.isPropertyAccessExpression(node) || !methods.has(node.name.text)) return undefined;
     let receiver = skipOuterExpressions(node.expression);
     let viaPromises = false;
     if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'promises') {
@@ -389,6 +470,46 @@ function fileDatabase(
   if (direct?.module === 'sqlite' && direct.imported === 'open' && first) {
     return { library: 'SQLite', path: objectProperty(first, 'filename')?.initializer };
   }
+  // knex({ client: 'sqlite3', connection: { filename } })
+  if (direct?.module === 'knex' && !isNew && first) {
+    const client = objectProperty(first, 'client')?.initializer;
+    if (!client || !isStringLiteralText(client) || !/^(sqlite3?|better-sqlite3)$/.test(client.text)) return undefined;
+    const connection = objectProperty(first, 'connection')?.initializer;
+    return { library: 'SQLite', path: connection && objectProperty(connection, 'filename')?.initializer };
+  }
+  // new Level('./db'), level('./db'), new ClassicLevel('./db')
+  if (direct && LEVEL_MODULES.has(direct.module)) {
+    return { library: 'LevelDB', path: first };
+  }
+  // lmdb: open('./db') or open({ path: './db' })
+  if ((direct?.module === 'lmdb' && direct.imported === 'open') || (member === 'open' && owner?.module === 'lmdb')) {
+    const path = first && objectProperty(first, 'path');
+    return { library: 'LMDB', path: path ? path.initializer : first && !ts.isObjectLiteralExpression(skipOuterExpressions(first)) ? first : undefined };
+  }
+  // node-persist: storage.init({ dir }), storage.create({ dir })
+  if (owner?.module === 'node-persist' && (member === 'init' || member === 'initSync' || member === 'create')) {
+    return { library: 'node-persist', path: first && objectProperty(first, 'dir')?.initializer };
+  }
+  // @libsql/client: createClient({ url: 'file:local.db' })
+  if (direct?.module.startsWith('@libsql/client') && direct.imported === 'createClient' && first) {
+    const url = objectProperty(first, 'url')?.initializer;
+    return url && isStringLiteralText(url) && url.text.startsWith('file:') ? { library: 'libSQL', path: url } : undefined;
+  }
+  // TypeORM: new DataSource({ type: 'sqlite', database }), createConnection({ … }), TypeOrmModule.forRoot({ … })
+  const typeorm =
+    (isNew && direct?.module === 'typeorm' && direct.imported === 'DataSource') ||
+    (direct?.module === 'typeorm' && direct.imported === 'createConnection') ||
+    (member === 'forRoot' && owner?.module === '@nestjs/typeorm');
+  if (typeorm && first) {
+    const type = objectProperty(first, 'type')?.initializer;
+    if (!type || !isStringLiteralText(type) || !/^(sqlite|better-sqlite3|capacitor|expo)$/.test(type.text)) return undefined;
+    return { library: 'SQLite', path: objectProperty(first, 'database')?.initializer };
+  }
+  // Keyv: new Keyv('sqlite://data.db'), new KeyvSqlite('sqlite://data.db')
+  if (isNew && direct && (direct.module === 'keyv' || direct.module === '@keyv/sqlite') && first) {
+    const url = skipOuterExpressions(first);
+    return isStringLiteralText(url) && url.text.startsWith('sqlite://') && !url.text.includes(':memory:') ? { library: 'SQLite', path: url } : undefined;
+  }
   if (direct?.module === 'sequelize' && isNew && first) {
     const options = args[args.length - 1];
     const dialect = options && objectProperty(options, 'dialect');
@@ -396,6 +517,19 @@ function fileDatabase(
     return { library: 'SQLite', path: objectProperty(options, 'storage')?.initializer };
   }
   return undefined;
+}
+
+/** The one `const name = …` of a file, wherever it is declared. */
+function findConstDeclaration(sourceFile: ts.SourceFile, name: string): ts.VariableDeclaration | undefined {
+  let found: ts.VariableDeclaration | undefined;
+  let count = 0;
+  forEachDescendant(sourceFile, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.name.text === name) {
+      count++;
+      if (node.parent.flags & ts.NodeFlags.Const) found = node;
+    }
+  });
+  return count === 1 ? found : undefined;
 }
 
 function isStringLiteralText(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
