@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig } from '../../server/src/analyzer/config';
+import { FACTOR_INFO } from '../../server/src/analyzer/factors';
 import { RULE_IDS, RULES } from '../../server/src/analyzer/rules/index';
 import { progressLine } from '../../server/src/cli/run';
 import { USAGE } from '../../server/src/cli/args';
@@ -95,12 +96,18 @@ describe('cli: CI and team features', function () {
       assert.equal(rows.length, 12);
       assert.match(rows[2], /^\| \[III\. Config\]\(https:\/\/github\.com\/.+\/docs\/factors\/config\.md\) \| 🔴 1 error \| 1 \| 0 \| 0 \| 0 \|$/);
       assert.match(rows[0], /\[I\. Codebase\]\(.+\/docs\/factors\/codebase\.md\) \| ✅ clean \|/);
-      assert.match(rows[7], /\[VIII\. Concurrency\].+ \| ➖ not checkable from code \|/);
+      // A factor no rule checks yet says so (which one moves as rules are added; with none left, none says it).
+      FACTOR_INFO.forEach((info, i) => {
+        const checked = RULES.some((rule) => rule.factor === info.slug);
+        assert.equal(/ \| ➖ not checkable from code \|/.test(rows[i]), !checked, rows[i]);
+      });
       // The error first, linked to its line; the rule linked to its page.
       const first = stdout.split('\n').find((line) => line.startsWith('| 🔴 error |'))!;
       assert.match(first, /\[src\/server\.ts:3\]\(src\/server\.ts#L3\) \| \[config\/no-hardcoded-secret\]\(https:\/\/.+\/docs\/rules\/config\/no-hardcoded-secret\.md\)/);
       assert.ok(!stdout.includes('Zq8vL2pX9wTt4Kk'), 'no secret in full');
-      assert.match(stdout, /<details><summary>What to check by hand<\/summary>/);
+      // The by-hand list names the factors no rule checks; with every factor checked it is left out.
+      const unchecked = FACTOR_INFO.some((info) => !RULES.some((rule) => rule.factor === info.slug));
+      assert.equal(/<details><summary>What to check by hand<\/summary>/.test(stdout), unchecked);
     });
 
     it('links locations to the commit on GitHub Actions, and lists only the first 25 findings', function () {

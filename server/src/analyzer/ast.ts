@@ -398,7 +398,7 @@ export function textGate(names: readonly string[], words: readonly string[] = []
   const keys = [...names, ...words];
   for (const name of names) gateWords.set(name, false);
   for (const word of words) if (!gateWords.has(word)) gateWords.set(word, true);
-  gateRegex = undefined;
+  gateScanner = undefined;
   lastScan = undefined;
   return (text) => {
     const found = wordsIn(text);
@@ -408,7 +408,7 @@ export function textGate(names: readonly string[], words: readonly string[] = []
 
 /** Every gate word, true when it must stand alone. A word also declared as a name is searched as a name (more matches). */
 const gateWords = new Map<string, boolean>();
-let gateRegex: { regex: RegExp; implied: Map<string, string[]> } | undefined;
+let gateScanner: GateScanner | undefined;
 let lastScan: { text: string; found: Set<string> | undefined } | undefined;
 
 /** The gate words in `text`, or undefined when the text has escapes and every gate must pass. */
@@ -416,23 +416,105 @@ function wordsIn(text: string): Set<string> | undefined {
   if (lastScan?.text === text) return lastScan.found;
   let found: Set<string> | undefined;
   if (!hasEscapes(text)) {
-    gateRegex ??= buildGateRegex();
-    const { regex, implied } = gateRegex;
-    found = new Set<string>();
-    regex.lastIndex = 0;
-    for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
-      found.add(match[0]);
-      for (const inner of implied.get(match[0]) ?? []) found.add(inner);
-      // Resume one character after the start, not after the end: a word overlapping this match is not skipped.
-      regex.lastIndex = match.index + 1;
-    }
+    gateScanner ??= buildGateScanner();
+    found = gateScanner.scan(text);
   }
   lastScan = { text, found };
   return found;
 }
 
-function buildGateRegex(): { regex: RegExp; implied: Map<string, string[]> } {
-  // Longest first: where two words start at the same place the longer is matched, and the shorter is implied by it.
+interface GateEntry {
+  word: string;
+  whole: boolean;
+  /** Shorter gate words inside this one: found with it (they may stand where the longer word is, e.g. `port` in `passport`). */
+  implied: readonly string[];
+}
+
+/**
+ * Finds every gate word in one pass over the text: at each position, the words starting with its two characters
+ * (a table of ASCII pairs; a map for the rest), compared in place. A regular expression alternating a few hundred
+ * words tries each one at each position, which cost several times this over a large repository. Whole words need a
+ * word boundary (as `\b`: letters, digits and `_` are word characters) on both sides.
+ */
+class GateScanner {
+  /** For each ASCII pair of characters (first * 128 + second): 1 + the index of its entries in `lists`, or 0. */
+  private readonly asciiPairs = new Int32Array(128 * 128);
+  private readonly lists: GateEntry[][] = [];
+  /** Words starting with a character outside ASCII, or one character long: by their first character. */
+  private readonly others = new Map<number, GateEntry[]>();
+
+  constructor(words: ReadonlyMap<string, boolean>) {
+    const all = [...words.keys()];
+    for (const word of all) {
+      if (word.length === 0) continue;
+      const entry: GateEntry = { word, whole: words.get(word) === true, implied: all.filter((other) => other !== word && word.includes(other)) };
+      const first = word.charCodeAt(0);
+      const second = word.length > 1 ? word.charCodeAt(1) : -1;
+      if (first < 128 && second >= 0 && second < 128) {
+        const key = first * 128 + second;
+        if (this.asciiPairs[key] === 0) this.asciiPairs[key] = this.lists.push([]) ;
+        this.lists[this.asciiPairs[key] - 1].push(entry);
+      } else {
+        const list = this.others.get(first);
+        if (list) list.push(entry);
+        else this.others.set(first, [entry]);
+      }
+    }
+  }
+
+  scan(text: string): Set<string> {
+    const found = new Set<string>();
+    const pairs = this.asciiPairs;
+    const others = this.others.size > 0 ? this.others : undefined;
+    const last = text.length - 1;
+    for (let i = 0; i < last; i++) {
+      const first = text.charCodeAt(i);
+      if (first < 128) {
+        const second = text.charCodeAt(i + 1);
+        if (second < 128) {
+          const slot = pairs[(first << 7) | second];
+          if (slot !== 0) this.matchAll(text, i, this.lists[slot - 1], found);
+        }
+      }
+      if (others !== undefined) {
+        const list = others.get(first);
+        if (list !== undefined) this.matchAll(text, i, list, found);
+      }
+    }
+    if (others !== undefined && last >= 0) {
+      const list = others.get(text.charCodeAt(last));
+      if (list !== undefined) this.matchAll(text, last, list, found);
+    }
+    return found;
+  }
+
+  private matchAll(text: string, at: number, list: readonly GateEntry[], found: Set<string>): void {
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k];
+      const word = entry.word;
+      if (!text.startsWith(word, at)) continue;
+      if (entry.whole && !(isBoundary(text, at) && isBoundary(text, at + word.length))) continue;
+      found.add(word);
+      for (const inner of entry.implied) found.add(inner);
+    }
+  }
+}
+
+function buildGateScanner(): GateScanner {
+  return new GateScanner(gateWords);
+}
+
+/** A word boundary as `\b` has it: a word character ([A-Za-z0-9_]) on exactly one side of `at`. */
+function isBoundary(text: string, at: number): boolean {
+  return isRegexWordCode(text.charCodeAt(at - 1)) !== isRegexWordCode(text.charCodeAt(at));
+}
+
+function isRegexWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+}
+
+/** The regular expression the scanner replaced, kept as the reference its test compares against. */
+export function gateReferenceWords(text: string): Set<string> {
   const all = [...gateWords.keys()].sort((a, b) => b.length - a.length);
   const implied = new Map<string, string[]>();
   for (const word of all) implied.set(word, all.filter((other) => other !== word && word.includes(other)));
@@ -442,7 +524,20 @@ function buildGateRegex(): { regex: RegExp; implied: Map<string, string[]> } {
       return gateWords.get(word) ? `\\b${escaped}\\b` : escaped;
     })
     .join('|');
-  return { regex: new RegExp(source, 'g'), implied };
+  const regex = new RegExp(source, 'g');
+  const found = new Set<string>();
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    found.add(match[0]);
+    for (const inner of implied.get(match[0]) ?? []) found.add(inner);
+    regex.lastIndex = match.index + 1;
+  }
+  return found;
+}
+
+/** The gate words the scanner finds in `text` (escapes aside): for tests. */
+export function gateWordsIn(text: string): Set<string> {
+  gateScanner ??= buildGateScanner();
+  return gateScanner.scan(text);
 }
 
 /** NODE_ENV values of a developer's machine or a test run, never of a deploy. */

@@ -395,3 +395,134 @@ function splitCommands(words: readonly Word[]): Word[][] {
   }
   return commands.filter((command) => command.length > 0);
 }
+
+// --- where a command runs -----------------------------------------------------------------------------------
+
+/**
+ * The options object a process call passes (`{ cwd, detached, stdio }`): 'none' when it passes none, 'unknown' when
+ * they come from a variable the call does not spell out (`exec(cmd, options)`).
+ */
+export function processOptions(call: ProcessCall): ts.ObjectLiteralExpression | 'none' | 'unknown' {
+  const node = call.node;
+  if (ts.isTaggedTemplateExpression(node)) {
+    // $({ cwd })`…`
+    const tag = skipOuterExpressions(node.tag);
+    if (!ts.isCallExpression(tag)) return 'none';
+    const [first] = tag.arguments;
+    const object = first && skipOuterExpressions(first);
+    return object && ts.isObjectLiteralExpression(object) ? object : object ? 'unknown' : 'none';
+  }
+  for (const arg of node.arguments.slice(1)) {
+    const value = skipOuterExpressions(arg);
+    if (ts.isObjectLiteralExpression(value)) return value;
+    // A named callback is no options object; a name that says options is.
+    if ((ts.isIdentifier(value) || ts.isPropertyAccessExpression(value)) && /opt|config|settings|cwd/i.test(value.getText())) return 'unknown';
+  }
+  return 'none';
+}
+
+/** A property of an options object literal, shorthand (`{ cwd }`) included. */
+export function optionValue(object: ts.ObjectLiteralExpression, name: string): ts.Expression | undefined {
+  for (const p of object.properties) {
+    if (ts.isPropertyAssignment(p) && propertyNameText(p.name) === name) return p.initializer;
+    if (ts.isShorthandPropertyAssignment(p) && p.name.text === name) return p.name;
+  }
+  return undefined;
+}
+
+/**
+ * The program at `index` of `call` runs in the app's own folder: no `cwd` option, or one that names the app's folder
+ * (`process.cwd()`, `__dirname`, a relative path, `path.join(__dirname, '..')`), and no `cd` elsewhere before it on
+ * the command line. A command run in another folder works on other files (a repository the service manages, a
+ * project it builds for a user), not on the app itself.
+ */
+export function runsInOwnFolder(call: ProcessCall, index: number): boolean {
+  const options = processOptions(call);
+  if (options === 'unknown') return false;
+  if (options !== 'none') {
+    const cwd = optionValue(options, 'cwd');
+    if (cwd !== undefined && !isOwnFolder(cwd)) return false;
+  }
+  for (const program of call.programs.slice(0, index)) {
+    if ((program.name === 'cd' || program.name === 'pushd') && !program.args.every(isRelativeStaticPath)) return false;
+  }
+  return true;
+}
+
+/** A path the source spells as the app's own folder or a folder inside it. */
+export function isOwnFolder(expression: ts.Expression, depth = 0): boolean {
+  const expr = skipOuterExpressions(expression);
+  if (ts.isStringLiteralLike(expr)) return isRelativeStaticPath(expr.text);
+  if (ts.isIdentifier(expr) && expr.text === '__dirname') return true;
+  if (ts.isPropertyAccessExpression(expr) && expr.getText() === 'import.meta.dirname') return true;
+  if (ts.isCallExpression(expr)) {
+    const callee = skipOuterExpressions(expr.expression);
+    const text = callee.getText();
+    if (text === 'process.cwd') return expr.arguments.length === 0;
+    // path.join(__dirname, '..'), resolve('api'), path.resolve(process.cwd(), 'web')
+    if (/^(path\.)?(join|resolve)$/.test(text) && expr.arguments.length > 0 && depth < 4) {
+      const [first, ...rest] = expr.arguments;
+      return isOwnFolder(first, depth + 1) && rest.every((arg) => ts.isStringLiteralLike(skipOuterExpressions(arg)) && !/^[\\/]/.test((skipOuterExpressions(arg) as ts.StringLiteralLike).text));
+    }
+    return false;
+  }
+  if ((ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr)) && depth < 4) {
+    const value = resolveLiteral(expr);
+    return value !== undefined && isOwnFolder(value, depth + 1);
+  }
+  return false;
+}
+
+function isRelativeStaticPath(text: string): boolean {
+  return !text.includes('…') && !text.includes(DYNAMIC) && !/^([\\/~]|[A-Za-z]:[\\/]|\$)/.test(text);
+}
+
+// --- simple-git ---------------------------------------------------------------------------------------------
+
+/**
+ * The local names bound to a simple-git instance on the app's own folder: `const git = simpleGit()`,
+ * `const git = require('simple-git')(path.join(__dirname, '..'))`. Read once per file from its top-level statements.
+ */
+export function ownSimpleGitNames(sourceFile: ts.SourceFile, imports: ImportMap): Set<string> {
+  const names = new Set<string>();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const decl of statement.declarationList.declarations) {
+      if (ts.isIdentifier(decl.name) && decl.initializer && isOwnSimpleGit(decl.initializer, imports)) names.add(decl.name.text);
+    }
+  }
+  return names;
+}
+
+/** `simpleGit()`, `simpleGit({ baseDir: __dirname })`, `require('simple-git')()`: a simple-git instance on the app's folder. */
+export function isOwnSimpleGit(expression: ts.Expression, imports: ImportMap): boolean {
+  const expr = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(expr)) return false;
+  const callee = skipOuterExpressions(expr.expression);
+  let fromSimpleGit = false;
+  if (ts.isIdentifier(callee)) {
+    const binding = imports.get(callee.text);
+    fromSimpleGit = binding !== undefined && moduleName(binding.module) === 'simple-git' && (binding.imported === 'default' || binding.imported === '*' || binding.imported === 'simpleGit');
+  } else if (ts.isCallExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'require') {
+    const [arg] = callee.arguments;
+    fromSimpleGit = arg !== undefined && ts.isStringLiteralLike(arg) && arg.text === 'simple-git';
+  }
+  if (!fromSimpleGit) return false;
+  const [base] = expr.arguments;
+  if (base === undefined) return true;
+  const value = skipOuterExpressions(base);
+  if (ts.isObjectLiteralExpression(value)) {
+    const dir = optionValue(value, 'baseDir');
+    return dir === undefined || isOwnFolder(dir);
+  }
+  return isOwnFolder(value);
+}
+
+/** `git.pull()` / `simpleGit().revparse(['HEAD'])`: the simple-git method a call makes on the app's own folder, if any. */
+export function ownSimpleGitMethod(call: ts.CallExpression, names: ReadonlySet<string>, imports: ImportMap): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const object = skipOuterExpressions(callee.expression);
+  const own = ts.isIdentifier(object) ? names.has(object.text) : isOwnSimpleGit(object, imports);
+  return own ? callee.name.text : undefined;
+}

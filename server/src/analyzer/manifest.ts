@@ -52,6 +52,8 @@ export interface Manifest {
   types?: string;
   /** The package declares `exports`. */
   hasExports: boolean;
+  /** The package says how it is published: `files` or `publishConfig`. */
+  declaresPublishing: boolean;
   engines: ReadonlyMap<string, string>;
   /** Workspace globs (`workspaces` as an array or as `{ packages }`). */
   workspaces: string[];
@@ -68,6 +70,7 @@ export const EMPTY_MANIFEST: Manifest = Object.freeze({
   scripts: new Map(),
   bin: new Map(),
   hasExports: false,
+  declaresPublishing: false,
   engines: new Map(),
   workspaces: [],
   bundled: [],
@@ -132,6 +135,7 @@ export function parseManifest(text: string): Manifest {
     ...optional('module', str('module')),
     ...optional('types', str('types') ?? str('typings')),
     hasExports: jsonProperty(root, 'exports') !== undefined,
+    declaresPublishing: jsonProperty(root, 'files') !== undefined || jsonProperty(root, 'publishConfig') !== undefined,
     engines,
     workspaces,
     bundled: stringArray(jsonProperty(root, 'bundleDependencies') ?? jsonProperty(root, 'bundledDependencies')),
@@ -167,4 +171,94 @@ function stringArray(node: JsonNode | undefined): string[] {
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+// --- scripts ------------------------------------------------------------------------------------------------
+
+/** Scripts that start the app in production. When one of the named ones exists, `start` is the developer's. */
+export const PRODUCTION_SCRIPTS = ['start:prod', 'start:production', 'prod', 'production', 'serve:prod'];
+
+/** The scripts a platform starts the app with: the production-named ones, else `start`. */
+export function productionScripts(manifest: Manifest): Array<[string, ManifestString]> {
+  const named = PRODUCTION_SCRIPTS.filter((name) => manifest.scripts.has(name)).map((name) => [name, manifest.scripts.get(name)!] as [string, ManifestString]);
+  if (named.length > 0) return named;
+  const start = manifest.scripts.get('start');
+  return start ? [['start', start]] : [];
+}
+
+/** Words that run the command after them: `cross-env NODE_ENV=production ts-node …`, `npx tsx …`. */
+const RUNNER_PREFIXES: ReadonlySet<string> = new Set(['cross-env', 'cross-env-shell', 'env', 'npx', 'dotenv', 'dotenvx', 'env-cmd']);
+
+/** The commands of a script line, each as its words. Quotes are dropped; `$(…)` is not followed. */
+export function scriptCommands(script: string): string[][] {
+  return script
+    .split(/&&|\|\||[;|&]/)
+    .map((command) => command.trim().split(/\s+/).filter((word) => word !== '').map((word) => word.replace(/^['"]|['"]$/g, '')))
+    .filter((words) => words.length > 0);
+}
+
+/** The program a command runs once prefixes are skipped: `cross-env A=1 npx ts-node x` → index of `ts-node`. */
+export function commandProgram(words: readonly string[]): number {
+  let i = 0;
+  for (;;) {
+    while (i < words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[i])) i++;
+    if (i >= words.length || !RUNNER_PREFIXES.has(words[i])) return i;
+    const prefix = words[i++];
+    const dashes = words.indexOf('--', i);
+    if ((prefix === 'dotenv' || prefix === 'dotenvx' || prefix === 'env-cmd') && dashes >= 0) {
+      i = dashes + 1;
+      continue;
+    }
+    if (prefix === 'dotenvx' && words[i] === 'run') i++;
+    // Options of the prefix, with a value for those that take one (`env-cmd -f .env`, `dotenv -e .env`, `npx -y`).
+    while (i < words.length && words[i].startsWith('-')) {
+      const option = words[i++];
+      if (/^-[efcp]$|^--(file|env|path|package)$/.test(option) && prefix !== 'env') i++;
+    }
+  }
+}
+
+/** Node's options that load a module before the app: `-r ts-node/register`, `--import tsx`. */
+export const NODE_LOADER_FLAGS = /^(-r|--require|--loader|--experimental-loader|--import)(=(.*))?$/;
+
+/** The files that start the app: `main` (index.js by default) and the files the start scripts hand to node. */
+export function entryFiles(manifest: Manifest): string[] {
+  const entries = [manifest.main ?? 'index.js'];
+  const scripts = [...PRODUCTION_SCRIPTS, 'start'].map((name) => manifest.scripts.get(name)).filter((s): s is ManifestString => s !== undefined);
+  if (!manifest.scripts.has('start')) entries.push('server.js');
+  for (const script of scripts) {
+    for (const words of scriptCommands(script.value)) {
+      const at = commandProgram(words);
+      if (words[at] !== 'node' && words[at] !== 'pm2-runtime') continue;
+      for (let i = at + 1; i < words.length; i++) {
+        const word = words[i];
+        if (NODE_LOADER_FLAGS.test(word) && !word.includes('=')) {
+          i++;
+          continue;
+        }
+        if (word.startsWith('-')) continue;
+        entries.push(word === '.' ? (manifest.main ?? 'index.js') : word);
+        break;
+      }
+    }
+  }
+  return entries;
+}
+
+/**
+ * The package is published to a registry (not private, and declares `exports`, `files` or `publishConfig`): a library
+ * or tool whose `start` script is a developer's, even when it has one (which makes `isLibrary` false).
+ */
+export function looksPublished(manifest: Manifest): boolean {
+  return !manifest.private && (manifest.hasExports || manifest.declaresPublishing);
+}
+
+/** `./dist/server` names `dist/server.js`, `dist/server/index.js` and `dist/server.ts`. */
+export function sameModule(entry: string, file: string): boolean {
+  const normalize = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/$/, '');
+  const e = normalize(entry);
+  const f = normalize(file);
+  if (e === f) return true;
+  const bare = f.replace(/\.[cm]?[jt]s$/, '');
+  return bare === e || bare === `${e}/index` || bare === e.replace(/\.[cm]?[jt]s$/, '');
 }

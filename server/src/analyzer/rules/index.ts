@@ -3,8 +3,12 @@ import type { RuleDefinition, RuleOptionsSchema } from '../rule';
 import noAdminRoute from './admin-processes/no-admin-route';
 import noHardcodedHost from './backing-services/no-hardcoded-host';
 import noHardcodedServiceUrl from './backing-services/no-hardcoded-service-url';
+import noGitVersionAtRuntime from './build-release-run/no-git-version-at-runtime';
+import noRuntimeInstall from './build-release-run/no-runtime-install';
+import noRuntimeTranspiler from './build-release-run/no-runtime-transpiler';
 import noCrossAppImport from './codebase/no-cross-app-import';
 import noUnusedDisable from './codebase/no-unused-disable';
+import noSelfDaemonize from './concurrency/no-self-daemonize';
 import noCommittedEnvFile from './config/no-committed-env-file';
 import noEnvFileInImage from './config/no-env-file-in-image';
 import noEnvironmentGroups from './config/no-environment-groups';
@@ -28,8 +32,12 @@ export const RULES: readonly RuleDefinition[] = [
   noAdminRoute,
   noHardcodedHost,
   noHardcodedServiceUrl,
+  noGitVersionAtRuntime,
+  noRuntimeInstall,
+  noRuntimeTranspiler,
   noCrossAppImport,
   noUnusedDisable,
+  noSelfDaemonize,
   noCommittedEnvFile,
   noEnvFileInImage,
   noEnvironmentGroups,
