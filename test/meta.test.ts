@@ -68,7 +68,8 @@ describe('project conventions', () => {
   it('lets no rule judge a file by its path: what a file is comes from the classifier (roles.ts), the one door', () => {
     // A rule reads ctx.fileKind (role, skipIn groups, traits) or ctx.project.packageRole; a regular expression or a
     // name test over ctx.relativePath / ctx.fileName inside a rule is a second judgement that drifts from the first.
-    // Naming the file (is it package.json? a .env file?) is not a role decision and stays allowed.
+    // Naming the file (is it package.json? a .env file?) is not a role decision: compare its base name
+    // (`ctx.fileName.replace(/\\/g, '/').split('/').pop() === 'package.json'`).
     const offenders: string[] = [];
     for (const file of filesUnder(path.join(ROOT, 'server/src/analyzer/rules'), /\.ts$/)) {
       const text = fs.readFileSync(file, 'utf8');
