@@ -40,3 +40,23 @@ describe('.twelvefactorrc.json options', () => {
     ]);
   });
 });
+
+describe('.twelvefactorrc.json roles (docs/file-roles.md)', () => {
+  it('keeps valid entries and reports a bad role or glob at its place; the others still apply', () => {
+    const text = '{\n  "roles": {\n    "src/tools/**": "script",\n    "qa/**": "tester",\n    "": "mock",\n    "fixtures-*/**": "fixture"\n  }\n}';
+    const parsed = parseConfig(text, RULE_OPTIONS);
+    assert.deepEqual(parsed.config.roles, { 'src/tools/**': 'script', 'fixtures-*/**': 'fixture' });
+    const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : text.slice(0, offset).split('\n').length);
+    assert.deepEqual(
+      parsed.problems.map((p) => [p.message, lineOf(p.offset)]),
+      [
+        ['"roles" entry "qa/**": role must be one of application, test, test-helper, mock, fixture, example, script, cli, browser, generated', 4],
+        ['"roles" entry "": glob is empty', 5],
+      ],
+    );
+  });
+
+  it('rejects roles that are not an object', () => {
+    assert.deepEqual(parseConfig('{ "roles": ["src/**"] }', RULE_OPTIONS).problems.map((p) => p.message), ['"roles" must be an object of glob to role']);
+  });
+});

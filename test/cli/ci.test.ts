@@ -191,6 +191,24 @@ describe('cli: CI and team features', function () {
       assert.equal(test.rules['port-binding/no-hardcoded-port'].runsHere, false, 'quiet in tests');
     });
 
+    it('shows the file role, why, and the package role; "roles" in the config overrides the classifier', function () {
+      const dir = project({
+        'package.json': '{ "name": "api", "private": true, "scripts": { "start": "node dist/index.js" }, "dependencies": { "express": "4.21.0" } }',
+        '.twelvefactorrc.json': '{ "roles": { "src/tools/**": "script" } }\n',
+        'src/tools/backfill.ts': 'export {};\n',
+        'src/mock-orders.ts': 'export {};\n',
+      });
+      type Printed = { role: string; roleReason: string; packageRole: string; rules: Record<string, { runsHere: boolean }> };
+      const tool = JSON.parse(run(['--print-config', 'src/tools/backfill.ts'], dir).stdout) as Printed;
+      assert.equal(tool.role, 'script');
+      assert.match(tool.roleReason, /"src\/tools\/\*\*"/);
+      assert.equal(tool.packageRole, 'service');
+      assert.equal(tool.rules['logs/no-console'].runsHere, false);
+      const mock = JSON.parse(run(['--print-config', 'src/mock-orders.ts'], dir).stdout) as Printed;
+      assert.equal(mock.role, 'mock');
+      assert.equal(mock.rules['config/no-hardcoded-secret'].runsHere, false, 'quiet in mock data');
+    });
+
     it('exits 2 on a missing file or a broken config', function () {
       const dir = project({ '.twelvefactorrc.json': '{ "rules": { "logs/nope": "off" } }\n', 'a.ts': '' });
       assertUsageError(run(['--print-config', 'missing.ts'], dir), /no such file: missing\.ts/);
@@ -449,10 +467,10 @@ describe('cli: CI and team features', function () {
       const flags = [...new Set(USAGE.match(/--[a-z][a-z-]+/g) ?? [])];
       assert.equal(flags.length, 19, flags.join(" "));
       for (const flag of flags) assert.ok(doc.includes(`\`${flag}`) || doc.includes(`, ${flag}\``), `${flag} is not documented`);
-      for (const key of ['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize']) assert.ok(doc.includes(`| \`${key}\` |`), key);
+      for (const key of ['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', 'roles']) assert.ok(doc.includes(`| \`${key}\` |`), key);
       // The keys the parser accepts are exactly those.
       assert.deepEqual(parseConfig('{ "bogus": 1 }', RULE_IDS).problems.map((p) => p.message), [
-        'unknown key "bogus" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)',
+        'unknown key "bogus" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize, roles)',
       ]);
     });
   });

@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { dockerFacts, dotenvFacts } from './file-facts';
-import { classifyFile, type FileKind } from './file-kind';
+import { classifyFile, isSkippedIn, type FileKind } from './roles';
 import { LANGUAGES, LineMap, languageOf, type LanguageId, type NodeOf, type TreeOf } from './languages/index';
 import { parseTypeScript } from './languages/typescript';
 import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type DirectiveFact, type FileFacts, type ProjectView } from './project';
@@ -153,7 +153,7 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   const project = input.project ?? EMPTY_PROJECT;
   const { text, fileName } = input;
   const relative = relativeTo(project.root, fileName);
-  const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
+  const fileKind = fileKindOf(relative, text, project, config);
   const imports = collectImports(sourceFile);
   const collector = new FactsCollector(imports, sourceFile);
   const findings: Finding[] = [];
@@ -308,7 +308,7 @@ function analyzeOther(language: OtherLanguageId, input: AnalyzeInput, config: An
   const tree = definition.parse(fileName, text);
   const lines = new LineMap(text);
   const relative = relativeTo(project.root, fileName);
-  const fileKind = classifyFile(project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative, text);
+  const fileKind = fileKindOf(relative, text, project, config);
   const findings: Finding[] = [];
   const fixesWanted = input.fixes ?? true;
   const wantFixes = (ruleId: RuleId, start: number, end: number): boolean =>
@@ -430,7 +430,13 @@ function dedupe(findings: Finding[]): Finding[] {
 }
 
 function isSkippedKind(rule: RuleDefinition, kind: FileKind): boolean {
-  return (kind.test && rule.skipIn.includes('test')) || (kind.script && rule.skipIn.includes('script'));
+  return isSkippedIn(kind, rule.skipIn);
+}
+
+/** The file's role (roles.ts), from its path in the workspace, its text, its package.json and the config's overrides. */
+export function fileKindOf(relative: string, text: string, project: ProjectView, config: AnalyzerConfig): FileKind {
+  const path = project.pathPrefix ? `${project.pathPrefix}/${relative}` : relative;
+  return classifyFile(path, text, { manifest: project.manifest, overrides: config.roles, projectPath: relative });
 }
 
 function applyDirectives(

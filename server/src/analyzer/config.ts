@@ -1,6 +1,7 @@
 // Analyzer configuration: defaults, and the shared `.twelvefactorrc.json` file (JSONC).
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import type { RuleOptionsSchema, Severity } from './rule';
+import { roleOverrideProblem, type FileRole } from './roles';
 import { compileUserPattern } from './user-regex';
 
 export const CONFIG_FILE_NAME = '.twelvefactorrc.json';
@@ -21,6 +22,8 @@ export interface AnalyzerConfig {
   includeTestsAndScripts: boolean;
   /** Files larger than this many bytes are skipped (bundles, generated code). */
   maxFileSize: number;
+  /** Roles set by the team: glob (relative to the project root) → role, over what the classifier decides. */
+  roles?: Record<string, FileRole>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -86,8 +89,8 @@ export function parseConfig(
   const valueAt = (...location: string[]): number | undefined => findNodeAtLocation(tree, location)?.offset;
   const at = (offset: number | undefined): { offset?: number } => (offset === undefined ? {} : { offset });
   for (const [key, keyNode] of properties(tree)) {
-    if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', '$schema'].includes(key)) {
-      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize)`, offset: keyNode.offset });
+    if (!['rules', 'ignorePatterns', 'includeTestsAndScripts', 'maxFileSize', 'roles', '$schema'].includes(key)) {
+      problems.push({ message: `unknown key "${key}" (expected rules, ignorePatterns, includeTestsAndScripts, maxFileSize, roles)`, offset: keyNode.offset });
     }
   }
   const rulesNode = propertyNode(tree, 'rules');
@@ -144,6 +147,23 @@ export function parseConfig(
   if (maxFileSize !== undefined) {
     if (typeof maxFileSize === 'number' && maxFileSize > 0) config.maxFileSize = maxFileSize;
     else problems.push({ message: '"maxFileSize" must be a positive number of bytes', ...at(valueAt('maxFileSize')) });
+  }
+  const roles = record.roles;
+  if (roles !== undefined) {
+    const rolesNode = propertyNode(tree, 'roles');
+    if (roles === null || typeof roles !== 'object' || Array.isArray(roles)) {
+      problems.push({ message: '"roles" must be an object of glob to role', offset: rolesNode?.offset });
+    } else {
+      // An entry that cannot be used is reported at its line and left out; the others apply.
+      const kept: Record<string, FileRole> = {};
+      for (const [glob, globNode] of properties(rolesNode)) {
+        const role = (roles as Record<string, unknown>)[glob];
+        const problem = roleOverrideProblem(glob, role);
+        if (problem === undefined) kept[glob] = role as FileRole;
+        else problems.push({ message: `"roles" entry ${JSON.stringify(glob)}: ${problem}`, offset: (problem.startsWith('role') ? propertyNode(rolesNode, glob) : undefined)?.offset ?? globNode.offset });
+      }
+      if (Object.keys(kept).length > 0) config.roles = kept;
+    }
   }
   return { config, problems };
 }
@@ -288,5 +308,6 @@ export function mergeConfig(base: AnalyzerConfig, override: Partial<AnalyzerConf
     ignorePatterns: [...base.ignorePatterns, ...(override.ignorePatterns ?? [])],
     includeTestsAndScripts: override.includeTestsAndScripts ?? base.includeTestsAndScripts,
     maxFileSize: override.maxFileSize ?? base.maxFileSize,
+    ...(base.roles || override.roles ? { roles: { ...base.roles, ...override.roles } } : {}),
   };
 }

@@ -77,8 +77,19 @@ export {
 } from './languages/index';
 export { SOURCE_EXTENSIONS, parseTypeScript, scriptKindOf, updateTypeScript } from './languages/typescript';
 
-// How a file is used, judged from its path
-export { classifyFile, type FileKind } from './file-kind';
+// What a file and a package are: the one classifier every rule and project fact asks (docs/file-roles.md)
+export {
+  FILE_ROLES,
+  classifyFile,
+  entryStems,
+  isSkippedIn,
+  packageRoleOf,
+  type FileKind,
+  type FileRole,
+  type FileTrait,
+  type PackageRole,
+  type RoleContext,
+} from './roles';
 
 // The twelve factors and the report model
 export { FACTOR_INFO, factorDocsPath, factorInfo, type FactorInfo } from './factors';

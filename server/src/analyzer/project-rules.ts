@@ -6,6 +6,7 @@ import { LineMap } from './languages/line-map';
 import type { FileFacts, ProjectView } from './project';
 import { formatMessage, type Finding, type RuleDefinition, type Severity } from './rule';
 import { RULES } from './rules/index';
+import { isSkippedIn } from './roles';
 
 /** Findings of project checks, by absolute path of the file they are in. */
 export type ProjectFindings = Map<string, Finding[]>;
@@ -47,7 +48,7 @@ export function runProjectRules(project: ProjectView, options: ProjectRuleOption
       report(target, messageId, data, reportOptions) {
         const facts = factsOf(target.file);
         if (facts?.role && !config.includeTestsAndScripts) {
-          if ((facts.role.test && rule.skipIn.includes('test')) || (facts.role.script && rule.skipIn.includes('script'))) return;
+          if (isSkippedIn(facts.role, rule.skipIn)) return;
         }
         if (facts && isSuppressedIn(facts, rule.id, target.start)) return;
         const template = (rule.messages as Record<string, string>)[messageId];

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { envReadName, isProcessEnv, normalizeModule, propertyNameText, skipOuterExpressions, type ImportMap } from './ast';
-import type { FileKind } from './file-kind';
+import { countsForProject, packageRoleOf, type FileKind, type PackageRole } from './roles';
 import type { ModuleAliases } from './knowledge/modules';
 import { SYSTEM_TOOLS, installsTool } from './knowledge/system-tools';
 import type { LanguageId } from './languages/language';
@@ -20,7 +20,7 @@ export interface FileFacts {
   loggerModules: string[];
   /** The language the file was read as (TypeScript when absent). */
   language?: LanguageId;
-  /** How the file is used, judged from its path (tests, scripts). */
+  /** How the file is used (roles.ts): a test helper's SIGTERM handler is not the project's. */
   role?: FileKind;
   /** Each read of a named environment variable, with whether the code gives it a fallback (TypeScript). */
   envReads?: EnvRead[];
@@ -134,8 +134,10 @@ export interface ProjectView {
   loggerModules(): ReadonlySet<string>;
   /** The package is a published library (not private, declares an entry point, has no start script). */
   readonly isLibrary?: boolean;
-  /** The package declares a `bin`: a command-line tool, whose output is its interface. */
+  /** The package is a command-line tool (a `bin` that does not start its own server): its output is its interface. */
   readonly isCli?: boolean;
+  /** What the package is (roles.ts `packageRoleOf`): service, library, cli or front-end. */
+  readonly packageRole?: PackageRole;
   /** The project's `.env.example` (its text is undefined when the file does not exist yet). */
   envExampleFile?(): { path: string; text: string | undefined } | undefined;
   /** The typed package.json. */
@@ -171,6 +173,8 @@ export interface PackageJsonInfo {
   library?: boolean;
   /** See `ProjectView.isCli`. */
   cli?: boolean;
+  /** See `ProjectView.packageRole`. */
+  role?: PackageRole;
 }
 
 /** Parses package.json text; never throws (a broken file yields no dependencies). */
@@ -216,6 +220,7 @@ export class ProjectIndex implements ProjectView {
   packageName: string | undefined;
   isLibrary = false;
   isCli = false;
+  packageRole: PackageRole = 'service';
   private readonly fileFacts = new Map<string, FileFacts>();
   private shutdownFiles = new Set<string>();
   /** See ProjectView.pathPrefix; set by the caller that knows the workspace or scan root. */
@@ -234,6 +239,7 @@ export class ProjectIndex implements ProjectView {
     this.packageName = info.name;
     this.isLibrary = info.library ?? false;
     this.isCli = info.cli ?? false;
+    this.packageRole = info.role ?? (this.isCli ? 'cli' : this.isLibrary ? 'library' : 'service');
     this.packageJsonText = info.text;
   }
 
@@ -249,7 +255,8 @@ export class ProjectIndex implements ProjectView {
     const before = this.shutdownFiles.size > 0;
     const previous = this.fileFacts.get(file);
     this.fileFacts.set(file, facts);
-    if (facts.handlesShutdown) this.shutdownFiles.add(file);
+    // Project facts ask the file's role: a SIGTERM handler in a test helper does not stop the server.
+    if (facts.handlesShutdown && countsForProject(facts.role)) this.shutdownFiles.add(file);
     else this.shutdownFiles.delete(file);
     const projectFactsChanged = projectSignature(previous) !== projectSignature(facts);
     if (projectFactsChanged) this.version++;
@@ -338,6 +345,7 @@ export class ProjectIndex implements ProjectView {
 
 /** The summary of a typed manifest that `parsePackageJson` gives. */
 export function packageInfoOf(manifest: Manifest): PackageJsonInfo {
+  const role = packageRoleOf(manifest);
   const library =
     !manifest.private &&
     (manifest.main !== undefined || manifest.module !== undefined || manifest.types !== undefined || manifest.hasExports) &&
@@ -346,7 +354,8 @@ export function packageInfoOf(manifest: Manifest): PackageJsonInfo {
     ...(manifest.name !== undefined ? { name: manifest.name } : {}),
     dependencies: new Set(manifest.byName.keys()),
     library,
-    cli: manifest.bin.size > 0,
+    cli: role === 'cli',
+    role,
   };
 }
 

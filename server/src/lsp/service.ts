@@ -376,7 +376,7 @@ export class LintService {
   /** The project checks' findings of a project, computed once per index version and config. */
   private projectFindingsOf(project: ProjectIndex, config: AnalyzerConfig): ProjectFindings {
     if (!project.root) return new Map();
-    const key = `${project.version}|${project.ancestors.map((a) => a.version).join(',')}|${config.includeTestsAndScripts}|${JSON.stringify(config.rules)}`;
+    const key = `${project.version}|${project.ancestors.map((a) => a.version).join(',')}|${config.includeTestsAndScripts}|${JSON.stringify(config.rules)}|${JSON.stringify(config.roles ?? {})}`;
     const cached = this.projectFindings.get(project);
     if (cached && cached.key === key) return cached.findings;
     const findings = runProjectRules(project, { config });

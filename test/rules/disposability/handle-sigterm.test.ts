@@ -135,6 +135,27 @@ export class Server {
     },
   ],
   invalid: [
+    // Issue 6: servers built by framework factories (w3tecch/express-typescript-boilerplate's expressLoader.ts).
+    {
+      name: "routing-controllers' createExpressServer",
+      code: `import { createExpressServer } from 'routing-controllers';
+const expressApp = createExpressServer({ controllers: [] });
+const server = expressApp.listen(process.env.PORT);`,
+      errors: [{ messageId: 'noHandler', line: 3, column: 16 }],
+    },
+    {
+      name: "routing-controllers' useExpressServer on an app it returns",
+      code: `import * as rc from 'routing-controllers';
+const app = rc.useExpressServer(makeApp(), { controllers: [] });
+app.listen(3000);`,
+      errors: [{ messageId: 'noHandler', line: 3, column: 1 }],
+    },
+    {
+      name: 'createKoaServer chained',
+      code: `const { createKoaServer } = require('routing-controllers');
+createKoaServer({ controllers: [] }).listen(3000);`,
+      errors: [{ messageId: 'noHandler', line: 2, column: 38 }],
+    },
     {
       name: 'express',
       code: `import express from 'express';

@@ -26,6 +26,22 @@ export const SERVER_FRAMEWORKS: Readonly<Record<string, { factory: string }>> = 
   h3: { factory: 'createApp()' },
 };
 
+/**
+ * Named functions that build and return a server (or an app with `.listen()`) when called, by module: the
+ * frameworks' factories beside a default-exported `express()`. routing-controllers' `createExpressServer(options)`
+ * returns an Express app; `useExpressServer(app, options)` returns the app it was given.
+ */
+export const SERVER_FACTORY_FUNCTIONS: Readonly<Record<string, readonly string[]>> = {
+  'routing-controllers': ['createExpressServer', 'createKoaServer', 'useExpressServer', 'useKoaServer'],
+  restify: ['createServer'],
+  http: ['createServer'],
+  https: ['createServer'],
+  http2: ['createServer', 'createSecureServer'],
+  net: ['createServer'],
+  tls: ['createServer'],
+  '@hono/node-server': ['createAdaptorServer'],
+};
+
 /** Packages that make a package a front end (code that runs in the browser or a device, shipped built). */
 export const FRONT_END_FRAMEWORKS: ReadonlySet<string> = new Set([
   'react-dom',

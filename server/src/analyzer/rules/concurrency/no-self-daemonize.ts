@@ -81,7 +81,7 @@ export default defineRule({
   },
   languages: {
     json(ctx) {
-      if (!/(^|[\\/])package\.json$/.test(ctx.fileName)) return {};
+      if (ctx.fileName.replace(/\\/g, '/').split('/').pop() !== 'package.json') return {};
       return {
         end() {
           const manifest = parseManifest(ctx.text);

@@ -104,7 +104,8 @@ export default defineRule({
   },
   languages: {
     json(ctx) {
-      if (!/(^|[\\/])package\.json$/.test(ctx.fileName)) return {};
+      // Which file this is (not what it is for): only package.json has scripts.
+      if (ctx.fileName.replace(/\\/g, '/').split('/').pop() !== 'package.json') return {};
       return {
         end() {
           const scripts = jsonProperty(ctx.tree.root, 'scripts');

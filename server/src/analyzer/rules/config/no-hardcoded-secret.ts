@@ -18,7 +18,6 @@ import {
 } from '../../ast';
 import { moveToEnvFix, removeFallbackFix } from '../../fixes/env';
 import { isEnvExampleName, isTestEnvName } from '../../knowledge/env';
-import { startedOnlyByDevScripts } from '../../knowledge/packages';
 import type { DockerInstruction } from '../../languages/dockerfile';
 import type { DotenvEntry } from '../../languages/dotenv';
 import {
@@ -38,6 +37,7 @@ import {
 } from '../../secrets';
 import { someNode } from '../../walk';
 import { compileUserPattern, type UserPattern } from '../../user-regex';
+import { hasTrait } from '../../roles';
 import { defineRule, type FileListener, type FileRuleContext, type Fix } from '../../rule';
 
 const MESSAGES = {
@@ -73,11 +73,11 @@ export default defineRule<MessageId>({
   create(ctx) {
     const options = readOptions(ctx.options);
     // Translation catalogs bind words like "password" to labels in every language.
-    const i18nFile = /(^|[\\/])(i18n|l10n|locales?|lang|langs|languages|translations?|messages)[\\/]/i.test(ctx.relativePath);
+    const i18nFile = hasTrait(ctx.fileKind, 'translations');
     // Seeders, fixtures loaders and other entry points that only a developer's script starts (`"seed": "ts-node
     // src/seed.ts"`), and tooling scripts: what a name makes suspect there is a developer's login, not a deploy's.
-    const manifest = ctx.project.manifest;
-    const devEntry = ctx.fileKind.script || (manifest !== undefined && startedOnlyByDevScripts(manifest.scripts, ctx.relativePath));
+    // The classifier (roles.ts) says both.
+    const devEntry = ctx.fileKind.script || hasTrait(ctx.fileKind, 'dev-entry');
     // A secret leaves the source with no default; as the fallback of an env read, the fallback goes.
     const secretFixes = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral): Fix[] => {
       const removal = removeFallbackFix(literal, ctx.sourceFile);

@@ -7,6 +7,7 @@ import { FRAMEWORK_BUNDLED, classifySpecifier, isHostModule, isRuntimeProvided }
 import { BUNDLERS, FRONT_END_FRAMEWORKS, declaresAny } from '../../knowledge/packages';
 import type { Manifest } from '../../manifest';
 import type { ProjectView } from '../../project';
+import { hasTrait } from '../../roles';
 import { defineRule } from '../../rule';
 
 export default defineRule({
@@ -30,7 +31,7 @@ export default defineRule({
     const declared = new Declarations(manifest, ctx.project);
     const devAllowed = ctx.fileKind.script || isBuilt(manifest, ctx.project) || !isInstalledForProduction(manifest);
     // Tool configs (`metro.config.js`, `.eslintrc.js`) load the tool's own dependencies, which the tool brings.
-    const toolConfig = /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/.test(ctx.relativePath);
+    const toolConfig = hasTrait(ctx.fileKind, 'tool-config');
     let typeUses: TypeUses | undefined;
     const check = (literal: ts.StringLiteralLike, typeOnly: boolean, localNames: readonly string[]): void => {
       const info = classifySpecifier(literal.text, ctx.project.moduleAliases);

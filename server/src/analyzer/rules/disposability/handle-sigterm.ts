@@ -13,6 +13,7 @@ import {
   type ImportMap,
 } from '../../ast';
 import { gracefulShutdownFix } from '../../fixes/shutdown';
+import { SERVER_FACTORY_FUNCTIONS } from '../../knowledge/packages';
 import type { ProjectView } from '../../project';
 import { defineRule } from '../../rule';
 
@@ -95,9 +96,8 @@ const mayStartServer = textGate(['hapi'], ['listen']);
 
 /** Core modules whose `createServer` returns a server that listens on a socket. */
 const NODE_SERVER_MODULES = new Set(['http', 'https', 'http2', 'net', 'tls']);
-const NODE_SERVER_FACTORIES = new Set(['createServer', 'createSecureServer']);
 /** Modules whose default export, when called, returns an app with `.listen()`. */
-const APP_FACTORY_MODULES = new Set(['express', 'fastify', 'polka', 'connect']);
+const APP_FACTORY_MODULES = new Set(['express', 'fastify', 'polka', 'connect', '@feathersjs/express', 'micro']);
 /** Modules whose default export is a class whose instances have `.listen()`. */
 const APP_CLASS_MODULES = new Set(['koa']);
 const HAPI_MODULES = new Set(['@hapi/hapi', 'hapi']);
@@ -110,6 +110,7 @@ const SERVER_MODULES = new Set([
   '@nestjs/core',
   'restify',
   'apollo-server',
+  ...Object.keys(SERVER_FACTORY_FUNCTIONS),
 ]);
 const SERVER_DEPENDENCIES = new Set([...SERVER_MODULES].filter((module) => !NODE_SERVER_MODULES.has(module)));
 /** Receiver names that say "server" when nothing else in the file says where the value comes from. */
@@ -187,8 +188,7 @@ class ServerResolver {
       const module = this.moduleOf(object);
       if (module === undefined) return 'unknown';
       const { name, binding } = module;
-      if (NODE_SERVER_MODULES.has(name) && NODE_SERVER_FACTORIES.has(method)) return 'server';
-      if (name === 'restify' && method === 'createServer') return 'server';
+      if (isServerFactory(name, method)) return 'server';
       if (HAPI_MODULES.has(name) && method === 'server') return 'hapi';
       if (name === '@nestjs/core' && binding?.imported === 'NestFactory') {
         return method === 'create' || method === 'createMicroservice' ? 'server' : 'foreign';
@@ -225,8 +225,7 @@ class ServerResolver {
     const module = normalizeModule(binding.module);
     const whole = binding.imported === 'default' || binding.imported === '*';
     if (APP_FACTORY_MODULES.has(module) && (whole || binding.imported === module)) return 'server';
-    if (NODE_SERVER_MODULES.has(module) && NODE_SERVER_FACTORIES.has(binding.imported)) return 'server';
-    if (module === 'restify' && binding.imported === 'createServer') return 'server';
+    if (isServerFactory(module, binding.imported)) return 'server';
     if (HAPI_MODULES.has(module) && binding.imported === 'server') return 'hapi';
     return undefined;
   }
@@ -280,6 +279,11 @@ function portFromParameter(call: ts.CallExpression, locals: ReadonlyMap<string, 
     }
   }
   return false;
+}
+
+/** `http.createServer`, routing-controllers' `createExpressServer`, …: see SERVER_FACTORY_FUNCTIONS. */
+function isServerFactory(module: string, name: string): boolean {
+  return SERVER_FACTORY_FUNCTIONS[module]?.includes(name) ?? false;
 }
 
 function isRelative(module: string): boolean {

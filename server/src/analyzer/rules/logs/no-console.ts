@@ -4,6 +4,8 @@ import ts from 'typescript';
 import { envReadName, mayMentionWord, normalizeModule, skipOuterExpressions } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { someNode } from '../../walk';
+import { CLI_MODULES } from '../../knowledge/roles';
+import { hasTrait, isFrontEndDependencies } from '../../roles';
 import { defineRule, type Fix } from '../../rule';
 
 /** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
@@ -28,46 +30,9 @@ const PRINTING_METHODS = new Set([
 // `next/navigation` is left out: server actions import `redirect` from it. Tauri's JS API runs only in its webview.
 const FRONTEND_MODULE =
   /^(react|react-dom|react-native|preact|vue|svelte|solid-js|lit|jquery|next\/(router|link|image|head|dynamic|script|font))(\/|$)|^(@angular|@vue|@sveltejs|@remix-run\/react|@tauri-apps|@tanstack\/(react|vue|solid|svelte)-[\w-]+)(\/|$)|^@?react-|^\$app\//;
-// A package that depends on a browser framework and on nothing that serves requests or runs jobs is a front-end
-// bundle (a Vite SPA, a webview), even in its files that import no framework: its console is the browser's.
-const FRONTEND_DEPENDENCIES = ['vue', 'react-dom', 'svelte', '@angular/core', 'solid-js', 'preact', '@tauri-apps/api'];
-const SERVER_DEPENDENCY =
-  /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|hono|polka|micro|h3|elysia|next|nuxt|astro|@sveltejs\/kit|@remix-run\/(node|serve|express)|@react-router\/(node|serve)|@apollo\/server|apollo-server(-[\w-]+)?|graphql-yoga|@trpc\/server|@feathersjs\/feathers|@adonisjs\/core|sails|@loopback\/core|loopback|moleculer|socket\.io|ws|bull|bullmq|amqplib|kafkajs|agenda|node-cron|electron)$/;
-
-function isFrontEndPackage(dependencies: ReadonlySet<string>): boolean {
-  if (!FRONTEND_DEPENDENCIES.some((dep) => dependencies.has(dep))) return false;
-  for (const dep of dependencies) if (SERVER_DEPENDENCY.test(dep)) return false;
-  return true;
-}
 
 const STYLE_IMPORT = /\.(css|scss|sass|less|styl|pcss|vue|svelte)(\?.*)?$/i;
-// Command-line programs print for a human reading a terminal; that output is their interface, not a log.
-const CLI_MODULES = new Set([
-  'commander',
-  'yargs',
-  'yargs/yargs',
-  'meow',
-  'cac',
-  'sade',
-  'arg',
-  'minimist',
-  'clipanion',
-  '@oclif/core',
-  '@oclif/command',
-  'inquirer',
-  '@inquirer/prompts',
-  'prompts',
-  'enquirer',
-  '@clack/prompts',
-  'ora',
-  'listr',
-  'listr2',
-  'vorpal',
-  'caporal',
-  '@caporal/core',
-  'cli-table3',
-  'boxen',
-]);
+// Command-line programs print for a human reading a terminal; that output is their interface, not a log (CLI_MODULES).
 const DOM_GLOBALS = new Set(['window', 'navigator', 'localStorage', 'sessionStorage']);
 const DOCUMENT_MEMBERS = new Set([
   'getElementById',
@@ -84,14 +49,6 @@ const DOCUMENT_MEMBERS = new Set([
   'readyState',
   'title',
 ]);
-// A file that is the project's logger (or a logger wrapper) is where console belongs, if anywhere.
-const LOGGER_FILE = /(^|\/)(loggers?|logging|log|logs|debug)(\/|\.[cm]?[jt]sx?$)/i;
-const CLI_FILE = /(^|\/)([\w.]+[-_.])?(cli|commands?)(\/|\.[cm]?[jt]sx?$)/i;
-// Scripts the shared file classification does not know: CI checks, benchmarks, npm install hooks, database seeds
-// and migrations, and a bare `test.js`.
-const SCRIPT_FILE =
-  /(^|\/)(ci|\.github|\.circleci|\.husky|benchmarks?|bench)\/|(^|\/)(seed|seeds|seeder|migrate|migration|bench|benchmark|(pre|post)?install|tests?)\.[cm]?[jt]s$/i;
-const FRONTEND_DIR = /(^|\/)(public|static|assets|frontend|www|browser|web-?client)\/|(^|\/|\.)browser\.[cm]?[jt]s$/i;
 // `info`, `warn`, `logError`, `printWarning`, `emitWarning`, `debug`: named like a logging function.
 const LOGGER_METHOD =
   /^(logs?|logger|print|write|emit|output)?(info|warn|warning|error|err|debug|trace|fatal|verbose|silly|notice|critical|message|msg)?$/i;
@@ -122,18 +79,16 @@ export default defineRule({
   create(ctx) {
     // Only `console.x` is reported: a file that never names console has nothing to find.
     if (!mayMentionWord(ctx.text, 'console')) return { visit: {} };
-    // Folder names above the project root (a checkout under `~/cli/`, a fixture folder) say nothing about the file.
-    const path = ctx.relativePath;
-    const lower = path.toLowerCase();
-    if (lower.endsWith('.tsx') || lower.endsWith('.jsx')) return { visit: {} };
-    if (isFrontEndPackage(ctx.project.dependencies)) return { visit: {} };
-    // A package with a `bin` is a command-line tool: printing is its interface (review: hoppscotch-cli).
+    // What the file is comes from the classifier (roles.ts): browser code (.tsx/.jsx, public/, frontend/), a front-end
+    // package, a command-line tool (a `bin` that does not start its own server; review: hoppscotch-cli), the project's
+    // logger module (where console belongs, if anywhere), CLI commands. Tests and scripts are skipped by skipIn.
+    const kind = ctx.fileKind;
+    if (kind.role === 'browser' || kind.role === 'cli') return { visit: {} };
+    if (isFrontEndDependencies(ctx.project.dependencies)) return { visit: {} };
     if (ctx.project.isCli) return { visit: {} };
     // Meteor never loads a `client/` folder on the server.
-    if (ctx.project.dependencies.has('meteor-node-stubs') && /(^|\/)client\//.test(path)) return { visit: {} };
-    if (LOGGER_FILE.test(path) || CLI_FILE.test(path) || SCRIPT_FILE.test(path) || FRONTEND_DIR.test(path)) {
-      return { visit: {} };
-    }
+    if (ctx.project.dependencies.has('meteor-node-stubs') && hasTrait(kind, 'client')) return { visit: {} };
+    if (hasTrait(kind, 'logger') || hasTrait(kind, 'commands')) return { visit: {} };
 
     const allowed = new Set(allowOption(ctx.options.allow));
     const candidates: Candidate[] = [];

@@ -12,6 +12,7 @@ import {
 } from '../../ast';
 import { enclosingRouteHandler } from '../../http';
 import { forEachDescendant, someNode } from '../../walk';
+import { hasTrait } from '../../roles';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'defaultStore' | 'memoryStore' | 'moduleState';
@@ -33,7 +34,7 @@ export default defineRule<MessageId>({
   skipIn: ['test', 'script'],
   create(ctx) {
     // A web installer or setup wizard runs once, in one process, before there is a store to point at.
-    if (INSTALLER_DIR.test(ctx.relativePath)) return { visit: {} };
+    if (hasTrait(ctx.fileKind, 'installer')) return { visit: {} };
     // The middleware and MemoryStore checks need a session module (express-session, koa-generic-session,
     // @fastify/session, fastify-session, memorystore) named in the file; module-level state needs none.
     if (!mayNameSessionModule(ctx.text)) return { visit: {}, end: () => reportModuleState(ctx) };
@@ -66,7 +67,6 @@ export default defineRule<MessageId>({
 });
 
 const mayNameSessionModule = textGate(['session', 'memorystore']);
-const INSTALLER_DIR = /(^|\/)(install(er)?|setup-wizard)\//i;
 
 /** Session middleware whose default store is in process memory. */
 const DEFAULT_MEMORY_SESSION_MODULES = new Map([

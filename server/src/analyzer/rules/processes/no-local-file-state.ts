@@ -14,6 +14,7 @@ import {
   type ImportBinding,
 } from '../../ast';
 import { forEachDescendant, someNode } from '../../walk';
+import { hasTrait } from '../../roles';
 import { defineRule, type RuleContext } from '../../rule';
 
 type MessageId = 'fileWrite' | 'fileDatabase' | 'upload';
@@ -158,14 +159,15 @@ const SERVICE_DEPENDENCIES = [
   'busboy',
 ];
 const NOT_A_SERVICE = ['electron', 'vscode', '@types/vscode', 'react-native', 'expo'];
-const NON_SERVICE_DIR = /(^|\/)(cli|commands?|generators?|codegen|templates?|upgrades?|install(er)?)\//i;
 
 function isServiceContext(ctx: RuleContext<MessageId>): boolean {
   for (const binding of ctx.imports.values()) {
     const module = normalizeModule(binding.module);
     if (module === 'electron' || module === 'vscode') return false;
   }
-  if (NON_SERVICE_DIR.test(ctx.relativePath)) return false;
+  // CLI programs and commands, code generators and templates, installers (roles.ts).
+  const kind = ctx.fileKind;
+  if (kind.role === 'cli' || hasTrait(kind, 'commands') || hasTrait(kind, 'generator') || hasTrait(kind, 'installer')) return false;
   const deps = ctx.project.dependencies;
   if (deps.size === 0) return true;
   if (NOT_A_SERVICE.some((dep) => deps.has(dep))) return false;

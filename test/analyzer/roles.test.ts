@@ -1,0 +1,320 @@
+// The file-role classifier decides where most rules stay quiet and which files speak for the project (a SIGTERM
+// handler in a test helper does not stop the server). Pinned on paths taken from real repositories, each with the
+// role its authors would give it (issue 6, section 2). docs/file-roles.md lists the signals.
+import assert from 'node:assert/strict';
+import { classifyFile, packageRoleOf, type FileRole } from '../../server/src/analyzer/roles';
+import { parseManifest } from '../../server/src/analyzer/manifest';
+
+type Case = [path: string, role: FileRole, text?: string];
+
+const REAL_PATHS: Record<string, Case[]> = {
+  'outline/outline (Koa + React monorepo)': [
+    ['server/models/base/IdModel.ts', 'application'],
+    ['server/presenters/star.ts', 'application'],
+    ['server/queues/tasks/CleanupDeletedTeamsTask.ts', 'application'],
+    ['server/queues/HealthMonitor.ts', 'application'],
+    ['server/routes/api/middlewares/apiResponse.ts', 'application'],
+    ['server/utils/opensearch.ts', 'application'],
+    ['plugins/github/server/GitHubIssueProvider.ts', 'application'],
+    ['plugins/figma/server/api/schema.ts', 'application'],
+    ['shared/styles/depths.ts', 'application'],
+    ['app/stores/DocumentsStore.ts', 'application'],
+    ['app/editor/components/BlockMenu.tsx', 'browser'],
+    ['app/components/Editor.tsx', 'browser'],
+    ['plugins/linear/client/Icon.tsx', 'browser'],
+    ['shared/editor/embeds/Trello.tsx', 'browser'],
+    ['shared/utils/IconLibrary.test.ts', 'test'],
+    ['server/queues/tasks/RollupWeeklyDocumentInsightsTask.test.ts', 'test'],
+    ['server/routes/api/installation/installation.test.ts', 'test'],
+    ['__mocks__/ctx.js', 'mock'],
+    ['server/migrations/20250314105847-add-apiImportId-to-collections-and-documents.js', 'script'],
+    ['server/scripts/release.js', 'script'],
+    ['i18next-parser.config.js', 'script'],
+    ['vite.config.ts', 'script'],
+  ],
+  'formbricks/formbricks (Next.js + turbo monorepo)': [
+    ['apps/web/modules/auth/lib/totp.ts', 'application'],
+    ['apps/web/lib/image-hosts.ts', 'application'],
+    ['apps/web/modules/api/v2/management/responses/route.ts', 'application'],
+    ['apps/web/app/api/v1/client/[workspaceId]/displays/lib/contact.ts', 'application'],
+    ['apps/web/app/api/v1/client/[workspaceId]/environment/route.ts', 'application'],
+    ['apps/web/app/middleware/route-config.ts', 'application'],
+    ['apps/web/modules/survey/link/lib/helper.ts', 'application'],
+    ['packages/types/attributes.ts', 'application'],
+    ['apps/web/modules/setup/layout.tsx', 'browser'],
+    ['apps/web/app/(app)/workspaces/[workspaceId]/page.tsx', 'browser'],
+    ['apps/web/modules/ee/quotas/components/quota-list.tsx', 'browser'],
+    ['apps/web/modules/auth/lib/totp.test.ts', 'test'],
+    ['apps/web/playwright/settings-tags.spec.ts', 'test'],
+    ['apps/web/playwright/lib/fixtures.ts', 'test-helper'],
+    ['packages/workflows/src/handlers/workflows.handlers.test.ts', 'test'],
+    ['apps/web/app/(app)/workspaces/[workspaceId]/surveys/[surveyId]/(analysis)/summary/lib/__mocks__/survey-service.mock.ts', 'mock'],
+    ['apps/web/app/api/(internal)/pipeline/lib/__mocks__/survey-follow-up.mock.ts', 'mock'],
+    ['packages/surveys/vitestSetup.ts', 'test-helper'],
+    ['packages/database/migration/20251208033316_remove_empty_image_and_video_urls_from_elements/migration.ts', 'script'],
+    ['scripts/ci-timings.mjs', 'script'],
+    ['apps/storybook/vite.config.ts', 'script'],
+  ],
+  'w3tecch/express-typescript-boilerplate (routing-controllers)': [
+    ['src/app.ts', 'application'],
+    ['src/api/controllers/UserController.ts', 'application'],
+    ['src/api/services/UserService.ts', 'application'],
+    ['src/loaders/expressLoader.ts', 'application'],
+    ['src/lib/logger/Logger.ts', 'application'],
+    ['src/database/seeds/CreatePets.ts', 'script'],
+    ['src/database/migrations/1512663524808-CreatePetTable.ts', 'script'],
+    ['commands/seed.ts', 'script'],
+    ['commands/tsconfig.ts', 'script'],
+    ['package-scripts.js', 'application'],
+    ['test/e2e/api/users.test.ts', 'test'],
+    ['test/unit/auth/AuthService.test.ts', 'test'],
+    ['test/integration/PetService.test.ts', 'test'],
+    ['test/e2e/utils/typeormLoader.ts', 'test-helper'],
+    ['test/e2e/utils/bootstrap.ts', 'test-helper'],
+    ['test/e2e/utils/server.ts', 'test-helper'],
+    ['test/utils/logger.ts', 'test-helper'],
+    ['test/utils/database.ts', 'test-helper'],
+    ['test/unit/lib/LogMock.ts', 'mock'],
+    ['test/unit/lib/RepositoryMock.ts', 'mock'],
+    ['test/unit/lib/setup.ts', 'test-helper'],
+    ['test/preprocessor.js', 'test'],
+  ],
+  'hagopj13/node-express-boilerplate': [
+    ['src/index.js', 'application'],
+    ['src/app.js', 'application'],
+    ['src/config/config.js', 'application'],
+    ['src/config/logger.js', 'application'],
+    ['src/config/passport.js', 'application'],
+    ['src/services/auth.service.js', 'application'],
+    ['tests/utils/setupTestDB.js', 'test-helper'],
+    ['tests/fixtures/user.fixture.js', 'fixture'],
+    ['tests/fixtures/token.fixture.js', 'fixture'],
+    ['tests/integration/auth.test.js', 'test'],
+    ['tests/unit/models/plugins/paginate.plugin.test.js', 'test'],
+    ['bin/createNodejsApp.js', 'script'],
+    ['jest.config.js', 'script'],
+  ],
+  'sahat/hackathon-starter': [
+    ['app.js', 'application'],
+    ['config/passport.js', 'application'],
+    ['config/morgan.js', 'application'],
+    ['controllers/api.js', 'application'],
+    ['test/tools/start-with-memory-db.js', 'test-helper'],
+    ['test/tools/nock-server-fixtures.js', 'test-helper'],
+    ['test/tools/playwright-start-and-log.js', 'test-helper'],
+    ['test/e2e/giphy.e2e.test.js', 'test'],
+    ['test/e2e-nokey/lastfm.e2e.test.js', 'test'],
+    ['test/e2e-nokey/helpers.js', 'test-helper'],
+    ['test/user.test.js', 'test'],
+    ['eslint.config.mjs', 'script'],
+  ],
+  'Sairyss/domain-driven-hexagon (NestJS, CQRS)': [
+    ['src/main.ts', 'application'],
+    ['src/configs/app.routes.ts', 'application'],
+    ['src/configs/database.config.ts', 'application'],
+    ['src/modules/user/commands/create-user/create-user.service.ts', 'application'],
+    ['src/modules/user/commands/create-user/create-user.cli.controller.ts', 'cli'],
+    ['tests/test-utils/ApiClient.ts', 'test-helper'],
+    ['tests/test-utils/TestContext.ts', 'test-helper'],
+    ['tests/test-utils/mocks/generic-model-props.mock.ts', 'mock'],
+    ['tests/shared/shared-steps.ts', 'test-helper'],
+    ['tests/setup/jestGlobalSetup.ts', 'test-helper'],
+    ['tests/setup/jestSetupAfterEnv.ts', 'test-helper'],
+    ['tests/user/create-user/create-user.e2e-spec.ts', 'test'],
+    ['database/migrate.ts', 'script'],
+    ['database/seed.ts', 'script'],
+  ],
+  'brocoders/nestjs-boilerplate': [
+    ['src/app.module.ts', 'application'],
+    ['src/auth/config/auth.config.ts', 'application'],
+    ['src/database/config/database.config.ts', 'application'],
+    ['src/database/seeds/relational/run-seed.ts', 'script'],
+    ['src/database/seeds/document/user/user-seed.service.ts', 'script'],
+    ['src/database/migrations/1715028537217-CreateUser.ts', 'script'],
+    ['.install-scripts/index.ts', 'script'],
+    ['.install-scripts/scripts/remove-auth-facebook.ts', 'script'],
+    ['test/user/auth.e2e-spec.ts', 'test'],
+    ['test/generators/helpers/auth.ts', 'test-helper'],
+    ['test/utils/types/mail-message.type.ts', 'test-helper'],
+    ['commitlint.config.js', 'script'],
+  ],
+  'nestjs/typescript-starter': [
+    ['src/main.ts', 'application'],
+    ['src/app.controller.ts', 'application'],
+    ['src/app.service.ts', 'application'],
+    ['src/app.controller.spec.ts', 'test'],
+    ['test/app.e2e-spec.ts', 'test'],
+    ['eslint.config.mjs', 'script'],
+  ],
+  'nrwl/nx-examples (Nx monorepo)': [
+    ['apps/products/src/main.ts', 'application'],
+    ['apps/products/src/app/app.module.ts', 'application'],
+    ['apps/products/src/environments/environment.prod.ts', 'application'],
+    ['libs/shared/cart/state/src/lib/+state/cart.reducer.ts', 'application'],
+    ['apps/cart/src/main.tsx', 'browser'],
+    ['libs/cart/cart-page/src/lib/cart-cart-page/cart-cart-page.tsx', 'browser'],
+    ['apps/cart/src/app/app.spec.tsx', 'test'],
+    ['libs/shared/cart/state/src/lib/+state/cart.reducer.spec.ts', 'test'],
+    ['apps/cart/src/test-setup.ts', 'test-helper'],
+    ['libs/products/home-page/src/test-setup.ts', 'test-helper'],
+    ['apps/cart-e2e/src/e2e/app.cy.ts', 'test'],
+    ['apps/cart-e2e/src/support/commands.ts', 'test-helper'],
+    ['apps/cart-e2e/src/support/app.po.ts', 'test-helper'],
+    ['apps/cart-e2e/cypress.config.ts', 'test-helper'],
+    ['apps/cart/jest.config.ts', 'script'],
+    ['apps/cart/rsbuild.config.ts', 'script'],
+    ['jest.preset.js', 'script'],
+  ],
+};
+
+// The shapes issue 6 reported, and their hard negatives.
+const ISSUE_CASES: Case[] = [
+  ['extra/push-examples/typescript-fetch/index.ts', 'example'],
+  ['src/mock-data.ts', 'mock'],
+  ['src/lib/mock-users.ts', 'mock'],
+  ['src/services/payments.mock.ts', 'mock'],
+  ['packages/api/src/sample-data.ts', 'mock'],
+  ['src/e2e-common/browser.ts', 'test-helper'],
+  ['load-testing/scenarios/checkout.js', 'test-helper'],
+  ['src/test-setup.ts', 'test-helper'],
+  ['jest.setup.ts', 'test-helper'],
+  ['src/setupTests.ts', 'test-helper'],
+  ['src/test-utils.tsx', 'test-helper'],
+  ['test/tools/shutdown.ts', 'test-helper'],
+  ['src/backfill-users.ts', 'script', "async function main() {\n  await run();\n}\n\nmain().catch((err) => {\n  console.error(err);\n  process.exit(1);\n});\n"],
+  ['src/generated/graphql.ts', 'generated'],
+  ['src/proto/user_pb.js', 'generated'],
+  ['src/api.gen.ts', 'generated'],
+  ['src/token-gen.ts', 'application'],
+  ['src/proto/user.ts', 'generated', '// Generated by the protocol buffer compiler.  DO NOT EDIT!\n'],
+  ['src/limits.ts', 'application', '// DO NOT EDIT without updating docs/limits.md\nexport const MAX = 5;\n'],
+  ['src/codegen-notes.ts', 'application', 'export const x = 1; // @generated is only read in leading comments\n'],
+  ['src/api/client.ts', 'generated', '// Code generated by openapi-generator. DO NOT EDIT.\nexport const x = 1;\n'],
+  ['src/db/schema.ts', 'generated', '/**\n * @generated by prisma-kysely\n */\nexport type User = {};\n'],
+  ['src/cli.ts', 'cli'],
+  ['packages/hoppscotch-cli/src/index.ts', 'cli'],
+  ['src/server.ts', 'script', '#!/usr/bin/env node\nrequire("./app").listen(3000);\n'],
+  // Hard negatives: names that only look like roles.
+  ['src/contest.ts', 'application'],
+  ['src/latest.ts', 'application'],
+  ['src/testimonials/list.ts', 'application'],
+  ['src/modules/ab-testing/variant.ts', 'application'],
+  ['src/integrations/slack.ts', 'application'],
+  ['src/mockingbird.ts', 'application'],
+  ['src/stubborn-retry.ts', 'application'],
+  ['src/index.ts', 'application', 'async function main() {}\nmain();\n'],
+  ['src/worker.ts', 'application', 'async function main() {}\nmain().catch(console.error);\n'],
+  ['src/app.ts', 'application', 'function main() { app.listen(3000); }\nmain();\n'],
+  ['src/samples.ts', 'application'],
+  ['src/generator.ts', 'application'],
+  ['src/setup.ts', 'application'],
+  ['src/config/database.config.ts', 'application'],
+];
+
+describe('classifyFile: real-world paths', () => {
+  let count = 0;
+  for (const [repo, cases] of Object.entries(REAL_PATHS)) {
+    describe(repo, () => {
+      for (const [file, role, text] of cases) {
+        count++;
+        it(`${file} → ${role}`, () => assert.equal(classifyFile(file, text ?? '').role, role, classifyFile(file, text ?? '').reason));
+      }
+    });
+  }
+  it('covers at least 120 real paths', () => assert.ok(count >= 120, String(count)));
+});
+
+describe('classifyFile: the shapes of issue 6 and hard negatives', () => {
+  for (const [file, role, text] of ISSUE_CASES) {
+    it(`${file}${text ? ' (with text)' : ''} → ${role}`, () => assert.equal(classifyFile(file, text ?? '').role, role, classifyFile(file, text ?? '').reason));
+  }
+});
+
+describe('classifyFile: skipIn groups and overrides', () => {
+  it('maps roles onto the test and script groups rules skip', () => {
+    const groups = (file: string, text = '') => {
+      const kind = classifyFile(file, text);
+      return { test: kind.test, script: kind.script };
+    };
+    assert.deepEqual(groups('src/orders.ts'), { test: false, script: false });
+    assert.deepEqual(groups('src/orders.test.ts'), { test: true, script: false });
+    assert.deepEqual(groups('src/mock-orders.ts'), { test: true, script: false });
+    assert.deepEqual(groups('test/fixtures/app/server.ts'), { test: true, script: false });
+    assert.deepEqual(groups('scripts/build.ts'), { test: false, script: true });
+    assert.deepEqual(groups('src/cli/index.ts'), { test: false, script: true });
+    assert.deepEqual(groups('src/gen/api.ts'), { test: true, script: true });
+    assert.deepEqual(groups('src/App.tsx'), { test: false, script: false });
+  });
+
+  it('lets a team set roles with globs; the last matching entry wins', () => {
+    const overrides: Record<string, FileRole> = { 'src/tools/**': 'script', 'qa/**': 'test-helper', 'src/tools/server.ts': 'application' };
+    assert.equal(classifyFile('src/tools/backfill.ts', '', { overrides }).role, 'script');
+    assert.equal(classifyFile('src/tools/server.ts', '', { overrides }).role, 'application');
+    assert.equal(classifyFile('qa/run.ts', '', { overrides }).role, 'test-helper');
+    assert.match(classifyFile('qa/run.ts', '', { overrides }).reason, /"qa\/\*\*"/);
+    // An override beats every signal, the generated banner included.
+    assert.equal(classifyFile('test/app.ts', '// @generated\n', { overrides: { 'test/app.ts': 'application' } }).role, 'application');
+  });
+
+  it('keeps a top-level main() that the package starts as application code', () => {
+    const text = 'async function main() {}\nmain();\n';
+    const manifest = parseManifest(JSON.stringify({ name: 'x', scripts: { start: 'node dist/jobs/sync.js' } }));
+    assert.equal(classifyFile('src/jobs/sync.ts', text, { manifest }).role, 'application');
+    assert.equal(classifyFile('src/jobs/other.ts', text, { manifest }).role, 'script');
+    const bin = parseManifest(JSON.stringify({ name: 'x', bin: { tool: './lib/run.js' } }));
+    assert.equal(classifyFile('src/run.ts', text, { manifest: bin }).role, 'application');
+  });
+});
+
+describe('classifyFile: folders that only tool scripts run', () => {
+  // louislam/uptime-kuma: extra/ holds release tooling and dev helpers that package.json scripts run
+  // ("release-final": "node ./extra/release/release.mjs"); the service starts from server/server.js.
+  const manifest = parseManifest(
+    JSON.stringify({
+      name: 'uptime-kuma',
+      scripts: {
+        start: 'npm run start-server',
+        'start-server': 'node server/server.js',
+        'release-final': 'node ./extra/release/release.mjs',
+        'simple-mqtt-server': 'node extra/simple-mqtt-server.js',
+        'test-backend': 'node test/test-backend.mjs',
+        migrate: 'node db/migrate.js',
+        worker: 'node jobs/worker.js',
+        'jobs:once': 'node jobs/cleanup.js',
+        'start-pr-test': 'node extra/checkout-pr.mjs && npm install && npm run dev',
+      },
+    }),
+  );
+  const roleOf = (file: string) => classifyFile(file, '', { manifest }).role;
+  it('a top-level folder whose files only tool scripts run is tooling', () => {
+    assert.equal(roleOf('extra/release/lib.mjs'), 'script');
+    assert.equal(roleOf('extra/simple-mqtt-server.js'), 'script');
+  });
+  it('never the service code, nor a folder a service script also runs', () => {
+    assert.equal(roleOf('server/server.js'), 'application');
+    assert.equal(roleOf('server/model/monitor.js'), 'application');
+    assert.equal(roleOf('db/knex.js'), 'application');
+    assert.equal(roleOf('jobs/cleanup.js'), 'application');
+    assert.equal(roleOf('test/test-backend.mjs'), 'test');
+  });
+});
+
+describe('packageRoleOf', () => {
+  const role = (json: object) => packageRoleOf(parseManifest(JSON.stringify(json)));
+  it('a bin that the start script runs, in a package that serves requests, is a service', () => {
+    assert.equal(role({ name: 'api', bin: { api: './bin/server.js' }, scripts: { start: 'node ./bin/server.js' }, dependencies: { express: '4' } }), 'service');
+    assert.equal(role({ name: 'app', bin: './bin/www', dependencies: { express: '4' } }), 'service');
+    assert.equal(role({ name: 'app', private: true, bin: { app: 'dist/index.js' }, scripts: { start: 'node dist/index.js' }, dependencies: { fastify: '4' } }), 'service');
+  });
+  it('a bin of a command-line tool is a cli, even when it can serve (json-server)', () => {
+    assert.equal(role({ name: 'tool', bin: { tool: './cli.js' }, dependencies: { commander: '11' } }), 'cli');
+    assert.equal(role({ name: 'json-server', bin: { 'json-server': './lib/bin.js' }, dependencies: { express: '4', yargs: '17' } }), 'cli');
+    assert.equal(role({ name: 'tool', bin: { tool: './cli.js' } }), 'cli');
+  });
+  it('tells libraries, front ends and services apart', () => {
+    assert.equal(role({ name: 'lib', main: 'dist/index.js' }), 'library');
+    assert.equal(role({ name: 'web', private: true, dependencies: { react: '18', 'react-dom': '18', vite: '5' } }), 'front-end');
+    assert.equal(role({ name: 'web', private: true, dependencies: { 'react-dom': '18', express: '4' } }), 'service');
+    assert.equal(role({ name: 'api', private: true, main: 'dist/index.js', scripts: { start: 'node dist' } }), 'service');
+  });
+});
