@@ -169,6 +169,15 @@ const REAL_PATHS: Record<string, Case[]> = {
 
 // The shapes issue 6 reported, and their hard negatives.
 const ISSUE_CASES: Case[] = [
+  // Seed and migration routes run in the web process (found judging admin-processes/no-admin-route on basir/mern-amazona).
+  ['app/api/seed/route.ts', 'application'],
+  ['src/app/api/admin/migrate/route.ts', 'application'],
+  ['pages/api/seed.ts', 'application'],
+  ['backend/routes/seedRoutes.js', 'application'],
+  ['src/controllers/seed.controller.ts', 'application'],
+  ['test/routes/seed.test.ts', 'test'],
+  ['src/database/seeds/run-seed.ts', 'script'],
+  ['prisma/seed.ts', 'script'],
   ['extra/push-examples/typescript-fetch/index.ts', 'example'],
   ['src/mock-data.ts', 'mock'],
   ['src/lib/mock-users.ts', 'mock'],

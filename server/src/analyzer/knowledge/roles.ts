@@ -159,6 +159,13 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
     pattern: /(^|\/)(examples?|demos?|samples?|playground|[\w-]+[-_](examples?|demos?)|(examples?|demos?)[-_][\w-]+)\//i,
     why: 'under an examples/ folder (push-examples/, demo-app/)', on: 'dir',
   },
+  // An HTTP route module runs in the web process whatever it is named: a seed or migration route (`app/api/seed/route.ts`,
+  // `routes/seed.js`) is what admin-processes/no-admin-route is about, not a seed script.
+  {
+    role: 'application',
+    pattern: /(^|\/)(app|pages)\/api\/(.+\/)?[^/]+\.[cm]?[jt]s$|(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$|(^|\/)(routes?|routers?|controllers?)\/([^/]+\/)?[^/]*(seed|seeds|seeder|migrate|migrations?)[^/]*\.[cm]?[jt]s$/i,
+    why: 'an HTTP route module (app/api/, pages/api/, a route file under routes/ or controllers/): it runs in the web process',
+  },
   { role: 'cli', pattern: new RegExp(String.raw`(^|\/)([\w.-]+[-_.])?cli(\/|${EXT})|(^|\/)[\w-]+\.cli\.[\w.-]+$`, 'i'), why: 'a cli/ folder, cli.* or *.cli.* file' },
   {
     role: 'script',
