@@ -76,19 +76,7 @@ function collect(input: ReportInput, only?: string): Map<string, ProjectFindings
     const target = entry(doc.project.root);
     const relative = relativeTo(doc.project.root, doc.file);
     for (const finding of resolveProjectFindings(doc.findings, doc.project, doc.file)) {
-      const start = doc.document.positionAt(finding.start);
-      const end = doc.document.positionAt(finding.end);
-      target.findings.push({
-        file: relative,
-        line: start.line + 1,
-        column: start.character + 1,
-        endLine: end.line + 1,
-        endColumn: end.character + 1,
-        ruleId: finding.ruleId,
-        factor: finding.factor,
-        severity: finding.severity,
-        message: finding.message,
-      });
+      target.findings.push(placed(relative, finding, (offset) => doc.document.positionAt(offset)));
     }
   }
   const single = only === undefined ? undefined : workspace.findings.get(only);
@@ -114,22 +102,26 @@ function collect(input: ReportInput, only?: string): Map<string, ProjectFindings
     }
   }
   for (const { project, file, finding, position } of projectCheckFindings(input, only)) {
-    const target = entry(project.root);
-    const start = position(finding.start);
-    const end = position(finding.end);
-    target.findings.push({
-      file: relativeTo(project.root, file),
-      line: start.line + 1,
-      column: start.character + 1,
-      endLine: end.line + 1,
-      endColumn: end.character + 1,
-      ruleId: finding.ruleId,
-      factor: finding.factor,
-      severity: finding.severity,
-      message: finding.message,
-    });
+    entry(project.root).findings.push(placed(relativeTo(project.root, file), finding, position));
   }
   return byRoot;
+}
+
+/** A finding of the analyzer (offsets) as the report lists it (1-based lines and columns). */
+function placed(file: string, finding: Finding, position: (offset: number) => Position): ReportFinding {
+  const start = position(finding.start);
+  const end = position(finding.end);
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    ruleId: finding.ruleId,
+    factor: finding.factor,
+    severity: finding.severity,
+    message: finding.message,
+  };
 }
 
 type Position = { line: number; character: number };
