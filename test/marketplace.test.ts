@@ -108,4 +108,19 @@ describe('marketplace page and package', function () {
     const unexpected = listed.filter((file) => !expected.includes(file) && !file.startsWith('media/walkthrough/'));
     assert.deepEqual(unexpected, [], 'nothing else ships (sources, tests, source maps, the CLI bundle, node_modules)');
   });
+
+  it('ships no text shaped like a provider token, which vsce package refuses as a leaked secret', () => {
+    const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
+    const listed = execFileSync(vsce, ['ls', '--no-dependencies', '--readme-path', 'docs/marketplace.md'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((file) => /\.(md|json|ts|js|txt)$/.test(file) && !file.endsWith('/out/server.js') && !file.endsWith('/out/extension.js'));
+    // The key formats vsce's scan names (GitHub, AWS, Stripe, Slack, private keys): docs show them as `ghp_…`, never whole.
+    const TOKEN = /\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|AKIA[0-9A-Z]{16}|[sr]k_live_[0-9A-Za-z]{20,}|xox[abprs]-[0-9A-Za-z-]{10,})|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
+    const found = listed.flatMap((file) => {
+      const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
+      return text.split('\n').flatMap((line, i) => (TOKEN.test(line) ? [`${file}:${i + 1}`] : []));
+    });
+    assert.deepEqual(found, []);
+  });
 });
