@@ -308,6 +308,28 @@ describe('classifyFile: folders that only tool scripts run', () => {
   });
 });
 
+describe('classifyFile: a package script that runs a file after cd', () => {
+  // thedevs-network/kutt: "docs:build": "cd docs/api && node generate && cd ../.." writes the API docs' static files;
+  // docs/api/generate.js was reported as application state written to disk.
+  const manifest = parseManifest(
+    JSON.stringify({
+      name: 'kutt',
+      main: './server/server.js',
+      scripts: { start: 'node server/server.js --production', 'docs:build': 'cd docs/api && node generate && cd ../..' },
+    }),
+  );
+  const roleOf = (file: string) => classifyFile(file, '', { manifest }).role;
+  it('the folder it runs in is tooling', () => {
+    assert.equal(roleOf('docs/api/generate.js'), 'script');
+    assert.equal(roleOf('docs/api/api.js'), 'script');
+  });
+  it('the service code stays application, and a cd into the service folder is not tooling', () => {
+    assert.equal(roleOf('server/server.js'), 'application');
+    const serve = parseManifest(JSON.stringify({ name: 'x', scripts: { start: 'cd service && node index.js' } }));
+    assert.equal(classifyFile('service/index.js', '', { manifest: serve }).role, 'application');
+  });
+});
+
 describe('packageRoleOf', () => {
   const role = (json: object) => packageRoleOf(parseManifest(JSON.stringify(json)));
   it('a bin that the start script runs, in a package that serves requests, is a service', () => {

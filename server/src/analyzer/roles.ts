@@ -1,5 +1,6 @@
 // The one judgement of what a file is (and what a package is): rules and project facts ask here, never the path
 // themselves. The signals are data (knowledge/roles.ts); docs/file-roles.md lists them.
+import { posix } from 'node:path';
 import picomatch from 'picomatch';
 import {
   BUILD_DIRS,
@@ -11,6 +12,7 @@ import {
   PATH_SIGNALS,
   ROLE_GROUPS,
   SCRIPT_RUNNERS,
+  SCRIPT_RUNNER_WORD,
   SERVER_BIN,
   SERVICE_DEPENDENCY,
   SERVICE_SCRIPT_NAME,
@@ -256,11 +258,23 @@ export function scriptFolders(manifest: Manifest): ReadonlySet<string> {
     // In a script that starts the service, what runs last is the service; what runs before it is a tool
     // (`"start-pr-test": "node extra/checkout-pr.mjs && npm install && npm run dev"`).
     const commands = script.value.split(/&&|;|\|\|/);
+    // `cd docs/api && node generate`: what runs after a `cd` runs in that folder, named or not.
+    let cwd = '';
     commands.forEach((command, i) => {
-      const last = i === commands.length - 1;
+      const into = /^\s*cd\s+([\w./@-]+)\s*$/.exec(command);
+      if (into) {
+        cwd = posix.normalize(posix.join(cwd, into[1]));
+        if (cwd === '.' || cwd.startsWith('..')) cwd = '';
+        return;
+      }
+      const target = SERVICE_SCRIPT_NAME.test(name) && i === commands.length - 1 ? service : tools;
       for (const match of command.matchAll(SCRIPT_RUNNERS)) {
-        const folder = folderOf(match[1]);
-        if (folder) (SERVICE_SCRIPT_NAME.test(name) && last ? service : tools).add(folder);
+        const folder = folderOf(cwd ? posix.join(cwd, match[1]) : match[1]);
+        if (folder) target.add(folder);
+      }
+      if (cwd && SCRIPT_RUNNER_WORD.test(command)) {
+        const folder = folderOf(`${cwd}/`);
+        if (folder) target.add(folder);
       }
     });
   }

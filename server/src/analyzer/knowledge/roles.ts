@@ -222,6 +222,9 @@ export const START_SCRIPTS = ['start', 'serve', 'start:prod', 'start:production'
 /** Runners whose first file argument is the program a script starts. */
 export const SCRIPT_RUNNERS = /(?:^|\s|&&|;)(?:node|nodemon|ts-node|ts-node-dev|tsx|bun|deno run|babel-node|pm2 start|pm2-runtime|forever start|esr|esno|jiti|node --[\w-]+(?:=\S+)?)(?:\s+--?[\w-]+(?:[= ]\S+)?)*\s+(\.{0,2}\/?[\w./@-]+\.(?:[cm]?[jt]s|[jt]sx)|\.{0,2}\/?(?:bin|dist|build|lib|out|src)\/[\w./-]+)/g;
 
+/** A command that starts a JavaScript runtime, whatever it runs (`node generate`). */
+export const SCRIPT_RUNNER_WORD = /(?:^|\s)(?:node|nodemon|ts-node|tsx|bun|deno|babel-node)(?:\s|$)/;
+
 /** Package scripts (by name) that run a process of the service, not a tool: their files are never scripts. */
 export const SERVICE_SCRIPT_NAME = /^(start|serve|dev|prod|production|worker|workers|queue|consumer|cron|scheduler|server|daemon|watch)\b/i;
 
