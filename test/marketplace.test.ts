@@ -115,6 +115,7 @@ describe('marketplace page and package', function () {
       .split('\n')
       .map((line) => line.trim())
       .filter((file) => /\.(md|json|ts|js|txt)$/.test(file) && !file.endsWith('/out/server.js') && !file.endsWith('/out/extension.js'));
+    for (const page of ['docs/marketplace.md', 'docs/rules/config/no-hardcoded-secret.md']) assert.ok(listed.includes(page), `${page} is scanned`);
     // The key formats vsce's scan names (GitHub, AWS, Stripe, Slack, private keys): docs show them as `ghp_…`, never whole.
     const TOKEN = /\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,}|AKIA[0-9A-Z]{16}|[sr]k_live_[0-9A-Za-z]{20,}|xox[abprs]-[0-9A-Za-z-]{10,})|-----BEGIN [A-Z ]*PRIVATE KEY-----/;
     const found = listed.flatMap((file) => {

@@ -452,7 +452,7 @@ class GateScanner {
       const second = word.length > 1 ? word.charCodeAt(1) : -1;
       if (first < 128 && second >= 0 && second < 128) {
         const key = first * 128 + second;
-        if (this.asciiPairs[key] === 0) this.asciiPairs[key] = this.lists.push([]) ;
+        if (this.asciiPairs[key] === 0) this.asciiPairs[key] = this.lists.push([]);
         this.lists[this.asciiPairs[key] - 1].push(entry);
       } else {
         const list = this.others.get(first);

@@ -308,6 +308,7 @@ export function mergeConfig(base: AnalyzerConfig, override: Partial<AnalyzerConf
     ignorePatterns: [...base.ignorePatterns, ...(override.ignorePatterns ?? [])],
     includeTestsAndScripts: override.includeTestsAndScripts ?? base.includeTestsAndScripts,
     maxFileSize: override.maxFileSize ?? base.maxFileSize,
-    ...(base.roles || override.roles ? { roles: { ...base.roles, ...override.roles } } : {}),
+    // The same object when only the base has roles: the compiled globs are cached by it (roles.ts).
+    ...(override.roles ? { roles: { ...base.roles, ...override.roles } } : base.roles ? { roles: base.roles } : {}),
   };
 }

@@ -123,9 +123,8 @@ export function isStageReader(node: ts.Expression, flags: StageFlags = NO_FLAGS)
 
 /** The side a stage name stands for, as a key of an env-keyed map (`{ development: …, production: … }`). */
 export function stageOfKey(key: string): StageSide | undefined {
-  const name = key;
-  if (PRODUCTION_NAMES.has(name)) return 'production';
-  if (LOCAL_STAGES.has(name)) return 'local';
+  if (PRODUCTION_NAMES.has(key)) return 'production';
+  if (LOCAL_STAGES.has(key)) return 'local';
   return undefined;
 }
 

@@ -148,9 +148,15 @@ function* projectCheckFindings(
       let position: (offset: number) => Position;
       if (doc) position = (offset) => doc.document.positionAt(offset);
       else {
-        const facts = project.factsOf(file);
-        const lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
-        position = (offset) => lines.positionOf(offset);
+        // Built on first use: the status only counts, and must not read files from disk on every change.
+        let lines: LineMap | undefined;
+        position = (offset) => {
+          if (!lines) {
+            const facts = project.factsOf(file);
+            lines = new LineMap(facts?.dotenv?.text ?? facts?.docker?.text ?? readTextFile(file) ?? '');
+          }
+          return lines.positionOf(offset);
+        };
       }
       for (const finding of findings) yield { project, file, finding, position };
     }

@@ -134,8 +134,8 @@ function versionLookup(program: ProgramRef): string | undefined {
   const dynamic = rest.some((arg) => arg.includes('…'));
   switch (sub) {
     case 'rev-parse':
-      // --show-toplevel, --git-dir: where the repository is, not which commit.
-      // --show-toplevel: where the repository is; --abbrev-ref: the branch, which release tooling checks.
+      // --show-toplevel, --git-dir: where the repository is, not which commit; --abbrev-ref: the branch, which release
+      // tooling checks.
       return !rest.includes('--abbrev-ref') && rest.some((arg) => /^(HEAD|@)|^--(short|verify)/.test(arg)) && !dynamic ? `git rev-parse ${rest.join(' ')}`.trim() : undefined;
     case 'describe':
       return dynamic ? undefined : `git ${[sub, ...rest].join(' ')}`;
