@@ -25,7 +25,7 @@ import {
   type PackageRole,
 } from './knowledge/roles';
 import { startedOnlyByDevScripts } from './knowledge/packages';
-import type { Manifest } from './manifest';
+import { looksPublished, type Manifest } from './manifest';
 
 export { FILE_ROLES, type FileRole, type FileTrait, type PackageRole } from './knowledge/roles';
 
@@ -358,4 +358,15 @@ function binStartsServer(manifest: Manifest, serves: boolean): boolean {
   if ([...manifest.bin].some(([command, file]) => SERVER_BIN.test(command) || SERVER_BIN.test(stem(file)))) return true;
   const usesCliFramework = [...manifest.byName.keys()].some((name) => CLI_MODULES.has(name));
   return manifest.private === true && manifest.scripts.has('start') && !usesCliFramework;
+}
+
+/**
+ * Whether the package is an app that gets deployed and run as a service: not a command-line tool, a library, a
+ * published package, an editor extension or a desktop (Electron) app. Rules about what a running service does
+ * (installing at run time, daemonizing, reading its version from git) stay quiet elsewhere: there it is the job.
+ */
+export function isDeployedApp(project: { readonly isCli?: boolean; readonly isLibrary?: boolean; readonly manifest?: Manifest }): boolean {
+  const manifest = project.manifest;
+  if (project.isCli || project.isLibrary) return false;
+  return !(manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest)));
 }

@@ -7,8 +7,8 @@ import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { isOwnFolder, ownSimpleGitMethod, ownSimpleGitNames, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef } from '../../child-process';
 import { underEnvironmentGuard } from '../../env-guard';
 import { packageNameOf } from '../../knowledge/modules';
-import { looksPublished } from '../../manifest';
 import { defineRule } from '../../rule';
+import { isDeployedApp } from '../../roles';
 
 /** Modules that read the current commit, tag or branch from the working copy. */
 const GIT_INFO_MODULES: ReadonlySet<string> = new Set([
@@ -53,10 +53,8 @@ export default defineRule({
   // A build script or bundler config that stamps the version from git is the build stage doing its job.
   skipIn: ['test', 'script'],
   create(ctx) {
-    const project = ctx.project;
-    const manifest = project.manifest;
     // Git tools, libraries and desktop apps read repositories as their work.
-    if (project.isCli || project.isLibrary || manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest))) return { visit: {} };
+    if (!isDeployedApp(ctx.project)) return { visit: {} };
     if (!mayAskGit(ctx.text)) return { visit: {} };
     let promisified: ReturnType<typeof promisifiedBindings> | undefined;
     let gits: Set<string> | undefined;

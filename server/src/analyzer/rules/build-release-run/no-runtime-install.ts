@@ -5,8 +5,9 @@
 import ts from 'typescript';
 import { textGate } from '../../ast';
 import { ownSimpleGitMethod, ownSimpleGitNames, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef, type ProcessCall } from '../../child-process';
-import { looksPublished, type Manifest } from '../../manifest';
+import type { Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
+import { isDeployedApp } from '../../roles';
 
 const mayRunPrograms = textGate(['child_process', 'execa', 'zx', 'shelljs', 'cross-spawn', 'child-process-promise', 'simple-git'], ['Bun']);
 
@@ -40,7 +41,7 @@ export default defineRule({
     const project = ctx.project;
     const manifest = project.manifest;
     // Scaffolders and other command-line tools install on purpose; libraries and desktop apps are not deployed services.
-    if (project.isCli || project.isLibrary || manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest))) return { visit: {} };
+    if (!isDeployedApp(project)) return { visit: {} };
     if (!mayRunPrograms(ctx.text)) return { visit: {} };
     let promisified: ReturnType<typeof promisifiedBindings> | undefined;
     let gits: Set<string> | undefined;

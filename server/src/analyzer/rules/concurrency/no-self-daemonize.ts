@@ -9,6 +9,7 @@ import { resolveLiteral } from '../../connection';
 import { packageNameOf } from '../../knowledge/modules';
 import { commandProgram, entryFiles, sameModule, looksPublished, parseManifest, productionScripts, scriptCommands, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
+import { isDeployedApp } from '../../roles';
 
 /** Modules that detach the process from its parent, supervise it from inside the app, or keep a PID file. */
 const DAEMON_MODULES: ReadonlySet<string> = new Set(['daemon', 'daemonize2', 'daemonize-process', 'forever-monitor', 'npid', 'pidfile', 'create-pid-file']);
@@ -35,7 +36,7 @@ export default defineRule({
     const project = ctx.project;
     const manifest = project.manifest;
     // A command-line tool that starts its own background agent (a dev server, a desktop daemon) is doing its job.
-    if (project.isCli || project.isLibrary || manifest?.engines.has('vscode') || manifest?.byName.has('electron') || (manifest && looksPublished(manifest))) return { visit: {} };
+    if (!isDeployedApp(project)) return { visit: {} };
     if (!mayDaemonize(ctx.text)) return { visit: {} };
     let promisified: ReturnType<typeof promisifiedBindings> | undefined;
     const onModule = (literal: ts.StringLiteralLike): void => {
