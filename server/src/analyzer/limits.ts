@@ -28,14 +28,24 @@ export function nestingBeyond(text: string, limit: number = MAX_NESTING): number
   let max = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 40 || code === 91 || code === 123) {
+    // One table load for most characters: brackets are all below 126 (`}`), most text is not a bracket.
+    if (code > 125) continue;
+    const step = BRACKET_STEP[code];
+    if (step === 0) continue;
+    if (step > 0) {
       if (++depth > max) max = depth;
-    } else if (code === 41 || code === 93 || code === 125) {
-      if (depth > 0) depth--;
-    }
+    } else if (depth > 0) depth--;
   }
   return max > limit ? max : undefined;
 }
+
+/** +1 for `(`, `[` and `{`, -1 for their closers, 0 for any other ASCII character up to `}`. */
+const BRACKET_STEP = (() => {
+  const table = new Int8Array(126);
+  for (const open of '([{') table[open.charCodeAt(0)] = 1;
+  for (const close of ')]}') table[close.charCodeAt(0)] = -1;
+  return table;
+})();
 
 /** True for the error V8 throws when the call stack overflows ("Maximum call stack size exceeded"). */
 export function isStackOverflow(error: unknown): boolean {
