@@ -1,7 +1,7 @@
 // Reading files that anyone may have put in a project: only regular files, never more than a limit, never blocking.
 // A FIFO named `package.json` blocks a plain `readFileSync` until something writes to it, and a link to
 // `/dev/zero` reads until memory runs out; so the file is opened without blocking, the opened descriptor (not the
-// path, which could be swapped in between) is checked to be a regular file, and the read stops at the limit.
+// path, which could be swapped in between) is checked to be a regular file no larger than the limit before it is read.
 import fs from 'node:fs';
 
 /** Files read for their settings (package.json, `.twelvefactorrc.json`, `.env.example`) stop at this size. */
@@ -30,7 +30,14 @@ export function readRegularFile(file: string, limit: number = MAX_SETTINGS_FILE_
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { error: stat.isDirectory() ? 'is a folder, not a file' : `not a regular file (${kindOf(stat)})` };
     if (stat.size > limit) return { error: `larger than ${formatSize(limit)} (${formatSize(stat.size)})`, tooLarge: true, size: stat.size };
-    // The size can change under us (and files in /proc say 0): read until the end, one byte past the limit at most.
+    if (stat.size > 0) {
+      // The common case in one native call that reads and decodes (as `fs.readFileSync(path, 'utf8')`), on the
+      // descriptor opened above. A file that grew past the limit since the stat is refused after the read.
+      const text = fs.readFileSync(fd, 'utf8');
+      if (text.length > limit) return { error: `larger than ${formatSize(limit)}`, tooLarge: true, size: text.length };
+      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    }
+    // Files in /proc say 0 (and the size can change under us): read until the end, one byte past the limit at most.
     const chunks: Buffer[] = [];
     let total = 0;
     const chunkSize = Math.max(Math.min(stat.size + 1, limit + 1), 4096);
