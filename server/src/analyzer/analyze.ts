@@ -28,7 +28,6 @@ import {
 import { RULES, UNUSED_DISABLE_RULE_ID } from './rules/index';
 import { isSuppressed, parseDirectives, parseHashDirectives, type Directive } from './suppress';
 import { errorReason, isStackOverflow, MAX_NESTING, MAX_TREE_DEPTH, nestingBeyond } from './limits';
-import { pushChildren } from './walk';
 
 export { SOURCE_EXTENSIONS, scriptKindOf } from './languages/typescript';
 
@@ -250,30 +249,39 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   // left-deep `a + a + …` chain as deep as it is long), and recursion overflowed at a few hundred levels.
   // The depth is bounded too (MAX_TREE_DEPTH): rules walk up from a node to its enclosing function or statement, and
   // on a 100,000-deep chain those walks would cost the square of its length.
+  // Tokens, identifiers and literals (every kind before FirstNode) have no children, and about half of all nodes are
+  // such leaves: only those of a kind some handler asked for are pushed at all (identifiers, a third of all nodes,
+  // never are).
   const stack: ts.Node[] = [];
   const depths: number[] = [];
-  pushChildren(sourceFile, stack);
-  for (let i = 0; i < stack.length; i++) depths.push(1);
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
-    const depth = depths.pop() as number;
-    if (depth > MAX_TREE_DEPTH) throw new TooDeep();
-    const kind = node.kind;
-    const list = kind < handlers.length ? handlers[kind] : undefined;
-    if (list !== undefined) {
-      for (let i = 0; i < list.length; i++) {
-        try {
-          list[i](node);
-        } catch (error) {
-          fail((owners[kind] as number[])[i], error);
+  const outer = walkState;
+  walkState = { stack, handlers };
+  try {
+    pushWantedChildren(sourceFile);
+    for (let i = 0; i < stack.length; i++) depths.push(1);
+    while (stack.length > 0) {
+      const node = stack.pop() as ts.Node;
+      const depth = depths.pop() as number;
+      const kind = node.kind;
+      const list = kind < handlers.length ? handlers[kind] : undefined;
+      if (list !== undefined) {
+        for (let i = 0; i < list.length; i++) {
+          try {
+            list[i](node);
+          } catch (error) {
+            fail((owners[kind] as number[])[i], error);
+          }
         }
       }
+      if (kind >= FIRST_NODE) {
+        // A node at the limit with any child (pushed or not) makes the tree deeper than the limit.
+        if (depth >= MAX_TREE_DEPTH && ts.forEachChild(node, () => true)) throw new TooDeep();
+        pushWantedChildren(node);
+        while (depths.length < stack.length) depths.push(depth + 1);
+      }
     }
-    // Tokens, identifiers and literals (every kind before FirstNode) have no children: about half of all nodes.
-    if (kind >= FIRST_NODE) {
-      pushChildren(node, stack);
-      while (depths.length < stack.length) depths.push(depth + 1);
-    }
+  } finally {
+    walkState = outer;
   }
   const facts = collector.finish();
   facts.role = fileKind;
@@ -408,6 +416,31 @@ function findingOf(
 
 function directiveFact(directive: Directive): DirectiveFact {
   return { kind: directive.kind, rules: directive.rules, start: directive.start, targetLine: directive.targetLine };
+}
+
+/**
+ * The walk of `analyzeTree`: the stack it pushes onto and the handlers by kind that decide which leaves it pushes.
+ * Module-level so that one callback serves every node (no closure per node); a handler that analyzes another file
+ * meanwhile gets its own and puts this one back.
+ */
+let walkState: { stack: ts.Node[]; handlers: ReadonlyArray<NodeHandler[] | undefined> } = { stack: [], handlers: [] };
+
+/** Pushes the children of `node` that the walk visits so that the first one is popped first (see `analyzeTree`). */
+function pushWantedChildren(node: ts.Node): void {
+  const stack = walkState.stack;
+  const from = stack.length;
+  ts.forEachChild(node, pushWantedChild);
+  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+    const swap = stack[i];
+    stack[i] = stack[j];
+    stack[j] = swap;
+  }
+}
+
+function pushWantedChild(child: ts.Node): undefined {
+  const kind = child.kind;
+  if (kind >= FIRST_NODE || walkState.handlers[kind] !== undefined) walkState.stack.push(child);
+  return undefined;
 }
 
 const NOOP: NodeHandler = () => undefined;
