@@ -175,14 +175,16 @@ export default defineRule({
 
     // Local URLs are reported only when handed to a client; a constant holding one waits for the end of the
     // walk to learn whether it was.
-    const attached = new Map<string, ts.Identifier[]>();
+    // Calls are kept as met and read at the end only when a local URL waits: most files have none.
+    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
     const pendingLocal: Array<{ name: string; literal: ts.Expression; report: () => void }> = [];
 
     const onLiteral = (node: ts.Node): void => {
       const literal = node as ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
       if (ts.isTaggedTemplateExpression(literal.parent)) return;
       const text = ts.isTemplateExpression(literal) ? templateShape(literal) : literal.text;
-      if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+      // Most literals hold no `://`: one search spares them the pattern.
+      if (text.indexOf('://') === -1 || !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
         if (!ts.isTemplateExpression(literal)) checkBrokerList(literal, text);
         return;
       }
@@ -219,7 +221,7 @@ export default defineRule({
 
     /** Kafka `brokers: ['10.0.0.5:9092']`, rdkafka `'metadata.broker.list': 'a:9092,b:9092'`, `new Memcached('mc:11211')`. */
     const checkBrokerList = (literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, text: string): void => {
-      if (!/^[\w.[\]:,\s-]+:\d{1,5}\b/.test(text)) return;
+      if (text.indexOf(':') === -1 || !/^[\w.[\]:,\s-]+:\d{1,5}\b/.test(text)) return;
       let owner: ts.Node = literal;
       let parent = outerParent(literal);
       if (ts.isArrayLiteralExpression(parent)) {
@@ -260,10 +262,7 @@ export default defineRule({
     };
 
     const onCallForNames = (node: ts.Node): void => {
-      const call = node as ts.CallExpression | ts.NewExpression;
-      const last = calleeLastName(call.expression);
-      if (last !== undefined && TEXT_CALLEES.test(last)) return;
-      for (const arg of call.arguments ?? []) collectAttachedNames(arg, attached, 0);
+      calls.push(node as ts.CallExpression | ts.NewExpression);
     };
 
     return {
@@ -275,6 +274,13 @@ export default defineRule({
         [ts.SyntaxKind.NewExpression]: onCallForNames,
       },
       end() {
+        if (pendingLocal.length === 0) return;
+        const attached = new Map<string, ts.Identifier[]>();
+        for (const call of calls) {
+          const last = calleeLastName(call.expression);
+          if (last !== undefined && TEXT_CALLEES.test(last)) continue;
+          for (const arg of call.arguments ?? []) collectAttachedNames(arg, attached, 0);
+        }
         // The same declaration, not just the same name: a parameter called `url` elsewhere is another variable.
         for (const pending of pendingLocal) {
           const ids = attached.get(pending.name) ?? [];
