@@ -2,7 +2,7 @@
 // config. A host name or IP literal in its connection options welds the code to one deploy.
 // Docs: docs/rules/backing-services/no-hardcoded-host.md
 import ts from 'typescript';
-import { outerParent, propertyNameText, skipOuterExpressions } from '../../ast';
+import { outerParent, propertyNameText, skipOuterExpressions, textGate } from '../../ast';
 import {
   calleeLastName,
   calleeModule,
@@ -22,6 +22,8 @@ const HOST_KEYS = new Set(['host', 'hostname', 'server']);
 const HOST_LIST_KEYS = new Set(['hosts', 'contactPoints']);
 // Clients whose positional form is `(port, host)`: `net.connect(6379, 'cache')`, `new Redis(6379, 'cache')`.
 const POSITIONAL_HOST_MODULES = new Set(['net', 'tls', 'redis', 'ioredis']);
+/** Whether a file can name one of them (`'net'`, `'node:tls'`, `'ioredis'`): else no call of it is looked at. */
+const mayNamePositionalModule = textGate(['redis'], ['net', 'tls']);
 
 export default defineRule({
   id: 'backing-services/no-hardcoded-host',
@@ -108,8 +110,7 @@ export default defineRule({
           const property = node as ts.ShorthandPropertyAssignment;
           onProperty(property.name.text, property.name, property.parent);
         },
-        [ts.SyntaxKind.CallExpression]: onCall,
-        [ts.SyntaxKind.NewExpression]: onCall,
+        ...(mayNamePositionalModule(ctx.text) ? { [ts.SyntaxKind.CallExpression]: onCall, [ts.SyntaxKind.NewExpression]: onCall } : {}),
       },
     };
   },
