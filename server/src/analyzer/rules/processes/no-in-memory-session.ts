@@ -11,9 +11,9 @@ import {
   topLevelCallBindings,
 } from '../../ast';
 import { enclosingRouteHandler } from '../../http';
-import { forEachDescendant, someNode } from '../../walk';
+import { someNode } from '../../walk';
 import { hasTrait } from '../../roles';
-import { defineRule, type RuleContext } from '../../rule';
+import { defineRule, type RuleContext, type RuleListener } from '../../rule';
 
 type MessageId = 'defaultStore' | 'memoryStore' | 'moduleState';
 
@@ -37,10 +37,12 @@ export default defineRule<MessageId>({
     if (hasTrait(ctx.fileKind, 'installer')) return { visit: {} };
     // The middleware and MemoryStore checks need a session module (express-session, koa-generic-session,
     // @fastify/session, fastify-session, memorystore) named in the file; module-level state needs none.
-    if (!mayNameSessionModule(ctx.text)) return { visit: {}, end: () => reportModuleState(ctx) };
+    const moduleState = moduleStateVisitors(ctx);
+    if (!mayNameSessionModule(ctx.text)) return { visit: moduleState };
     const resolver = new Resolver(ctx);
     return {
       visit: {
+        ...moduleState,
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const express = resolver.sessionMiddleware(call.expression);
@@ -61,7 +63,6 @@ export default defineRule<MessageId>({
           if (resolver.isMemoryStoreClass(expr.expression)) ctx.report(expr, 'memoryStore');
         },
       },
-      end: () => reportModuleState(ctx),
     };
   },
 });
@@ -285,9 +286,15 @@ const PROCESS_BOUND_MODULES = [
   'serialport',
 ];
 
-function reportModuleState(ctx: RuleContext<MessageId>): void {
+/**
+ * Module-level collections named for user state (`sessions`, `userCache`), reported when a request handler mutates
+ * one. The candidates are the file's top-level declarations, known before the walk; their mutations are a property
+ * access (`x.set(…)`), an element access (`x[k] = …`) or an assignment (`x = …`) with the name on the left, which
+ * the walk meets anyway: no second walk over the file's identifiers.
+ */
+function moduleStateVisitors(ctx: RuleContext<MessageId>): RuleListener['visit'] {
   for (const binding of ctx.imports.values()) {
-    if (PROCESS_BOUND_MODULES.includes(normalizeModule(binding.module))) return;
+    if (PROCESS_BOUND_MODULES.includes(normalizeModule(binding.module))) return {};
   }
   const candidates = new Map<string, ts.VariableDeclaration>();
   for (const statement of ctx.sourceFile.statements) {
@@ -301,17 +308,21 @@ function reportModuleState(ctx: RuleContext<MessageId>): void {
       candidates.set(decl.name.text, decl);
     }
   }
-  if (candidates.size === 0) return;
+  if (candidates.size === 0) return {};
   const reported = new Set<string>();
-  forEachDescendant(ctx.sourceFile, (node) => {
-    if (ts.isIdentifier(node) && candidates.has(node.text) && !reported.has(node.text)) {
-      const decl = candidates.get(node.text);
-      if (decl && node !== decl.name && isMutation(node) && !isShadowed(node) && enclosingRouteHandler(node) !== undefined) {
-        reported.add(node.text);
-        ctx.report(decl.name, 'moduleState', { name: node.text });
-      }
+  const onName = (node: ts.Expression): void => {
+    if (!ts.isIdentifier(node) || reported.has(node.text)) return;
+    const decl = candidates.get(node.text);
+    if (decl && node !== decl.name && isMutation(node) && !isShadowed(node) && enclosingRouteHandler(node) !== undefined) {
+      reported.add(node.text);
+      ctx.report(decl.name, 'moduleState', { name: node.text });
     }
-  });
+  };
+  return {
+    [ts.SyntaxKind.PropertyAccessExpression]: (node) => onName((node as ts.PropertyAccessExpression).expression),
+    [ts.SyntaxKind.ElementAccessExpression]: (node) => onName((node as ts.ElementAccessExpression).expression),
+    [ts.SyntaxKind.BinaryExpression]: (node) => onName((node as ts.BinaryExpression).left),
+  };
 }
 
 /** `new Map()`, `new Set()`, `{}`, `[]`, `Object.create(null)`; not WeakMaps (per-object metadata, freed with the object). */
