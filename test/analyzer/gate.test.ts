@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { gateReferenceWords, gateWordsIn, textGate } from '../../server/src/analyzer/ast';
+import { bracketDepthAndGateWords, gateReferenceWords, gateWordsIn, textGate } from '../../server/src/analyzer/ast';
+import { bracketDepth } from '../../server/src/analyzer/limits';
 import { RULES } from '../../server/src/analyzer/rules/index';
 import { walkSourceFiles } from '../../server/src/project/files';
 
@@ -43,13 +44,22 @@ describe('text gates', function () {
       'createWriteStream(fs) child_process.exec("git pull")',
       'ünïcödé winston — 日本語 listen',
       'a'.repeat(10_000) + 'listen',
+      '(',
+      'x(',
+      '((ü',
+      '{'.repeat(300) + '}'.repeat(299),
+      'p\\u006frt((',
     ];
-    for (const text of crafted) assert.deepEqual(missing(text), [], JSON.stringify(text.slice(0, 60)));
+    for (const text of crafted) {
+      assert.deepEqual(missing(text), [], JSON.stringify(text.slice(0, 60)));
+      assert.equal(bracketDepthAndGateWords(text), bracketDepth(text), `bracket depth of ${JSON.stringify(text.slice(0, 60))}`);
+    }
     let files = 0;
     for (const dir of ['server/src', 'test/fixtures', 'examples', 'node_modules/express/lib', 'node_modules/winston/lib', 'node_modules/pino/lib']) {
       for (const file of walkSourceFiles(path.join(ROOT, dir))) {
         const text = fs.readFileSync(file, 'utf8');
         assert.deepEqual(missing(text), [], path.relative(ROOT, file));
+        assert.equal(bracketDepthAndGateWords(text), bracketDepth(text), `bracket depth of ${path.relative(ROOT, file)}`);
         files++;
       }
     }

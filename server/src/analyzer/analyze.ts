@@ -1,7 +1,7 @@
 // The analyzer's entry point: parse once, walk once, dispatch nodes to the rules that asked for them. A file is
 // read as the language its name says (languages/); a rule that does not read that language costs it nothing.
 import ts from 'typescript';
-import { collectImports } from './ast';
+import { bracketDepthAndGateWords, collectImports } from './ast';
 import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { dockerFacts, dotenvFacts } from './file-facts';
 import { classifyFile, isSkippedIn, type FileKind } from './roles';
@@ -122,7 +122,9 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
       return failedResult(text, `analysis failed: ${errorReason(error)}`);
     }
   }
-  const depth = nestingBeyond(text);
+  // One pass over the text counts the brackets and finds the rules' gate words (ast.ts).
+  const nesting = bracketDepthAndGateWords(text);
+  const depth = nesting > MAX_NESTING ? nesting : undefined;
   if (depth !== undefined) return failedResult(text, `brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
   let sourceFile: ts.SourceFile;
   try {
@@ -239,7 +241,10 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
       fail(owner, error);
       continue;
     }
-    for (const [kindKey, handler] of Object.entries(listener.visit)) {
+    // for-in, not Object.entries: no array of pairs per rule and file.
+    const visit = listener.visit as Record<string, NodeHandler | undefined>;
+    for (const kindKey in visit) {
+      const handler = visit[kindKey];
       if (handler) addHandler(Number(kindKey) as ts.SyntaxKind, handler, owner);
     }
     if (listener.end) ends.push({ owner, end: listener.end });

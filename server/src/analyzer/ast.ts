@@ -1,5 +1,6 @@
 // Syntax helpers shared by the rules. Pure functions over a `ts.SourceFile`; no type checker.
 import ts from 'typescript';
+import { BRACKET_STEP, bracketDepth } from './limits';
 import { someNode } from './walk';
 
 /** Where a local name comes from: `import x from 'm'` → { module: 'm', imported: 'default' }. */
@@ -406,10 +407,27 @@ export function textGate(names: readonly string[], words: readonly string[] = []
   };
 }
 
+/**
+ * The deepest bracket nesting of `text` (limits.ts `bracketDepth`), counted in the same pass that finds the gate
+ * words, which are kept for the rules' gates on this text: the analyzer reads each file once before parsing it.
+ */
+export function bracketDepthAndGateWords(text: string): number {
+  if (lastScan?.text === text && lastScan.depth !== undefined) return lastScan.depth;
+  if (hasEscapes(text)) {
+    const depth = bracketDepth(text);
+    lastScan = { text, found: undefined, depth };
+    return depth;
+  }
+  gateScanner ??= buildGateScanner();
+  const found = gateScanner.scan(text);
+  lastScan = { text, found, depth: gateScanner.lastDepth };
+  return gateScanner.lastDepth;
+}
+
 /** Every gate word, true when it must stand alone. A word also declared as a name is searched as a name (more matches). */
 const gateWords = new Map<string, boolean>();
 let gateScanner: GateScanner | undefined;
-let lastScan: { text: string; found: Set<string> | undefined } | undefined;
+let lastScan: { text: string; found: Set<string> | undefined; depth?: number } | undefined;
 
 /** The gate words in `text`, or undefined when the text has escapes and every gate must pass. */
 function wordsIn(text: string): Set<string> | undefined {
@@ -451,6 +469,8 @@ class GateScanner {
   private readonly always: Uint8Array;
   /** Words starting with a character outside ASCII, or one character long: by their first character. */
   private readonly others = new Map<number, GateEntry[]>();
+  /** The deepest bracket nesting of the last text scanned, counted on the way (limits.ts `bracketDepth`). */
+  lastDepth = 0;
 
   constructor(words: ReadonlyMap<string, boolean>) {
     const all = [...words.keys()];
@@ -490,9 +510,17 @@ class GateScanner {
     const always = this.always;
     const others = this.others.size > 0 ? this.others : undefined;
     const last = text.length - 1;
+    let depth = 0;
+    let max = 0;
     let first = text.charCodeAt(0);
     for (let i = 0; i < last; i++) {
       const second = text.charCodeAt(i + 1);
+      if (first <= 125) {
+        const step = BRACKET_STEP[first];
+        if (step > 0) {
+          if (++depth > max) max = depth;
+        } else if (step < 0 && depth > 0) depth--;
+      }
       if ((first | second) < 128) {
         const entry = pairs[(first << 7) | second];
         if (entry !== 0) {
@@ -511,10 +539,13 @@ class GateScanner {
       }
       first = second;
     }
-    if (others !== undefined && last >= 0) {
-      const list = others.get(text.charCodeAt(last));
+    if (last >= 0) {
+      const end = text.charCodeAt(last);
+      if (end <= 125 && BRACKET_STEP[end] > 0 && ++depth > max) max = depth;
+      const list = others?.get(end);
       if (list !== undefined) this.matchAll(text, last, list, found);
     }
+    this.lastDepth = max;
     return found;
   }
 

@@ -24,6 +24,12 @@ export const MAX_TREE_DEPTH = 1000;
  * inside strings and regular expressions rarely pile up, and only a net surplus of `limit` of them could mislead it.
  */
 export function nestingBeyond(text: string, limit: number = MAX_NESTING): number | undefined {
+  const max = bracketDepth(text);
+  return max > limit ? max : undefined;
+}
+
+/** The deepest bracket nesting of `text`, counted as `nestingBeyond` says. */
+export function bracketDepth(text: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
@@ -36,11 +42,11 @@ export function nestingBeyond(text: string, limit: number = MAX_NESTING): number
       if (++depth > max) max = depth;
     } else if (depth > 0) depth--;
   }
-  return max > limit ? max : undefined;
+  return max;
 }
 
-/** +1 for `(`, `[` and `{`, -1 for their closers, 0 for any other ASCII character up to `}`. */
-const BRACKET_STEP = (() => {
+/** +1 for `(`, `[` and `{`, -1 for their closers, 0 for any other ASCII character up to `}` (index 125). */
+export const BRACKET_STEP: Readonly<Int8Array> = (() => {
   const table = new Int8Array(126);
   for (const open of '([{') table[open.charCodeAt(0)] = 1;
   for (const close of ')]}') table[close.charCodeAt(0)] = -1;
