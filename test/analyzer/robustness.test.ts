@@ -101,7 +101,7 @@ describe('analyzer robustness (issue 7)', function () {
       skipIn: [],
       create: () => ({
         visit: {
-          [ts.SyntaxKind.CallExpression]: () => {
+          CallExpression: () => {
             throw new TypeError("Cannot read properties of undefined (reading 'text')");
           },
         },
@@ -129,7 +129,7 @@ describe('analyzer robustness (issue 7)', function () {
         messages: { seen: 'seen' },
         create: (ctx) => {
           const report = (node: ts.Node) => ctx.report(node, 'seen');
-          return { visit: { [ts.SyntaxKind.CallExpression]: report, [ts.SyntaxKind.ExpressionStatement]: (node) => report((node as ts.ExpressionStatement).expression) } };
+          return { visit: { CallExpression: report, ExpressionStatement: (node) => report((node as ts.ExpressionStatement).expression) } };
         },
       });
       const result = analyze({ fileName: 'src/app.ts', text: code, config: everywhere, rules: [twice] });

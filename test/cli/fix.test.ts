@@ -26,7 +26,7 @@ function todoRule(edit: (node: ts.Identifier, sourceFile: ts.SourceFile) => { st
     create(ctx) {
       return {
         visit: {
-          [ts.SyntaxKind.Identifier]: (node) => {
+          Identifier: (node) => {
             const id = node as ts.Identifier;
             if (id.text !== 'TODO') return;
             ctx.report(id, 'todo', undefined, { fixes: () => [{ title: 'Fix it', safe: true, edits: [edit(id, ctx.sourceFile)] }] });

@@ -32,6 +32,8 @@ import { errorReason, isStackOverflow, MAX_NESTING, MAX_TREE_DEPTH, nestingBeyon
 export { SOURCE_EXTENSIONS, scriptKindOf } from './languages/typescript';
 
 const FIRST_NODE = ts.SyntaxKind.FirstNode;
+/** `ts.SyntaxKind` read by name (a rule's `visit` keys); its reverse entries (number → name) are strings. */
+const KIND_BY_NAME = ts.SyntaxKind as unknown as Readonly<Record<string, number | string | undefined>>;
 
 /**
  * Why a text is not analyzed (binary, too large, minified), or undefined when it is.
@@ -241,11 +243,11 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
       fail(owner, error);
       continue;
     }
-    // for-in, not Object.entries: no array of pairs per rule and file.
     const visit = listener.visit as Record<string, NodeHandler | undefined>;
-    for (const kindKey in visit) {
-      const handler = visit[kindKey];
-      if (handler) addHandler(Number(kindKey) as ts.SyntaxKind, handler, owner);
+    for (const name in visit) {
+      const handler = visit[name];
+      const kind = KIND_BY_NAME[name];
+      if (handler && typeof kind === 'number') addHandler(kind, handler, owner);
     }
     if (listener.end) ends.push({ owner, end: listener.end });
   }

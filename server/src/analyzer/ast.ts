@@ -570,7 +570,8 @@ function isBoundary(text: string, at: number): boolean {
   return isRegexWordCode(text.charCodeAt(at - 1)) !== isRegexWordCode(text.charCodeAt(at));
 }
 
-function isRegexWordCode(code: number): boolean {
+/** A word character as `\b` has it without the `u` flag: [A-Za-z0-9_]. */
+export function isRegexWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 

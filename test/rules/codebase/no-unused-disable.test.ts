@@ -17,7 +17,7 @@ const fakeConsole = defineRule({
   skipIn: [],
   create: (ctx) => ({
     visit: {
-      [ts.SyntaxKind.CallExpression]: (node) => {
+      CallExpression: (node) => {
         const call = node as ts.CallExpression;
         if (call.expression.getText(ctx.sourceFile) === 'console.log') ctx.report(call.expression, 'found');
       },

@@ -34,7 +34,7 @@ export default defineRule<MessageId>({
     const seedHandlers = new Set<ts.SignatureDeclaration>();
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const found = finder.taskOf(call);
           if (!found) return;
@@ -50,7 +50,7 @@ export default defineRule<MessageId>({
           if (found.task === 'counter reset' && found.del && !isResetRoute(handler)) return;
           ctx.report(call, 'adminTask', { task: found.task, call: found.label });
         },
-        [ts.SyntaxKind.TaggedTemplateExpression](node) {
+        TaggedTemplateExpression(node) {
           const found = finder.processTask(node as ts.TaggedTemplateExpression);
           if (found && adminRoute(node)) ctx.report(node, 'adminTask', { task: found.task, call: found.label });
         },

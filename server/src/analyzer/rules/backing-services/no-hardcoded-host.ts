@@ -101,16 +101,16 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+        PropertyAssignment: (node) => {
           const property = node as ts.PropertyAssignment;
           const name = propertyNameText(property.name);
           if (name !== undefined) onProperty(name, property.initializer, property.parent);
         },
-        [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => {
+        ShorthandPropertyAssignment: (node) => {
           const property = node as ts.ShorthandPropertyAssignment;
           onProperty(property.name.text, property.name, property.parent);
         },
-        ...(mayNamePositionalModule(ctx.text) ? { [ts.SyntaxKind.CallExpression]: onCall, [ts.SyntaxKind.NewExpression]: onCall } : {}),
+        ...(mayNamePositionalModule(ctx.text) ? { CallExpression: onCall, NewExpression: onCall } : {}),
       },
     };
   },

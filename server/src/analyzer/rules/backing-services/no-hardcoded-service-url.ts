@@ -267,11 +267,11 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.StringLiteral]: onLiteral,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: onLiteral,
-        [ts.SyntaxKind.TemplateExpression]: onLiteral,
-        [ts.SyntaxKind.CallExpression]: onCallForNames,
-        [ts.SyntaxKind.NewExpression]: onCallForNames,
+        StringLiteral: onLiteral,
+        NoSubstitutionTemplateLiteral: onLiteral,
+        TemplateExpression: onLiteral,
+        CallExpression: onCallForNames,
+        NewExpression: onCallForNames,
       },
       end() {
         if (pendingLocal.length === 0) return;

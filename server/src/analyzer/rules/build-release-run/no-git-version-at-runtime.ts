@@ -81,12 +81,12 @@ export default defineRule({
     const pending: Array<{ node: ts.Node; command: string; start: number; end: number }> = [];
     return {
       visit: {
-        [ts.SyntaxKind.ImportDeclaration](node) {
+        ImportDeclaration(node) {
           const decl = node as ts.ImportDeclaration;
           if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
         },
-        [ts.SyntaxKind.TaggedTemplateExpression]: (node) => onCall(node as ts.TaggedTemplateExpression),
-        [ts.SyntaxKind.CallExpression](node) {
+        TaggedTemplateExpression: (node) => onCall(node as ts.TaggedTemplateExpression),
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           const [first] = call.arguments;

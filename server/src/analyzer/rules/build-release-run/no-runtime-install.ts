@@ -63,8 +63,8 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression]: onCall,
-        [ts.SyntaxKind.TaggedTemplateExpression]: onCall,
+        CallExpression: onCall,
+        TaggedTemplateExpression: onCall,
       },
     };
   },

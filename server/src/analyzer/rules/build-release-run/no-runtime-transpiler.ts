@@ -79,11 +79,11 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.ImportDeclaration](node) {
+        ImportDeclaration(node) {
           const decl = node as ts.ImportDeclaration;
           if (!decl.importClause?.isTypeOnly) check(decl.moduleSpecifier);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           const [first] = call.arguments;

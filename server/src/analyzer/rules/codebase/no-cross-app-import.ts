@@ -5,7 +5,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { requiredModule } from '../../ast';
-import { defineRule } from '../../rule';
+import { defineRule, type RuleListener } from '../../rule';
 
 type MessageId = 'crossPackage';
 
@@ -47,24 +47,24 @@ export default defineRule<MessageId>({
   },
 });
 
-function visitors(check: (literal: ts.StringLiteralLike) => void): Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>> {
+function visitors(check: (literal: ts.StringLiteralLike) => void): RuleListener['visit'] {
   return {
-    [ts.SyntaxKind.ImportDeclaration](node: ts.Node) {
+    ImportDeclaration(node: ts.Node) {
       const decl = node as ts.ImportDeclaration;
       // A type-only import leaves nothing at run time: the front end typing its calls with the API's types.
       if (decl.importClause?.isTypeOnly || isTypeOnlyNamed(decl.importClause)) return;
       if (ts.isStringLiteral(decl.moduleSpecifier)) check(decl.moduleSpecifier);
     },
-    [ts.SyntaxKind.ExportDeclaration](node: ts.Node) {
+    ExportDeclaration(node: ts.Node) {
       const decl = node as ts.ExportDeclaration;
       if (!decl.isTypeOnly && decl.moduleSpecifier && ts.isStringLiteral(decl.moduleSpecifier)) check(decl.moduleSpecifier);
     },
-    [ts.SyntaxKind.CallExpression](node: ts.Node) {
+    CallExpression(node: ts.Node) {
       const call = node as ts.CallExpression;
       const [arg] = call.arguments;
       if (arg && ts.isStringLiteralLike(arg) && requiredModule(call) !== undefined) check(arg);
     },
-    [ts.SyntaxKind.ImportEqualsDeclaration](node: ts.Node) {
+    ImportEqualsDeclaration(node: ts.Node) {
       const ref = (node as ts.ImportEqualsDeclaration).moduleReference;
       if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) check(ref.expression);
     },

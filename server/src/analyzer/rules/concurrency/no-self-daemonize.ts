@@ -45,11 +45,11 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.ImportDeclaration](node) {
+        ImportDeclaration(node) {
           const decl = node as ts.ImportDeclaration;
           if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           const [first, second] = call.arguments;

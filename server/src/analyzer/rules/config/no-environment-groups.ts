@@ -3,10 +3,23 @@
 // environment, a group per environment, an env file per environment) instead of read from the environment.
 // Docs: docs/rules/config/no-environment-groups.md
 import ts from 'typescript';
-import { propertyNameText, skipOuterExpressions } from '../../ast';
+import { isRegexWordCode, propertyNameText, skipOuterExpressions } from '../../ast';
 import { DEPLOY_STAGES, LOCAL_STAGES } from '../../knowledge/env';
 import { jsonProperty } from '../../languages/json';
 import { defineRule } from '../../rule';
+
+/**
+ * Whether the text can choose config by stage: it names NODE_ENV, APP_ENV, `.env.`, or a word ending in `env`/`Env`
+ * (as `/NODE_ENV|APP_ENV|\.env\.|[Ee]nv\b/` tests, which cost a pattern try at every position of every file).
+ */
+function mentionsEnv(text: string): boolean {
+  if (text.includes('.env.') || text.includes('NODE_ENV') || text.includes('APP_ENV')) return true;
+  for (let i = text.indexOf('nv', 1); i !== -1; i = text.indexOf('nv', i + 2)) {
+    const before = text.charCodeAt(i - 1);
+    if ((before === 69 || before === 101) && !isRegexWordCode(text.charCodeAt(i + 2))) return true;
+  }
+  return false;
+}
 
 export default defineRule({
   id: 'config/no-environment-groups',
@@ -23,7 +36,7 @@ export default defineRule({
   },
   skipIn: ['test'],
   create(ctx) {
-    if (!/NODE_ENV|APP_ENV|\.env\.|[Ee]nv\b/.test(ctx.text)) return { visit: {} };
+    if (!mentionsEnv(ctx.text)) return { visit: {} };
     const envNames = new Set<string>();
     const groupObjects = new Map<string, ts.ObjectLiteralExpression>();
     const reported = new Set<ts.Node>();
@@ -56,7 +69,7 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.VariableDeclaration](node) {
+        VariableDeclaration(node) {
           const decl = node as ts.VariableDeclaration;
           if (!ts.isIdentifier(decl.name) || !decl.initializer) return;
           if (isStage(decl.initializer)) envNames.add(decl.name.text);
@@ -66,7 +79,7 @@ export default defineRule({
             // `const config = { development: {…}, production: {…} }[env]` is read below, on the element access.
           }
         },
-        [ts.SyntaxKind.ElementAccessExpression](node) {
+        ElementAccessExpression(node) {
           const access = node as ts.ElementAccessExpression;
           if (!isStage(access.argumentExpression)) return;
           const target = skipOuterExpressions(access.expression);
@@ -75,7 +88,7 @@ export default defineRule({
           const stages = stageGroups(object);
           if (stages.length >= 2) report(object, 'groups', { stages: stages.join(', ') });
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const [first] = call.arguments;
           if (!first) return;

@@ -115,14 +115,15 @@ export default defineRule<MessageId>({
           }
         }
       }
-      if (isInTypeContext(literal)) return;
       // What follows is judged by the name or the API a value is given to: a developer's own login in a branch
       // that runs only on their machine is not the deploy's config. Asked last: it climbs to the file's top.
+      // A literal type (`type Mode = 'secret-mode'`) holds no value: asked only of literals that pass the cheaper
+      // tests below, since it climbs to the enclosing statement.
 
       // 2. Literals passed where a known API takes a secret.
       const slot = secretSlot(literal, ctx.imports);
       if (slot && isSlotSecret(value, slot.kind)) {
-        if (isInDevOnlyBranch(literal)) return;
+        if (isInTypeContext(literal) || isInDevOnlyBranch(literal)) return;
         const certain = !devEntry && isHighEntropySecret(value, 16);
         ctx.report(literal, 'callSlot', { kind: slot.kind, callee: slot.callee }, { fixes: () => secretFixes(literal), ...(certain ? {} : WARNING) });
         return;
@@ -134,6 +135,7 @@ export default defineRule<MessageId>({
       // parent first: most literals are neither.
       const passes = mayPassValueBar(value);
       if (!passes && !(isWordish(value) && mayBeDefault(literal))) return;
+      if (isInTypeContext(literal)) return;
       const bound = boundName(literal);
       if (bound === undefined) return;
       // The variable a default stands in for says what it holds (`JWT_PASSWORD = process.env.JWT_SECRET || '…'`).
@@ -176,9 +178,9 @@ export default defineRule<MessageId>({
     };
     return {
       visit: {
-        [ts.SyntaxKind.StringLiteral]: check,
-        [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: check,
-        [ts.SyntaxKind.TemplateExpression]: checkTemplate,
+        StringLiteral: check,
+        NoSubstitutionTemplateLiteral: check,
+        TemplateExpression: checkTemplate,
       },
     };
   },

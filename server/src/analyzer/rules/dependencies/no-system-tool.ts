@@ -56,7 +56,7 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = call.expression;
           const [arg] = call.arguments;
@@ -66,8 +66,8 @@ export default defineRule({
           }
           onCall(node);
         },
-        [ts.SyntaxKind.TaggedTemplateExpression]: onCall,
-        [ts.SyntaxKind.ImportDeclaration](node) {
+        TaggedTemplateExpression: onCall,
+        ImportDeclaration(node) {
           const decl = node as ts.ImportDeclaration;
           if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
         },

@@ -64,14 +64,14 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.ImportDeclaration](node) {
+        ImportDeclaration(node) {
           const decl = node as ts.ImportDeclaration;
           if (!ts.isStringLiteral(decl.moduleSpecifier)) return;
           const clause = decl.importClause;
           const typeOnly = clause !== undefined && (clause.isTypeOnly || allNamedTypeOnly(clause));
           check(decl.moduleSpecifier, typeOnly, clause ? localNamesOf(clause) : []);
         },
-        [ts.SyntaxKind.ExportDeclaration](node) {
+        ExportDeclaration(node) {
           const decl = node as ts.ExportDeclaration;
           if (!decl.moduleSpecifier || !ts.isStringLiteral(decl.moduleSpecifier)) return;
           const clause = decl.exportClause;
@@ -79,16 +79,16 @@ export default defineRule({
             decl.isTypeOnly || (clause !== undefined && ts.isNamedExports(clause) && clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly));
           check(decl.moduleSpecifier, typeOnly, []);
         },
-        [ts.SyntaxKind.ImportEqualsDeclaration](node) {
+        ImportEqualsDeclaration(node) {
           const decl = node as ts.ImportEqualsDeclaration;
           const ref = decl.moduleReference;
           if (ts.isExternalModuleReference(ref) && ts.isStringLiteral(ref.expression)) check(ref.expression, decl.isTypeOnly, [decl.name.text]);
         },
-        [ts.SyntaxKind.ImportType](node) {
+        ImportType(node) {
           const type = node as ts.ImportTypeNode;
           if (ts.isLiteralTypeNode(type.argument) && ts.isStringLiteral(type.argument.literal)) check(type.argument.literal, true, []);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const [arg] = call.arguments;
           if (call.arguments.length !== 1 || !arg || !ts.isStringLiteralLike(arg)) return;

@@ -143,10 +143,10 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.SwitchStatement]: onSwitch,
-        [ts.SyntaxKind.ConditionalExpression]: onConditional,
-        [ts.SyntaxKind.IfStatement]: onIf,
-        [ts.SyntaxKind.ObjectLiteralExpression]: onObject,
+        SwitchStatement: onSwitch,
+        ConditionalExpression: onConditional,
+        IfStatement: onIf,
+        ObjectLiteralExpression: onObject,
       },
     };
   },

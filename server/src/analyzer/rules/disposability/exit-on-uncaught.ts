@@ -53,16 +53,16 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.FunctionDeclaration](node) {
+        FunctionDeclaration(node) {
           const fn = node as ts.FunctionDeclaration;
           if (fn.name && fn.body) remember(fn.name.text, fn);
         },
-        [ts.SyntaxKind.VariableDeclaration](node) {
+        VariableDeclaration(node) {
           const decl = node as ts.VariableDeclaration;
           const init = decl.initializer && skipOuterExpressions(decl.initializer);
           if (ts.isIdentifier(decl.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) remember(decl.name.text, init);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           if (!ts.isPropertyAccessExpression(callee) || dottedName(callee.expression) !== 'process') return;

@@ -41,20 +41,20 @@ export default defineRule({
     };
     return {
       visit: {
-        [ts.SyntaxKind.VariableDeclaration](node) {
+        VariableDeclaration(node) {
           const decl = node as ts.VariableDeclaration;
           if (ts.isIdentifier(decl.name)) remember(decl.name.text, decl.initializer);
         },
-        [ts.SyntaxKind.PropertyDeclaration](node) {
+        PropertyDeclaration(node) {
           const decl = node as ts.PropertyDeclaration;
           if (ts.isIdentifier(decl.name)) remember(`this.${decl.name.text}`, decl.initializer);
         },
-        [ts.SyntaxKind.BinaryExpression](node) {
+        BinaryExpression(node) {
           const binary = node as ts.BinaryExpression;
           if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
           remember(dottedName(binary.left), binary.right);
         },
-        [ts.SyntaxKind.CallExpression](node) {
+        CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           if (ts.isPropertyAccessExpression(callee) && (callee.name.text === 'listen' || callee.name.text === 'start')) {

@@ -127,21 +127,21 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.PropertyAccessExpression]: onAccess,
-        [ts.SyntaxKind.ElementAccessExpression]: onAccess,
-        [ts.SyntaxKind.VariableDeclaration]: onDeclaration,
-        [ts.SyntaxKind.Parameter]: onDeclaration,
-        [ts.SyntaxKind.BindingElement]: onDeclaration,
-        [ts.SyntaxKind.FunctionDeclaration]: onDeclaration,
-        [ts.SyntaxKind.ClassDeclaration]: onDeclaration,
-        [ts.SyntaxKind.ImportClause]: onDeclaration,
-        [ts.SyntaxKind.ImportSpecifier]: onDeclaration,
-        [ts.SyntaxKind.NamespaceImport]: onDeclaration,
-        [ts.SyntaxKind.ImportEqualsDeclaration]: onDeclaration,
-        [ts.SyntaxKind.JsxElement]: () => (quiet = true),
-        [ts.SyntaxKind.JsxSelfClosingElement]: () => (quiet = true),
-        [ts.SyntaxKind.JsxFragment]: () => (quiet = true),
-        [ts.SyntaxKind.TypeOfExpression]: (node) => {
+        PropertyAccessExpression: onAccess,
+        ElementAccessExpression: onAccess,
+        VariableDeclaration: onDeclaration,
+        Parameter: onDeclaration,
+        BindingElement: onDeclaration,
+        FunctionDeclaration: onDeclaration,
+        ClassDeclaration: onDeclaration,
+        ImportClause: onDeclaration,
+        ImportSpecifier: onDeclaration,
+        NamespaceImport: onDeclaration,
+        ImportEqualsDeclaration: onDeclaration,
+        JsxElement: () => (quiet = true),
+        JsxSelfClosingElement: () => (quiet = true),
+        JsxFragment: () => (quiet = true),
+        TypeOfExpression: (node) => {
           // `typeof window !== 'undefined'`: universal code that also runs in a browser.
           const operand = skipOuterExpressions((node as ts.TypeOfExpression).expression);
           if (ts.isIdentifier(operand) && (operand.text === 'window' || operand.text === 'document')) quiet = true;

@@ -203,9 +203,9 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression]: onCallOrNew,
-        [ts.SyntaxKind.NewExpression]: onCallOrNew,
-        [ts.SyntaxKind.ObjectLiteralExpression]: onObject,
+        CallExpression: onCallOrNew,
+        NewExpression: onCallOrNew,
+        ObjectLiteralExpression: onObject,
       },
     };
   },

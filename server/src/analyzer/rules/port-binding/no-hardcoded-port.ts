@@ -126,10 +126,10 @@ export default defineRule({
 
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression]: onCall,
-        [ts.SyntaxKind.NewExpression]: onCall,
+        CallExpression: onCall,
+        NewExpression: onCall,
         // { host, port: 5432, user, database } and objects handed to database, cache, queue and mail clients.
-        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+        PropertyAssignment: (node) => {
           const property = node as ts.PropertyAssignment;
           if (propertyNameText(property.name) !== 'port' || !ts.isObjectLiteralExpression(property.parent)) return;
           const value = skipOuterExpressions(property.initializer);

@@ -43,7 +43,7 @@ export default defineRule<MessageId>({
     return {
       visit: {
         ...moduleState,
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        CallExpression: (node) => {
           const call = node as ts.CallExpression;
           const express = resolver.sessionMiddleware(call.expression);
           if (express) {
@@ -58,7 +58,7 @@ export default defineRule<MessageId>({
             if (library) checkOptions(call.arguments[1], plugin, library, ctx);
           }
         },
-        [ts.SyntaxKind.NewExpression]: (node) => {
+        NewExpression: (node) => {
           const expr = node as ts.NewExpression;
           if (resolver.isMemoryStoreClass(expr.expression)) ctx.report(expr, 'memoryStore');
         },
@@ -319,9 +319,9 @@ function moduleStateVisitors(ctx: RuleContext<MessageId>): RuleListener['visit']
     }
   };
   return {
-    [ts.SyntaxKind.PropertyAccessExpression]: (node) => onName((node as ts.PropertyAccessExpression).expression),
-    [ts.SyntaxKind.ElementAccessExpression]: (node) => onName((node as ts.ElementAccessExpression).expression),
-    [ts.SyntaxKind.BinaryExpression]: (node) => onName((node as ts.BinaryExpression).left),
+    PropertyAccessExpression: (node) => onName((node as ts.PropertyAccessExpression).expression),
+    ElementAccessExpression: (node) => onName((node as ts.ElementAccessExpression).expression),
+    BinaryExpression: (node) => onName((node as ts.BinaryExpression).left),
   };
 }
 

@@ -37,7 +37,7 @@ export default defineRule<MessageId>({
     const modules = new ModuleResolver(ctx);
     return {
       visit: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        CallExpression: (node) => {
           const call = node as ts.CallExpression;
           const target = modules.writeTarget(call);
           if (target !== undefined) {
@@ -49,8 +49,8 @@ export default defineRule<MessageId>({
           checkCallOrNew(call, ctx, paths, modules);
           checkMultipartMove(call, ctx, paths, modules);
         },
-        [ts.SyntaxKind.NewExpression]: (node) => checkCallOrNew(node as ts.NewExpression, ctx, paths, modules),
-        [ts.SyntaxKind.BinaryExpression]: (node) => {
+        NewExpression: (node) => checkCallOrNew(node as ts.NewExpression, ctx, paths, modules),
+        BinaryExpression: (node) => {
           // formidable: `form.uploadDir = path.join(__dirname, 'uploads')`
           const assign = node as ts.BinaryExpression;
           if (assign.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
@@ -212,6 +212,9 @@ class ModuleResolver {
     }
   }
 
+  /** `moduleOf` for identifiers, by name: the file's bindings do not change during the walk, and calls repeat names. */
+  private readonly byName = new Map<string, { module: string; imported: string } | undefined>();
+
   binding(name: string): ImportBinding | undefined {
     return this.ctx.imports.get(name) ?? this.extra.get(name);
   }
@@ -220,8 +223,12 @@ class ModuleResolver {
   moduleOf(expr: ts.Expression): { module: string; imported: string } | undefined {
     const node = skipOuterExpressions(expr);
     if (ts.isIdentifier(node)) {
-      const binding = this.binding(node.text);
-      return binding && { module: normalizeModule(binding.module), imported: binding.imported };
+      const name = node.text;
+      if (this.byName.has(name)) return this.byName.get(name);
+      const binding = this.binding(name);
+      const module = binding && { module: normalizeModule(binding.module), imported: binding.imported };
+      this.byName.set(name, module);
+      return module;
     }
     const module = requiredModule(node);
     return module === undefined ? undefined : { module: normalizeModule(module), imported: '*' };
