@@ -65,9 +65,16 @@ export function classifyFile(relativePath: string, text: string, context: RoleCo
   if (override) return kind(override.role, `set by "roles" in .twelvefactorrc.json ("${override.glob}")`, traits);
   if (GENERATED_BANNER.test(leadingComments(text))) return kind('generated', 'its leading comment says a tool generated it', traits);
   const inPackage = (context.projectPath ?? path).replace(/\\/g, '/');
-  for (const signal of PATH_SIGNALS) {
+  const dirBits = partBits(PATH_BITS, 'dir', parts.dir);
+  const nameBits = partBits(PATH_BITS, 'name', parts.name);
+  for (let i = 0; i < PATH_SIGNALS.length; i++) {
+    const signal = PATH_SIGNALS[i];
     if (signal.role === 'browser') continue;
-    if (signal.pattern.test(signal.inPackage ? inPackage : parts[signal.on ?? 'path'])) return kind(signal.role, signal.why, traits);
+    const matches =
+      signal.inPackage || signal.on === undefined
+        ? signal.pattern.test(signal.inPackage ? inPackage : parts.path)
+        : ((signal.on === 'dir' ? dirBits : nameBits) & (1 << i)) !== 0;
+    if (matches) return kind(signal.role, signal.why, traits);
   }
   if (text.startsWith('#!')) return kind('script', 'starts with a shebang (#!)', traits);
   const top = inPackage.includes('/') ? inPackage.slice(0, inPackage.indexOf('/')) : undefined;
@@ -128,8 +135,44 @@ interface Parts {
 
 function traitsOf(parts: Parts): FileTrait[] {
   const traits: FileTrait[] = [];
-  for (const { trait, pattern, on } of TRAIT_SIGNALS) if (pattern.test(parts[on ?? 'path'])) traits.push(trait);
+  const dirBits = partBits(TRAIT_BITS, 'dir', parts.dir);
+  const nameBits = partBits(TRAIT_BITS, 'name', parts.name);
+  for (let i = 0; i < TRAIT_SIGNALS.length; i++) {
+    const { trait, pattern, on } = TRAIT_SIGNALS[i];
+    const matches = on === undefined ? pattern.test(parts.path) : ((on === 'dir' ? dirBits : nameBits) & (1 << i)) !== 0;
+    if (matches) traits.push(trait);
+  }
   return traits;
+}
+
+/**
+ * Which signals that read only a file's folders (`on: 'dir'`) or only its name (`on: 'name'`) match, as bits (bit i
+ * for signal i), remembered per folder and per name: the files of one folder share the answer, and `index.js`
+ * recurs everywhere. Each cache forgets everything past a few thousand entries (an editor runs for days).
+ */
+interface SignalBits {
+  signals: ReadonlyArray<{ pattern: RegExp; on?: 'name' | 'dir'; inPackage?: boolean }>;
+  dir: Map<string, number>;
+  name: Map<string, number>;
+}
+const PATH_BITS: SignalBits = { signals: PATH_SIGNALS, dir: new Map(), name: new Map() };
+const TRAIT_BITS: SignalBits = { signals: TRAIT_SIGNALS, dir: new Map(), name: new Map() };
+const PART_CACHE_LIMIT = 4096;
+if (PATH_SIGNALS.length > 31 || TRAIT_SIGNALS.length > 31) throw new Error('roles: more than 31 signals do not fit the bit sets');
+
+function partBits(table: SignalBits, on: 'dir' | 'name', value: string): number {
+  const cache = table[on];
+  let bits = cache.get(value);
+  if (bits === undefined) {
+    bits = 0;
+    for (let i = 0; i < table.signals.length; i++) {
+      const signal = table.signals[i];
+      if (signal.on === on && !signal.inPackage && signal.pattern.test(value)) bits |= 1 << i;
+    }
+    if (cache.size >= PART_CACHE_LIMIT) cache.clear();
+    cache.set(value, bits);
+  }
+  return bits;
 }
 
 /** True when `kind` has the trait. */
