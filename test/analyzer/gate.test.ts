@@ -33,6 +33,10 @@ describe('text gates', function () {
     assert.equal(mayMod("require('@acme/zz-gate-module/sub')"), true);
     assert.equal(mayMod("require('zz-gate-modul')"), false);
     assert.equal(mayPort('const p\\u006frt = 1;'), true, 'escapes pass every gate');
+    const mayEnv = textGate([], [], ['zzenv']);
+    assert.equal(mayEnv('a.zzenv'), true, 'an ending at the end of a word');
+    assert.equal(mayEnv('myzzenv;'), true, 'an ending after other letters');
+    assert.equal(mayEnv('zzenvironment'), false, 'not inside a longer word');
   });
 
   it('find every word the reference regular expression finds, over the repository and crafted edge cases', function () {
@@ -49,6 +53,7 @@ describe('text gates', function () {
       '((ü',
       '{'.repeat(300) + '}'.repeat(299),
       'p\\u006frt((',
+      'process.env; nodeEnv environment envy Env_ xenv',
     ];
     for (const text of crafted) {
       assert.deepEqual(missing(text), [], JSON.stringify(text.slice(0, 60)));

@@ -392,13 +392,20 @@ function hasEscapes(text: string): boolean {
 /**
  * A gate over many words at once: each rule declares its own at load (`const mayLog = textGate(['winston', 'pino'])`),
  * and the words of every gate are found in one regular-expression scan per text, shared by all gates, instead of one
- * search per word. `words` must appear as whole words, `names` anywhere (a module name inside a longer specifier).
+ * search per word. `words` must appear as whole words, `names` anywhere (a module name inside a longer specifier),
+ * `endings` at the end of a word (`env` in `process.env` and `nodeEnv`, not in `environment`: `/env\b/`).
  * Exact as `mayMentionWord` is (escapes included), and errs the same way: towards true.
  */
-export function textGate(names: readonly string[], words: readonly string[] = []): (text: string) => boolean {
-  const keys = [...names, ...words];
-  for (const name of names) gateWords.set(name, false);
-  for (const word of words) if (!gateWords.has(word)) gateWords.set(word, true);
+export function textGate(names: readonly string[], words: readonly string[] = [], endings: readonly string[] = []): (text: string) => boolean {
+  const keys = [...names, ...words, ...endings];
+  const declare = (word: string, mode: GateMode): void => {
+    // A word declared twice is searched the looser way (more matches): a name, then an ending, then a whole word.
+    const known = gateWords.get(word);
+    if (known === undefined || mode < known) gateWords.set(word, mode);
+  };
+  for (const name of names) declare(name, GateMode.Anywhere);
+  for (const ending of endings) declare(ending, GateMode.WordEnd);
+  for (const word of words) declare(word, GateMode.Whole);
   gateScanner = undefined;
   lastScan = undefined;
   return (text) => {
@@ -424,8 +431,17 @@ export function bracketDepthAndGateWords(text: string): number {
   return gateScanner.lastDepth;
 }
 
-/** Every gate word, true when it must stand alone. A word also declared as a name is searched as a name (more matches). */
-const gateWords = new Map<string, boolean>();
+/** Where a gate word must stand, loosest first. */
+const enum GateMode {
+  Anywhere = 0,
+  /** A word boundary after it (`\b` at its end). */
+  WordEnd = 1,
+  /** A word boundary on both sides. */
+  Whole = 2,
+}
+
+/** Every gate word, with where it must stand (the loosest of the ways it was declared). */
+const gateWords = new Map<string, GateMode>();
 let gateScanner: GateScanner | undefined;
 let lastScan: { text: string; found: Set<string> | undefined; depth?: number } | undefined;
 
@@ -443,7 +459,10 @@ function wordsIn(text: string): Set<string> | undefined {
 
 interface GateEntry {
   word: string;
+  /** Needs a word boundary before it. */
   whole: boolean;
+  /** Needs a word boundary after it. */
+  ends: boolean;
   /** Shorter gate words inside this one: found with it (they may stand where the longer word is, e.g. `port` in `passport`). */
   implied: readonly string[];
 }
@@ -472,13 +491,19 @@ class GateScanner {
   /** The deepest bracket nesting of the last text scanned, counted on the way (limits.ts `bracketDepth`). */
   lastDepth = 0;
 
-  constructor(words: ReadonlyMap<string, boolean>) {
+  constructor(words: ReadonlyMap<string, GateMode>) {
     const all = [...words.keys()];
     const thirds: number[] = [];
     const always: number[] = [];
     for (const word of all) {
       if (word.length === 0) continue;
-      const entry: GateEntry = { word, whole: words.get(word) === true, implied: all.filter((other) => other !== word && word.includes(other)) };
+      const mode = words.get(word);
+      const entry: GateEntry = {
+        word,
+        whole: mode === GateMode.Whole,
+        ends: mode !== GateMode.Anywhere,
+        implied: all.filter((other) => other !== word && word.includes(other)),
+      };
       const first = word.charCodeAt(0);
       const second = word.length > 1 ? word.charCodeAt(1) : -1;
       if (first < 128 && second >= 0 && second < 128) {
@@ -554,7 +579,8 @@ class GateScanner {
       const entry = list[k];
       const word = entry.word;
       if (!text.startsWith(word, at)) continue;
-      if (entry.whole && !(isBoundary(text, at) && isBoundary(text, at + word.length))) continue;
+      if (entry.ends && !isBoundary(text, at + word.length)) continue;
+      if (entry.whole && !isBoundary(text, at)) continue;
       found.add(word);
       for (const inner of entry.implied) found.add(inner);
     }
@@ -571,7 +597,7 @@ function isBoundary(text: string, at: number): boolean {
 }
 
 /** A word character as `\b` has it without the `u` flag: [A-Za-z0-9_]. */
-export function isRegexWordCode(code: number): boolean {
+function isRegexWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 }
 
@@ -583,7 +609,8 @@ export function gateReferenceWords(text: string): Set<string> {
   const source = all
     .map((word) => {
       const escaped = word.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-      return gateWords.get(word) ? `\\b${escaped}\\b` : escaped;
+      const mode = gateWords.get(word);
+      return mode === GateMode.Whole ? `\\b${escaped}\\b` : mode === GateMode.WordEnd ? `${escaped}\\b` : escaped;
     })
     .join('|');
   const regex = new RegExp(source, 'g');

@@ -3,23 +3,18 @@
 // environment, a group per environment, an env file per environment) instead of read from the environment.
 // Docs: docs/rules/config/no-environment-groups.md
 import ts from 'typescript';
-import { isRegexWordCode, propertyNameText, skipOuterExpressions } from '../../ast';
+import { propertyNameText, skipOuterExpressions, textGate } from '../../ast';
 import { DEPLOY_STAGES, LOCAL_STAGES } from '../../knowledge/env';
 import { jsonProperty } from '../../languages/json';
 import { defineRule } from '../../rule';
 
 /**
- * Whether the text can choose config by stage: it names NODE_ENV, APP_ENV, `.env.`, or a word ending in `env`/`Env`
- * (as `/NODE_ENV|APP_ENV|\.env\.|[Ee]nv\b/` tests, which cost a pattern try at every position of every file).
+ * Whether the text can choose config by stage: it names NODE_ENV, APP_ENV, `.env.`, or a word ending in `env`/`Env`.
+ * The shared gate scan rules out most files; the pattern confirms the rest (a file with escapes passes every gate),
+ * and it is slow only on files without a match.
  */
-function mentionsEnv(text: string): boolean {
-  if (text.includes('.env.') || text.includes('NODE_ENV') || text.includes('APP_ENV')) return true;
-  for (let i = text.indexOf('nv', 1); i !== -1; i = text.indexOf('nv', i + 2)) {
-    const before = text.charCodeAt(i - 1);
-    if ((before === 69 || before === 101) && !isRegexWordCode(text.charCodeAt(i + 2))) return true;
-  }
-  return false;
-}
+const mayMentionEnv = textGate(['.env.', 'NODE_ENV', 'APP_ENV'], [], ['env', 'Env']);
+const mentionsEnv = (text: string): boolean => mayMentionEnv(text) && /NODE_ENV|APP_ENV|\.env\.|[Ee]nv\b/.test(text);
 
 export default defineRule({
   id: 'config/no-environment-groups',
