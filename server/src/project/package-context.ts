@@ -22,6 +22,8 @@ export class PackageContextLoader {
   private readonly aliases = new Map<string, ModuleAliases>();
   private readonly gitRoots = new Map<string, string | null>();
   private readonly ignoreFiles = new Map<string, Ignore | null>();
+  /** The workspace globs a folder declares (package.json, pnpm-workspace.yaml, lerna.json): every package below asks. */
+  private readonly patterns = new Map<string, string[]>();
 
   /** Fills a new project index with what the disk says about its package (`packageJson`: its text, when read already). */
   configure(index: ProjectIndex, packageJson?: string): void {
@@ -40,6 +42,7 @@ export class PackageContextLoader {
     this.aliases.clear();
     this.gitRoots.clear();
     this.ignoreFiles.clear();
+    this.patterns.clear();
   }
 
   // --- workspaces -----------------------------------------------------------------------------------------
@@ -48,7 +51,11 @@ export class PackageContextLoader {
   workspaceOf(packageRoot: string): WorkspaceView | undefined {
     let dir = packageRoot;
     for (let depth = 0; depth < 12; depth++) {
-      const patterns = workspacePatterns(dir);
+      let patterns = this.patterns.get(dir);
+      if (patterns === undefined) {
+        patterns = workspacePatterns(dir);
+        this.patterns.set(dir, patterns);
+      }
       if (patterns.length > 0) {
         const relative = toSlash(path.relative(dir, packageRoot));
         const included = relative === '' || matchesWorkspace(patterns, relative);
