@@ -80,12 +80,18 @@ const LOOKUP_KEY_WORDS = new Set([
   'sessionstorage', 'localstorage', 'keyboard', 'menu', 'list', 'tab', 'dict', 'record', 'registry', 'prop', 'meta',
 ]);
 
+/** A letter sequence every head word of `secretKind` contains (password, passwd, pwd, pw, pass, passphrase, secret, token, key, credential(s), creds, auth, authorization). */
+const SECRET_HEAD_STEMS = /pass|pw|secret|token|key|cred|auth/i;
+
 /**
  * What a name says its value holds: a password, a secret, a token, an API key…; undefined for names that hold
  * none (flags, labels, lookup keys, public halves). `hasUserSibling` answers whether the value sits next to a
  * user name (`{ user, pass }`), the only context in which a bare `pass` is a password.
  */
 export function secretKind(name: string, hasUserSibling: () => boolean = () => false): SecretKind | undefined {
+  // The head word below is always one of these spellings (`PWD`, `apiKey`, `clientSecret`): most names hold none,
+  // and are told so without being split into words.
+  if (!SECRET_HEAD_STEMS.test(name)) return undefined;
   const all = nameWords(name);
   if (all.length === 0 || all.length > 8) return undefined;
   const words = [...all];

@@ -72,6 +72,22 @@ const REDIS_MODULES = new Set(['redis', 'ioredis', '@redis/client', '@upstash/re
 /** In-memory cache libraries also have `flushAll()`: clearing the process's own cache is not an admin task. */
 const MEMORY_CACHE_MODULES = new Set(['node-cache', 'lru-cache', 'memory-cache', 'cache-manager', 'keyv', 'quick-lru']);
 const SEED_WRITES = new Set(['insertMany', 'bulkCreate', 'createMany', 'bulkWrite', 'bulkInsert', 'insert', 'create', 'deleteMany', 'truncate', 'destroy', 'remove', 'save']);
+/** Every method `taskOf` reads as an admin task (besides reindex*): the others go straight to the child-process test. */
+const TASK_METHODS = new Set([
+  ...KNEX_MIGRATE,
+  ...TYPEORM_MIGRATIONS,
+  ...SEED_WRITES,
+  'run',
+  'up',
+  'down',
+  'sync',
+  'flushall',
+  'flushdb',
+  'flushAll',
+  'flushDb',
+  'set',
+  'del',
+]);
 /** Commands that run migrations or seeds when a route shells out to them. */
 const ADMIN_COMMAND = /\b(migrate|migration:run|migration:revert|db:migrate|db:seed|db:push|db push|seed:run|seed)\b/;
 const ADMIN_PROGRAMS = new Set(['prisma', 'knex', 'sequelize', 'sequelize-cli', 'typeorm', 'drizzle-kit', 'npx', 'npm', 'yarn', 'pnpm', 'bunx', 'node-pg-migrate', 'db-migrate', 'migrate-mongo']);
@@ -94,6 +110,9 @@ class TaskFinder {
     if (ts.isIdentifier(callee)) return this.drizzleMigrate(call, callee) ?? this.processTask(call);
     if (!ts.isPropertyAccessExpression(callee)) return undefined;
     const method = callee.name.text;
+    // Only these methods are admin tasks by themselves: any other call is at most a child process (most calls,
+    // and building the receiver's name and the label for each of them cost more than the rest of this rule).
+    if (!TASK_METHODS.has(method) && !/^re-?index/i.test(method)) return this.processTask(call);
     const receiver = skipOuterExpressions(callee.expression);
     const receiverName = dottedName(receiver) ?? (ts.isNewExpression(receiver) ? `new ${dottedName(receiver.expression) ?? '…'}(…)` : '');
     const label = `${shortName(receiverName)}.${method}()`;
