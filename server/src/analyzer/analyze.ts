@@ -246,8 +246,10 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
     const visit = listener.visit as Record<string, NodeHandler | undefined>;
     for (const name in visit) {
       const handler = visit[name];
-      const kind = KIND_BY_NAME[name];
-      if (handler && typeof kind === 'number') addHandler(kind, handler, owner);
+      // A name, or (slower to build, still honoured) a number key of the older `[ts.SyntaxKind.X]` form.
+      const named = KIND_BY_NAME[name];
+      const kind = typeof named === 'number' ? named : typeof named === 'string' ? Number(name) : undefined;
+      if (handler && kind !== undefined) addHandler(kind, handler, owner);
     }
     if (listener.end) ends.push({ owner, end: listener.end });
   }
