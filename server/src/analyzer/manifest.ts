@@ -222,7 +222,18 @@ export function commandProgram(words: readonly string[]): number {
 export const NODE_LOADER_FLAGS = /^(-r|--require|--loader|--experimental-loader|--import)(=(.*))?$/;
 
 /** The files that start the app: `main` (index.js by default) and the files the start scripts hand to node. */
-export function entryFiles(manifest: Manifest): string[] {
+export function entryFiles(manifest: Manifest): readonly string[] {
+  const cached = entryFilesCache.get(manifest);
+  if (cached) return cached;
+  const entries = entryFilesOf(manifest);
+  entryFilesCache.set(manifest, entries);
+  return entries;
+}
+
+/** Per manifest: every file of a package asks, and a manifest does not change (a changed package.json is a new one). */
+const entryFilesCache = new WeakMap<Manifest, readonly string[]>();
+
+function entryFilesOf(manifest: Manifest): string[] {
   const entries = [manifest.main ?? 'index.js'];
   const scripts = [...PRODUCTION_SCRIPTS, 'start'].map((name) => manifest.scripts.get(name)).filter((s): s is ManifestString => s !== undefined);
   if (!manifest.scripts.has('start')) entries.push('server.js');

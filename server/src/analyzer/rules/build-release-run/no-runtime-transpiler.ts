@@ -69,9 +69,10 @@ export default defineRule({
     const project = ctx.project;
     const manifest = project.manifest;
     if (project.isCli || project.isLibrary || manifest === undefined || looksPublished(manifest)) return { visit: {} };
-    if (!/register|ts-node|tsx|esm|loader/.test(ctx.text)) return { visit: {} };
-    // Only the files that start the app: a loader in a migration config, a seed or a test helper is tooling.
+    // Only the files that start the app: a loader in a migration config, a seed or a test helper is tooling. Asked
+    // before the text is searched: most files of an app are not its entry point.
     if (!entryFiles(manifest).some((entry) => sameModule(entry, ctx.relativePath))) return { visit: {} };
+    if (!/register|ts-node|tsx|esm|loader/.test(ctx.text)) return { visit: {} };
     const check = (literal: ts.Expression | undefined): void => {
       if (!literal || !ts.isStringLiteralLike(literal) || !REGISTER_MODULES.has(literal.text)) return;
       if (underEnvironmentGuard(literal)) return;

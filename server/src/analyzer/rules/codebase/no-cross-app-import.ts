@@ -29,7 +29,7 @@ export default defineRule<MessageId>({
     const root = ctx.project.root;
     // Only a relative specifier that climbs out of the file's folder can leave its package.
     if (!workspace || workspace.packages.size < 2 || root === '' || !ctx.text.includes('../')) return { visit: {} };
-    const owners = [...workspace.packages].map(([name, dir]) => ({ name, dir: path.resolve(dir) })).sort((a, b) => b.dir.length - a.dir.length);
+    const owners = ownersOf(workspace.packages);
     const fileDir = path.dirname(path.resolve(root, ctx.relativePath));
     const ownRoot = path.resolve(root);
     const check = (literal: ts.StringLiteralLike): void => {
@@ -46,6 +46,17 @@ export default defineRule<MessageId>({
     return { visit: visitors(check) };
   },
 });
+
+/** The workspace's members, deepest folder first; per workspace (every file of it asks), as the map is never changed. */
+function ownersOf(packages: ReadonlyMap<string, string>): ReadonlyArray<{ name: string; dir: string }> {
+  let owners = ownersCache.get(packages);
+  if (!owners) {
+    owners = [...packages].map(([name, dir]) => ({ name, dir: path.resolve(dir) })).sort((a, b) => b.dir.length - a.dir.length);
+    ownersCache.set(packages, owners);
+  }
+  return owners;
+}
+const ownersCache = new WeakMap<ReadonlyMap<string, string>, ReadonlyArray<{ name: string; dir: string }>>();
 
 function visitors(check: (literal: ts.StringLiteralLike) => void): RuleListener['visit'] {
   return {

@@ -1,7 +1,7 @@
 // Factor XI, logs: a service emits its log as an event stream, best as structured lines from a logger on stdout.
 // Docs: docs/rules/logs/no-console.md
 import ts from 'typescript';
-import { envReadName, mayMentionWord, normalizeModule, skipOuterExpressions } from '../../ast';
+import { envReadName, normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { someNode } from '../../walk';
 import { CLI_MODULES } from '../../knowledge/roles';
@@ -59,6 +59,9 @@ interface Candidate {
   method: string;
 }
 
+/** `console` as a word, found by the shared gate scan (looser at `$`, which only lets more files through). */
+const mayNameConsole = textGate([], ['console']);
+
 export default defineRule({
   id: 'logs/no-console',
   factor: 'logs',
@@ -78,7 +81,7 @@ export default defineRule({
   },
   create(ctx) {
     // Only `console.x` is reported: a file that never names console has nothing to find.
-    if (!mayMentionWord(ctx.text, 'console')) return { visit: {} };
+    if (!mayNameConsole(ctx.text)) return { visit: {} };
     // What the file is comes from the classifier (roles.ts): browser code (.tsx/.jsx, public/, frontend/), a front-end
     // package, a command-line tool (a `bin` that does not start its own server; review: hoppscotch-cli), the project's
     // logger module (where console belongs, if anywhere), CLI commands. Tests and scripts are skipped by skipIn.
