@@ -121,7 +121,8 @@ function commentsOf(text: string, entries: readonly DotenvEntry[]): DotenvCommen
 /** `.env`, `.env.example`, `.env.production.local`, `production.env`; not `.envrc` (direnv's shell script). */
 export function isDotenvFileName(fileName: string): boolean {
   const base = baseName(fileName);
-  if (base === '.env' || base.startsWith('.env.')) return !base.endsWith('.swp');
+  // Not an env file: an editor's swap file, or a REUSE licence sidecar (`.env.license` says whose `.env` it is).
+  if (base === '.env' || base.startsWith('.env.')) return !/\.(swp|license)$/i.test(base);
   return /^[\w-]+\.env$/i.test(base) && !/^(tsconfig|package)\b/i.test(base);
 }
 
