@@ -308,6 +308,32 @@ describe('classifyFile: folders that only tool scripts run', () => {
   });
 });
 
+describe('classifyFile: a *.config.* file at the top of a workspace package', () => {
+  // The language server and a scan from the workspace root classify `packages/api/app.config.ts` with the package's
+  // prefix: the signal reads the path inside the package, as a scan of the package alone does.
+  it('is tooling whether or not the path carries the workspace prefix', () => {
+    assert.equal(classifyFile('app.config.ts', '').role, 'script');
+    assert.equal(classifyFile('packages/api/app.config.ts', '', { projectPath: 'app.config.ts' }).role, 'script');
+    assert.equal(classifyFile('packages/api/src/app.config.ts', '', { projectPath: 'src/app.config.ts' }).role, 'application');
+  });
+});
+
+describe('classifyFile: documentation at the package top', () => {
+  // hedgedoc/hedgedoc: docs/content/files/setup-docker/config.env, the sample the Docker guide tells readers to copy,
+  // was reported as a committed env file.
+  it('docs/, doc/ and documentation/ at the top are documentation (example role, in the test group)', () => {
+    for (const file of ['docs/content/files/setup-docker/config.env', 'doc/guide/server.js', 'documentation/snippets/app.ts']) {
+      const kind = classifyFile(file, '');
+      assert.equal(kind.role, 'example', file);
+      assert.equal(kind.test, true, file);
+    }
+  });
+  it('a docs folder inside the sources may serve API docs: application', () => {
+    assert.equal(classifyFile('src/docs/swagger.ts', '').role, 'application');
+    assert.equal(classifyFile('packages/api/src/docs/index.ts', '', { projectPath: 'src/docs/index.ts' }).role, 'application');
+  });
+});
+
 describe('classifyFile: a package script that runs a file after cd', () => {
   // thedevs-network/kutt: "docs:build": "cd docs/api && node generate && cd ../.." writes the API docs' static files;
   // docs/api/generate.js was reported as application state written to disk.
@@ -320,8 +346,12 @@ describe('classifyFile: a package script that runs a file after cd', () => {
   );
   const roleOf = (file: string) => classifyFile(file, '', { manifest }).role;
   it('the folder it runs in is tooling', () => {
-    assert.equal(roleOf('docs/api/generate.js'), 'script');
-    assert.equal(roleOf('docs/api/api.js'), 'script');
+    // kutt's own folder is docs/, documentation at the package top before any script is read; the same script
+    // into another folder shows the cd reading.
+    assert.equal(roleOf('docs/api/generate.js'), 'example');
+    const site = parseManifest(JSON.stringify({ name: 'kutt', main: './server/server.js', scripts: { 'site:build': 'cd site/api && node generate' } }));
+    assert.equal(classifyFile('site/api/generate.js', '', { manifest: site }).role, 'script');
+    assert.equal(classifyFile('site/api/api.js', '', { manifest: site }).role, 'script');
   });
   it('the service code stays application, and a cd into the service folder is not tooling', () => {
     assert.equal(roleOf('server/server.js'), 'application');

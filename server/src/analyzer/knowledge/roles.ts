@@ -174,6 +174,7 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
   },
   // Only at a package's top: `src/tools/` of an AI agent and `server/queues/tasks/` are application code.
   { role: 'script', pattern: /^(tools|tasks|commands)\//i, why: 'under tools/, tasks/ or commands/ at the package top', inPackage: true },
+  { role: 'example', pattern: /^(docs?|documentation)\//i, why: 'under docs/ at the package top: documentation and the samples it shows', inPackage: true },
   {
     role: 'script',
     pattern: new RegExp(
@@ -182,7 +183,7 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
     ),
     why: 'a tool configuration, seed, migration or install hook', on: 'name',
   },
-  { role: 'script', pattern: new RegExp(String.raw`^[\w.-]+\.config${EXT}`, 'i'), why: 'a *.config.* file at the project top' },
+  { role: 'script', pattern: new RegExp(String.raw`^[\w.-]+\.config${EXT}`, 'i'), why: 'a *.config.* file at the project top', inPackage: true },
   {
     role: 'browser',
     pattern: /(^|\/)(public|static|assets|frontend|front-end|www|browser|web-?client|client-side)\/|(^|\/|\.)browser\.[cm]?[jt]s$|\.[jt]sx$/i,
