@@ -74,6 +74,11 @@ runRuleTests(rule, {
     },
     { name: 'an undeclared type-only import: types are erased (homarr packages/db/schema)', code: "import type { DayOfWeek } from '@mantine/dates';", project: service },
     {
+      name: 'an undeclared import whose names are used only as types: erased as import type is (hedgedoc backend, fastify)',
+      code: "import { FastifyReply, FastifyRequest } from 'fastify';\nexport type R = FastifyRequest & { id: string };\nexport function send(reply: FastifyReply): void {}",
+      project: service,
+    },
+    {
       name: 'declared by another workspace member, resolved by hoisting (homarr packages/boards next/navigation)',
       code: "import { usePathname } from 'next/navigation';",
       project: projectWith({
@@ -90,6 +95,13 @@ runRuleTests(rule, {
     { name: '@types declared, package imported for its types', code: "import { Express } from 'express-x';", project: projectWith({ packageJson: { name: 'a', devDependencies: { '@types/express-x': '1' } } }) },
   ],
   invalid: [
+    {
+      name: 'the same import used as a value, or in JavaScript (which runs imports as written), is needed at run time',
+      code: "import { FastifyRequest, fastify } from 'fastify';\nexport type R = FastifyRequest;\nfastify();",
+      project: service,
+      errors: [{ messageId: 'undeclared', line: 1, column: 41 }],
+    },
+    { code: "import { FastifyRequest } from 'fastify';\n/** @type {FastifyRequest} */ let r;", filename: 'src/app.js', project: service, errors: [{ messageId: 'undeclared', line: 1, column: 32 }] },
     {
       code: "import leftpad from 'left-pad';\nconst chalk = require('chalk');\nconst m = await import('@scope/thing/sub');",
       project: service,

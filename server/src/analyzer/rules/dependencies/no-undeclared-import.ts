@@ -33,6 +33,16 @@ export default defineRule({
     // Tool configs (`metro.config.js`, `.eslintrc.js`) load the tool's own dependencies, which the tool brings.
     const toolConfig = hasTrait(ctx.fileKind, 'tool-config');
     let typeUses: TypeUses | undefined;
+    /**
+     * Every name the import binds is used only as a type: in TypeScript the compiler erases it, as it does `import
+     * type`. A JavaScript file runs its imports as written.
+     */
+    const compiled = /\.[cm]?tsx?$/i.test(ctx.fileName);
+    const erased = (localNames: readonly string[], used: 'used' | 'or unused'): boolean => {
+      if (!compiled || localNames.length === 0) return false;
+      typeUses ??= new TypeUses(ctx.sourceFile);
+      return localNames.every((local) => typeUses!.onlyTypes(local) && (used === 'or unused' || typeUses!.usedAsType(local)));
+    };
     const check = (literal: ts.StringLiteralLike, typeOnly: boolean, localNames: readonly string[]): void => {
       const info = classifySpecifier(literal.text, ctx.project.moduleAliases);
       if (info.kind !== 'package' || info.packageName === undefined) return;
@@ -43,7 +53,8 @@ export default defineRule({
       if (kinds.length === 0) {
         // Types are erased: the deploy does not need them (a type import needs only its types, and `@types/x`
         // declared with `x` imported is taken as types too).
-        if (toolConfig || typeOnly || declared.has(`@types/${typesName(name)}`)) return;
+        // (hedgedoc: `import { FastifyRequest } from 'fastify'`, a type that @nestjs/platform-fastify brings.)
+        if (toolConfig || typeOnly || declared.has(`@types/${typesName(name)}`) || erased(localNames, 'used')) return;
         if (declared.inWorkspaceRoot(name) || isFrameworkAlias(literal.text, manifest)) return;
         const workspacePackage = ctx.project.workspace?.packages.has(name) === true;
         // Declared by another member of the workspace: installed with the workspace and resolved by hoisting. Often
@@ -56,10 +67,7 @@ export default defineRule({
       if (devAllowed || typeOnly || !kinds.every((kind) => kind === 'dev')) return;
       if (isRuntimeProvided(name) || isDevOnlyBranch(literal)) return;
       // Imports used only as types are erased by the compiler: no runtime dependency.
-      if (localNames.length > 0) {
-        typeUses ??= new TypeUses(ctx.sourceFile);
-        if (localNames.every((local) => typeUses!.onlyTypes(local))) return;
-      }
+      if (erased(localNames, 'or unused')) return;
       ctx.report(literal, 'devOnly', { name });
     };
     return {
@@ -232,6 +240,7 @@ function stageTest(condition: ts.Expression): 'dev' | 'prod' | undefined {
 /** Which local names of a file are only used in type positions (read once per file, on demand). */
 class TypeUses {
   private readonly valueUses = new Set<string>();
+  private readonly typeUses = new Set<string>();
 
   constructor(sourceFile: ts.SourceFile) {
     const stack: ts.Node[] = [sourceFile];
@@ -240,9 +249,9 @@ class TypeUses {
       if (ts.isIdentifier(node)) {
         const parent = node.parent;
         const declaration = (ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isImportEqualsDeclaration(parent)) && parent.name === node;
-        if (!declaration && !isInTypeContext(node) && !(ts.isPropertyAccessExpression(parent) && parent.name === node) && !ts.isQualifiedName(parent)) {
-          this.valueUses.add(node.text);
-        }
+        if (declaration || (ts.isPropertyAccessExpression(parent) && parent.name === node)) continue;
+        if (isInTypeContext(node)) this.typeUses.add(node.text);
+        else if (!ts.isQualifiedName(parent)) this.valueUses.add(node.text);
         continue;
       }
       ts.forEachChild(node, (child) => {
@@ -253,5 +262,10 @@ class TypeUses {
 
   onlyTypes(name: string): boolean {
     return !this.valueUses.has(name);
+  }
+
+  /** Named in a type at least once (an unused import is not "used as a type"). */
+  usedAsType(name: string): boolean {
+    return this.typeUses.has(name);
   }
 }
