@@ -53,6 +53,11 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'logger.fatal logs; it does not end the process (pino, winston)',
+      code: "process.on('uncaughtException', (err) => {\n  logger.fatal(err);\n});",
+      errors: [{ messageId: 'carriesOn', line: 1, column: 1, endLine: 1, endColumn: 31, message: message('uncaughtException') }],
+    },
+    {
       name: 'logs and carries on',
       code: "process.on('uncaughtException', (err) => {\n  console.error('Uncaught exception', err);\n});",
       errors: [{ messageId: 'carriesOn', line: 1, column: 1, endLine: 1, endColumn: 31, message: message('uncaughtException') }],

@@ -148,6 +148,8 @@ function callVerdict(call: ts.CallExpression | ts.NewExpression, scope: Scope, s
   const name = dottedName(callee);
   if (name === undefined) return 'unknown';
   if (/^process\.(exit|abort|reallyExit|kill|emit)$/.test(name)) return 'exits';
+  // A logger's own method logs, whatever its name says (`logger.fatal(err)` does not end the process).
+  if (ts.isPropertyAccessExpression(callee) && isLoggingCall(callee)) return 'continues';
   const last = name.slice(name.lastIndexOf('.') + 1);
   if (EXITING_NAME.test(last)) return 'exits';
   // err.stack.includes('…'), message.split('\n'): string and array methods end nothing.
@@ -156,7 +158,7 @@ function callVerdict(call: ts.CallExpression | ts.NewExpression, scope: Scope, s
     if (/^(String|Number|Boolean|Error|setTimeout|setImmediate|clearTimeout|require)$/.test(callee.text)) return 'continues';
     return namedVerdict(callee.text, scope, seen, depth);
   }
-  return ts.isPropertyAccessExpression(callee) && isLoggingCall(callee) ? 'continues' : 'unknown';
+  return 'unknown';
 }
 
 /** `console.error`, `logger.fatal`, `this.logger.error`, `Sentry.captureException`, `err.stack.toString`. */
