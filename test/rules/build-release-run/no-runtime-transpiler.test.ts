@@ -30,6 +30,12 @@ runRuleTests(rule, {
   ],
   invalid: [
     {
+      name: 'a type check is no build: tsc --noEmit writes nothing to start',
+      code: pkg({ typecheck: 'tsc --noEmit', start: 'ts-node src/index.ts' }),
+      filename: 'package.json',
+      errors: [{ messageId: 'script', line: 6, column: 15 }],
+    },
+    {
       name: 'package.json start through ts-node, tsx, babel-node and node -r',
       code: pkg({ start: 'cross-env NODE_ENV=production ts-node src/index.ts' }),
       filename: 'package.json',

@@ -137,8 +137,12 @@ export default defineRule({
 });
 
 
+/** A script other than the start scripts runs a compiler that writes output: `tsc --noEmit` only type-checks. */
 function compilesInBuild(manifest: Manifest): boolean {
-  for (const [name, script] of manifest.scripts) if (!PRODUCTION_SCRIPTS.includes(name) && name !== 'start' && COMPILERS.test(script.value)) return true;
+  for (const [name, script] of manifest.scripts) {
+    if (PRODUCTION_SCRIPTS.includes(name) || name === 'start') continue;
+    if (scriptCommands(script.value).some((words) => COMPILERS.test(words.join(' ')) && !words.includes('--noEmit'))) return true;
+  }
   return false;
 }
 
