@@ -1,7 +1,7 @@
 // Reading files that anyone may have put in a project: only regular files, never more than a limit, never blocking.
 // A FIFO named `package.json` blocks a plain `readFileSync` until something writes to it, and a link to
 // `/dev/zero` reads until memory runs out; so the file is opened without blocking, the opened descriptor (not the
-// path, which could be swapped in between) is checked to be a regular file no larger than the limit before it is read.
+// path, which could be swapped in between) is checked to be a regular file, and the read stops at the limit.
 import fs from 'node:fs';
 
 /** Files read for their settings (package.json, `.twelvefactorrc.json`, `.env.example`) stop at this size. */
@@ -31,26 +31,15 @@ export function readRegularFile(file: string, limit: number = MAX_SETTINGS_FILE_
     if (!stat.isFile()) return { error: stat.isDirectory() ? 'is a folder, not a file' : `not a regular file (${kindOf(stat)})` };
     if (stat.size > limit) return { error: `larger than ${formatSize(limit)} (${formatSize(stat.size)})`, tooLarge: true, size: stat.size };
     if (stat.size > 0) {
-      // The common case in one native call that reads and decodes (as `fs.readFileSync(path, 'utf8')`), on the
-      // descriptor opened above. A file that grew past the limit since the stat is refused after the read.
-      const text = fs.readFileSync(fd, 'utf8');
-      if (text.length > limit) return { error: `larger than ${formatSize(limit)}`, tooLarge: true, size: text.length };
-      return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
-    }
-    // Files in /proc say 0 (and the size can change under us): read until the end, one byte past the limit at most.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    const chunkSize = Math.max(Math.min(stat.size + 1, limit + 1), 4096);
-    for (;;) {
-      const buffer = Buffer.allocUnsafe(Math.min(chunkSize, limit + 1 - total));
+      // The common case: one read of the size the stat gave, plus a byte to see growth, decoded in place. A regular
+      // file reads short only at its end; one that filled the buffer grew, and is read on below, as /proc files are.
+      const buffer = Buffer.allocUnsafe(stat.size + 1);
       const read = fs.readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      chunks.push(read === buffer.length ? buffer : buffer.subarray(0, read));
-      total += read;
-      if (total > limit) return { error: `larger than ${formatSize(limit)}`, tooLarge: true, size: total };
+      if (read < buffer.length) return decoded(buffer.toString('utf8', 0, read));
+      if (read > limit) return { error: `larger than ${formatSize(limit)}`, tooLarge: true, size: read };
+      return readRest(fd, limit, [buffer], read);
     }
-    const text = Buffer.concat(chunks, total).toString('utf8');
-    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+    return readRest(fd, limit, [], 0);
   } catch (error) {
     return { error: describeFsError(error), code: (error as NodeJS.ErrnoException).code };
   } finally {
@@ -60,6 +49,26 @@ export function readRegularFile(file: string, limit: number = MAX_SETTINGS_FILE_
       // Nothing to do: the descriptor is gone either way.
     }
   }
+}
+
+function decoded(text: string): ReadResult {
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * Reads on until the end, one byte past the limit at most, after `total` bytes already in `chunks`: files in /proc
+ * say 0, and a file can grow under us. Throws what `fs.readSync` throws (the caller closes the descriptor).
+ */
+function readRest(fd: number, limit: number, chunks: Buffer[], total: number): ReadResult {
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(Math.min(Math.max(total + 1, 4096), limit + 1 - total));
+    const read = fs.readSync(fd, buffer, 0, buffer.length, null);
+    if (read === 0) break;
+    chunks.push(read === buffer.length ? buffer : buffer.subarray(0, read));
+    total += read;
+    if (total > limit) return { error: `larger than ${formatSize(limit)}`, tooLarge: true, size: total };
+  }
+  return decoded(Buffer.concat(chunks, total).toString('utf8'));
 }
 
 /** What kind of file a stat describes, for messages. */
