@@ -246,10 +246,9 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
     const visit = listener.visit as Record<string, NodeHandler | undefined>;
     for (const name in visit) {
       const handler = visit[name];
-      // A name, or (slower to build, still honoured) a number key of the older `[ts.SyntaxKind.X]` form.
-      const named = KIND_BY_NAME[name];
-      const kind = typeof named === 'number' ? named : typeof named === 'string' ? Number(name) : undefined;
-      if (handler && kind !== undefined) addHandler(kind, handler, owner);
+      // The type (RuleListener) takes names only; `ts.SyntaxKind`'s reverse entries (number → name) are strings.
+      const kind = KIND_BY_NAME[name];
+      if (handler && typeof kind === 'number') addHandler(kind, handler, owner);
     }
     if (listener.end) ends.push({ owner, end: listener.end });
   }
