@@ -37,7 +37,7 @@ export default defineRule({
      * Every name the import binds is used only as a type: in TypeScript the compiler erases it, as it does `import
      * type`. A JavaScript file runs its imports as written.
      */
-    const compiled = /\.[cm]?tsx?$/i.test(ctx.fileName);
+    const compiled = (ctx.sourceFile.flags & ts.NodeFlags.JavaScriptFile) === 0;
     const erased = (localNames: readonly string[], used: 'used' | 'or unused'): boolean => {
       if (!compiled || localNames.length === 0) return false;
       typeUses ??= new TypeUses(ctx.sourceFile);
