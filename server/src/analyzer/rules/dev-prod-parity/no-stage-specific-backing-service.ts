@@ -287,7 +287,7 @@ function isMailTransportArgument(object: ts.ObjectLiteralExpression): boolean {
 
 function stageLabel(side: StageSide, stage: string): string {
   if (side === 'not-production') return 'outside production';
-  return /^tests?$|^testing$/i.test(stage) || /test/i.test(stage) ? 'in tests' : 'in development';
+  return /test/i.test(stage) ? 'in tests' : 'in development';
 }
 
 function capitalize(text: string): string {

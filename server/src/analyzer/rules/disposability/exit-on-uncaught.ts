@@ -79,14 +79,20 @@ export default defineRule({
         const scope: Scope = { functions, stageFlags: collectStageFlags(ctx.sourceFile) };
         // A monitor only observes: Node exits anyway after it.
         const events = new Set(registrations.filter((r) => r.event !== 'uncaughtExceptionMonitor').map((r) => r.event));
+        const exitsFor = new Map<string, boolean>();
         for (const { call, event, handler: registered } of registrations) {
-          if (event === 'uncaughtExceptionMonitor' || !events.has(event)) continue;
+          if (!events.has(event)) continue;
           // A handler removed again in the file (uptime-kuma's, around a pool's close) swallows one known error for a
           // moment; it is not how the process treats crashes.
           const handler = skipOuterExpressions(registered);
           if (ts.isIdentifier(handler) && removed.has(handler.text)) continue;
-          // Several handlers for one event in the file: any one that exits is enough.
-          if (registrations.some((other) => other.event === event && verdictOf(other.handler, scope) !== 'continues')) continue;
+          // Several handlers for one event in the file: any one that exits is enough (judged once per event).
+          let exits = exitsFor.get(event);
+          if (exits === undefined) {
+            exits = registrations.some((other) => other.event === event && verdictOf(other.handler, scope) !== 'continues');
+            exitsFor.set(event, exits);
+          }
+          if (exits) continue;
           ctx.report(call, 'carriesOn', { event }, { start: call.getStart(ctx.sourceFile), end: call.arguments[0].getEnd() });
           events.delete(event);
         }
