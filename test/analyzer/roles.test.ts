@@ -328,6 +328,10 @@ describe('classifyFile: documentation at the package top', () => {
       assert.equal(kind.test, true, file);
     }
   });
+  it('a docs package of its own at the workspace top (hedgedoc @hedgedoc/docs) is documentation too', () => {
+    assert.equal(classifyFile('docs/content/files/setup-docker/config.env', '', { projectPath: 'content/files/setup-docker/config.env' }).role, 'example');
+    assert.equal(classifyFile('packages/api/docs/guide.md.ts', '', { projectPath: 'docs/guide.md.ts' }).role, 'example');
+  });
   it('a docs folder inside the sources may serve API docs: application', () => {
     assert.equal(classifyFile('src/docs/swagger.ts', '').role, 'application');
     assert.equal(classifyFile('packages/api/src/docs/index.ts', '', { projectPath: 'src/docs/index.ts' }).role, 'application');

@@ -175,6 +175,8 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
   // Only at a package's top: `src/tools/` of an AI agent and `server/queues/tasks/` are application code.
   { role: 'script', pattern: /^(tools|tasks|commands)\//i, why: 'under tools/, tasks/ or commands/ at the package top', inPackage: true },
   { role: 'example', pattern: /^(docs?|documentation)\//i, why: 'under docs/ at the package top: documentation and the samples it shows', inPackage: true },
+  // The same at the workspace's top, where docs/ is often a package of its own (hedgedoc's @hedgedoc/docs).
+  { role: 'example', pattern: /^(docs?|documentation)\//i, why: 'under docs/ at the workspace top: documentation and the samples it shows' },
   {
     role: 'script',
     pattern: new RegExp(
