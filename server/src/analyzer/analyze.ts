@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG, type AnalyzerConfig } from './config';
 import { dockerFacts, dotenvFacts } from './file-facts';
 import { classifyFile, isSkippedIn, type FileKind } from './roles';
 import { LANGUAGES, LineMap, languageOf, type LanguageId, type NodeOf, type TreeOf } from './languages/index';
-import { parseTypeScript } from './languages/typescript';
+import { linkTree, parseTypeScript, parseUnlinked } from './languages/typescript';
 import { EMPTY_PROJECT, FactsCollector, emptyFacts, factsFromText, type DirectiveFact, type FileFacts, type ProjectView } from './project';
 import { removeUnusedDirectiveFix } from './fixes/disable';
 import {
@@ -31,7 +31,6 @@ import { errorReason, isStackOverflow, MAX_NESTING, MAX_TREE_DEPTH, nestingBeyon
 
 export { SOURCE_EXTENSIONS, scriptKindOf } from './languages/typescript';
 
-const FIRST_NODE = ts.SyntaxKind.FirstNode;
 /** `ts.SyntaxKind` read by name (a rule's `visit` keys); its reverse entries (number → name) are strings. */
 const KIND_BY_NAME = ts.SyntaxKind as unknown as Readonly<Record<string, number | string | undefined>>;
 
@@ -130,7 +129,7 @@ export function analyze(input: AnalyzeInput): AnalyzeResult {
   if (depth !== undefined) return failedResult(text, `brackets nested ${depth} deep, beyond the limit of ${MAX_NESTING}; not analyzed`);
   let sourceFile: ts.SourceFile;
   try {
-    sourceFile = input.sourceFile ?? parse(input.fileName, text);
+    sourceFile = input.sourceFile ?? parseUnlinked(input.fileName, text); // analyzeTree links it
   } catch (error) {
     return failedResult(text, isStackOverflow(error) ? 'nesting too deep for the parser; not analyzed' : `the parser failed: ${errorReason(error)}`);
   }
@@ -153,6 +152,28 @@ function failedResult(text: string, failed: string): AnalyzeResult {
 const COLLECTOR = -1;
 
 function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts.SourceFile): AnalyzeResult {
+  // One pass sets every node's parent and lists the nodes in the order the rules meet them (pre-order, children in
+  // source order), before anything reads the tree. The depth is bounded (MAX_TREE_DEPTH): rules walk up from a node
+  // to its enclosing function or statement, and on a 100,000-deep chain those walks would cost the square of its
+  // length.
+  const order = spareOrder ?? [];
+  spareOrder = undefined;
+  try {
+    if (linkTree(sourceFile, order, MAX_TREE_DEPTH)) throw new TooDeep();
+    return analyzeLinked(input, config, sourceFile, order);
+  } finally {
+    order.length = 0;
+    spareOrder = order;
+  }
+}
+
+/**
+ * The order array of the last walk, kept for the next file's (a walk lists every node of its tree). A walk that
+ * starts while another is under way (a handler analyzing another file) finds none and makes its own.
+ */
+let spareOrder: ts.Node[] | undefined;
+
+function analyzeLinked(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts.SourceFile, order: readonly ts.Node[]): AnalyzeResult {
   const project = input.project ?? EMPTY_PROJECT;
   const { text, fileName } = input;
   const relative = relativeTo(project.root, fileName);
@@ -253,43 +274,18 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
     if (listener.end) ends.push({ owner, end: listener.end });
   }
 
-  // Pre-order, children in source order, with an explicit stack: a tree is as deep as its source is nested (and a
-  // left-deep `a + a + …` chain as deep as it is long), and recursion overflowed at a few hundred levels.
-  // The depth is bounded too (MAX_TREE_DEPTH): rules walk up from a node to its enclosing function or statement, and
-  // on a 100,000-deep chain those walks would cost the square of its length.
-  // Tokens, identifiers and literals (every kind before FirstNode) have no children, and about half of all nodes are
-  // such leaves: only those of a kind some handler asked for are pushed at all (identifiers, a third of all nodes,
-  // never are).
-  const stack: ts.Node[] = [];
-  const depths: number[] = [];
-  const outer = walkState;
-  walkState = { stack, handlers };
-  try {
-    pushWantedChildren(sourceFile);
-    for (let i = 0; i < stack.length; i++) depths.push(1);
-    while (stack.length > 0) {
-      const node = stack.pop() as ts.Node;
-      const depth = depths.pop() as number;
-      const kind = node.kind;
-      const list = kind < handlers.length ? handlers[kind] : undefined;
-      if (list !== undefined) {
-        for (let i = 0; i < list.length; i++) {
-          try {
-            list[i](node);
-          } catch (error) {
-            fail((owners[kind] as number[])[i], error);
-          }
-        }
-      }
-      if (kind >= FIRST_NODE) {
-        // A node at the limit with any child (pushed or not) makes the tree deeper than the limit.
-        if (depth >= MAX_TREE_DEPTH && ts.forEachChild(node, () => true)) throw new TooDeep();
-        pushWantedChildren(node);
-        while (depths.length < stack.length) depths.push(depth + 1);
+  for (let n = 0; n < order.length; n++) {
+    const node = order[n];
+    const kind = node.kind;
+    const list = kind < handlers.length ? handlers[kind] : undefined;
+    if (list === undefined) continue;
+    for (let i = 0; i < list.length; i++) {
+      try {
+        list[i](node);
+      } catch (error) {
+        fail((owners[kind] as number[])[i], error);
       }
     }
-  } finally {
-    walkState = outer;
   }
   const facts = collector.finish();
   facts.role = fileKind;
@@ -424,31 +420,6 @@ function findingOf(
 
 function directiveFact(directive: Directive): DirectiveFact {
   return { kind: directive.kind, rules: directive.rules, start: directive.start, targetLine: directive.targetLine };
-}
-
-/**
- * The walk of `analyzeTree`: the stack it pushes onto and the handlers by kind that decide which leaves it pushes.
- * Module-level so that one callback serves every node (no closure per node); a handler that analyzes another file
- * meanwhile gets its own and puts this one back.
- */
-let walkState: { stack: ts.Node[]; handlers: ReadonlyArray<NodeHandler[] | undefined> } = { stack: [], handlers: [] };
-
-/** Pushes the children of `node` that the walk visits so that the first one is popped first (see `analyzeTree`). */
-function pushWantedChildren(node: ts.Node): void {
-  const stack = walkState.stack;
-  const from = stack.length;
-  ts.forEachChild(node, pushWantedChild);
-  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
-    const swap = stack[i];
-    stack[i] = stack[j];
-    stack[j] = swap;
-  }
-}
-
-function pushWantedChild(child: ts.Node): undefined {
-  const kind = child.kind;
-  if (kind >= FIRST_NODE || walkState.handlers[kind] !== undefined) walkState.stack.push(child);
-  return undefined;
 }
 
 const NOOP: NodeHandler = () => undefined;
