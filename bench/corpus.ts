@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_CONFIG } from '../server/src/analyzer/config';
 import { skipReason } from '../server/src/analyzer/analyze';
-import { walkSourceFiles } from '../server/src/project/files';
+import { isSourceFile, walkFiles, walkSourceFiles } from '../server/src/project/files';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -55,13 +55,16 @@ export interface CorpusStats {
   skipped: number;
   largestBytes: number;
   largestFile: string;
+  /** Files the CLI reads besides the sources (package.json, Dockerfiles, `.env` files), which the floor does not. */
+  otherFiles: number;
 }
 
 /** Walks the folders exactly as the CLI and the floor do (same walker, same skip rules). */
 export function corpusStats(paths: readonly string[]): CorpusStats {
-  const stats: CorpusStats = { folders: paths.length, files: 0, bytes: 0, tsFiles: 0, skipped: 0, largestBytes: 0, largestFile: '' };
+  const stats: CorpusStats = { folders: paths.length, files: 0, bytes: 0, tsFiles: 0, skipped: 0, largestBytes: 0, largestFile: '', otherFiles: 0 };
   for (const root of paths) {
     if (!fs.existsSync(root)) throw new Error(`corpus folder missing: ${root} (run npm ci first)`);
+    for (const file of walkFiles(root)) if (!isSourceFile(file)) stats.otherFiles++;
     for (const file of walkSourceFiles(root)) {
       const buffer = fs.readFileSync(file);
       if (skipReason(buffer.toString('utf8'), DEFAULT_CONFIG) !== undefined) {
