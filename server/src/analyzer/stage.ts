@@ -114,8 +114,12 @@ export function isStageReader(node: ts.Expression, flags: StageFlags = NO_FLAGS)
     return ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' && first !== undefined && isStringLiteralLike(first) && first.text === 'env';
   }
   if (ts.isPropertyAccessExpression(expr)) {
-    // A destructured or re-exported env object: `env.NODE_ENV`, `config.NODE_ENV`, `config.env`.
-    return STAGE_VARIABLES.has(expr.name.text) || (expr.name.text === 'env' && ts.isIdentifier(expr.expression));
+    // A destructured or re-exported env object: `env.NODE_ENV`, `config.NODE_ENV`, `config.env`; Express's
+    // `app.settings.env`.
+    if (STAGE_VARIABLES.has(expr.name.text)) return true;
+    if (expr.name.text !== 'env') return false;
+    const owner = skipOuterExpressions(expr.expression);
+    return ts.isIdentifier(owner) || (ts.isPropertyAccessExpression(owner) && owner.name.text === 'settings');
   }
   // const { NODE_ENV } = process.env; `env` alone only when the file binds it to the stage.
   return ts.isIdentifier(expr) && (STAGE_VARIABLES.has(expr.text) || /^(nodeEnv|appEnv)$/.test(expr.text) || flags.readers.has(expr.text));
@@ -148,4 +152,64 @@ export function stageKeyedEntries(object: ts.ObjectLiteralExpression): Array<{ s
     if (key !== undefined && side !== undefined) entries.push({ stage: key, side, value: property.initializer, node: property.name });
   }
   return entries;
+}
+
+/**
+ * Whether a condition, when it has `value`, keeps production out: `NODE_ENV !== 'production'` when true, `isProd`
+ * when false, `isDev && x` when true (`&&` holds only where both sides do), `isProd || x` never (it holds wherever x
+ * does). Undefined-free: a condition that is no stage test says nothing, so false.
+ */
+export function excludesProductionWhen(condition: ts.Expression, value: boolean, flags: StageFlags = NO_FLAGS): boolean {
+  const expr = skipOuterExpressions(condition);
+  if (ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken) return excludesProductionWhen(expr.operand, !value, flags);
+  if (ts.isBinaryExpression(expr)) {
+    const op = expr.operatorToken.kind;
+    const left = (v: boolean): boolean => excludesProductionWhen(expr.left, v, flags);
+    const right = (v: boolean): boolean => excludesProductionWhen(expr.right, v, flags);
+    // True only where both sides are; false wherever either is.
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken) return value ? left(true) || right(true) : left(false) && right(false);
+    if (op === ts.SyntaxKind.BarBarToken) return value ? left(true) && right(true) : left(false) || right(false);
+  }
+  const test = readStageTest(expr, flags);
+  return test !== undefined && excludesProduction(value ? test.whenTrue : test.whenFalse);
+}
+
+/**
+ * Whether `node` runs only outside production: in the arm of an `if` or `?:`, or the right side of `&&` / `||`,
+ * that a stage test keeps production out of (`if (NODE_ENV !== 'production') {…}`, the `else` of `if (isProd)`,
+ * `isDev && app.get(…)`), or after a guard that leaves production out (`if (isProduction) return;`). A function
+ * declared there counts as such too: the climb goes on past function boundaries.
+ */
+export function runsOnlyOutsideProduction(node: ts.Node, flags: StageFlags = NO_FLAGS): boolean {
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent !== undefined && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent)) {
+      if (child !== parent.expression && excludesProductionWhen(parent.expression, child === parent.thenStatement, flags)) return true;
+    } else if (ts.isConditionalExpression(parent)) {
+      if (child !== parent.condition && excludesProductionWhen(parent.condition, child === parent.whenTrue, flags)) return true;
+    } else if (ts.isBinaryExpression(parent) && child === parent.right) {
+      const op = parent.operatorToken.kind;
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken && excludesProductionWhen(parent.left, true, flags)) return true;
+      if (op === ts.SyntaxKind.BarBarToken && excludesProductionWhen(parent.left, false, flags)) return true;
+    } else if (ts.isBlock(parent) && afterProductionGuard(parent.statements, child, flags)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** An earlier statement of the block is `if (<production test>) return;` (or throws): what follows runs elsewhere only. */
+function afterProductionGuard(statements: ts.NodeArray<ts.Statement>, child: ts.Node, flags: StageFlags): boolean {
+  for (const statement of statements) {
+    if (statement === child) return false;
+    if (!ts.isIfStatement(statement) || statement.elseStatement !== undefined || !leaves(statement.thenStatement)) continue;
+    if (excludesProductionWhen(statement.expression, false, flags)) return true;
+  }
+  return false;
+}
+
+/** `return`, `throw`, or a block that ends in one of them and holds nothing else. */
+function leaves(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length === 1 && leaves(statement.statements[0]);
 }

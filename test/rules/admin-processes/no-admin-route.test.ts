@@ -32,6 +32,10 @@ runRuleTests(rule, {
     `router.post('/api/testing/reset', async (req, res) => { await sequelize.sync({ force: true }); res.status(204).end(); });`,
     `if (process.env.NODE_ENV !== 'production') {\n  app.get('/flushdb', (req, res) => { store.flushdb(); res.redirect('/admin'); });\n}`,
     `if (app.settings.env === 'development') app.get('/seed', async (req, res) => { await User.insertMany(users); res.end(); });`,
+    // The same with a flag, the else arm of a production test, and a guard that returns in production.
+    `const isDev = process.env.NODE_ENV === 'development';\nif (isDev) {\n  app.post('/dev/reset', async (req, res) => { await sequelize.sync({ force: true }); res.end(); });\n}`,
+    `if (process.env.NODE_ENV === 'production') {\n  app.use(helmet());\n} else {\n  app.get('/flush', async (req, res) => { await redis.flushall(); res.end(); });\n}`,
+    `export function devRoutes(router) {\n  if (process.env.NODE_ENV === 'production') return;\n  router.post('/migrate', async (req, res) => { await knex.migrate.latest(); res.end(); });\n}`,
     // A self-hosted product's installer creates its schema before anything else exists.
     `router.post('/api/setup', async (req, res) => { await sequelize.sync({ alter: true }); res.json({ ok: true }); });`,
     // Not a route at all: a CLI command, a class method, a Nest method outside a controller.
@@ -45,6 +49,15 @@ runRuleTests(rule, {
     { code: `app.get('/reset', async (req, res) => { await redis.flushall(); res.end(); });`, filename: 'test/helpers/server.ts' },
   ],
   invalid: [
+    {
+      name: 'stage tests that leave production in: production itself, staging, an || with anything',
+      code: `if (process.env.NODE_ENV === 'production') {\n  app.post('/admin/migrate', async (req, res) => { await knex.migrate.latest(); res.end(); });\n}\nif (process.env.NODE_ENV === 'staging' || force) app.get('/flush', async (req, res) => { await redis.flushall(); res.end(); });\nfunction mount(router) {\n  if (!user) return;\n  router.post('/reset', async (req, res) => { await sequelize.sync({ force: true }); res.end(); });\n}`,
+      errors: [
+        { messageId: 'adminTask', line: 2, column: 58 },
+        { messageId: 'adminTask', line: 4, column: 96 },
+        { messageId: 'adminTask', line: 7, column: 53 },
+      ],
+    },
     {
       name: 'the seed: a route that resets the Redis visitor counter',
       code: `import Redis from 'ioredis';\nconst redis = new Redis(process.env.REDIS_URL);\napp.get('/reset', async (c) => {\n  await redis.set('visits', 0);\n  return c.text('reset');\n});`,

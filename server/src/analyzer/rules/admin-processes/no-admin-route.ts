@@ -6,6 +6,7 @@ import { dottedName, normalizeModule, propertyNameText, skipOuterExpressions, te
 import { processCallOf, promisifiedBindings } from '../../child-process';
 import { enclosingRouteHandler, type RouteHandler } from '../../http';
 import { defineRule, type RuleContext } from '../../rule';
+import { collectStageFlags, runsOnlyOutsideProduction, type StageFlags } from '../../stage';
 
 type MessageId = 'adminTask';
 type Task = 'migration' | 'schema sync' | 'seed' | 'cache flush' | 'counter reset' | 'reindex';
@@ -32,6 +33,8 @@ export default defineRule<MessageId>({
     if (!mayRunAdminTask(ctx.text)) return { visit: {} };
     const finder = new TaskFinder(ctx);
     const seedHandlers = new Set<ts.SignatureDeclaration>();
+    let flags: StageFlags | undefined;
+    const adminRoute = (node: ts.Node): RouteHandler | undefined => adminRouteOf(node, (flags ??= collectStageFlags(ctx.sourceFile)));
     return {
       visit: {
         CallExpression(node) {
@@ -239,13 +242,13 @@ const INSTALL_ROUTE = /(^|[/_-])(install|installer|setup|onboarding)([/_-]|$)/i;
  * runs on every request: a lazy start-up, not a route someone calls), not a test-only reset endpoint, not the
  * installer of a self-hosted product, and not registered only outside production.
  */
-function adminRoute(node: ts.Node): RouteHandler | undefined {
+function adminRouteOf(node: ts.Node, flags: StageFlags): RouteHandler | undefined {
   const handler = enclosingRouteHandler(node);
   if (!handler || handler.method === 'use') return undefined;
   const path = handler.path ?? '';
   if (TEST_ROUTE.test(path) || INSTALL_ROUTE.test(path)) return undefined;
   if (handler.name && (/^(test|e2e)/i.test(handler.name) || /install|setup/i.test(handler.name))) return undefined;
-  if (isOutsideProduction(handler.fn)) return undefined;
+  if (runsOnlyOutsideProduction(handler.fn, flags)) return undefined;
   return handler;
 }
 
@@ -260,31 +263,3 @@ function isResetRoute(handler: RouteHandler): boolean {
   return /(^|[/_-])(reset|clear|flush)/i.test(handler.path ?? '') || /^(reset|clear|flush)/i.test(handler.name ?? '');
 }
 
-/**
- * Inside `if (process.env.NODE_ENV !== 'production')`, `if (NODE_ENV === 'development' | 'test')` or
- * `if (app.settings.env === 'development')`: a development or test helper, never served in production.
- */
-function isOutsideProduction(fn: ts.Node): boolean {
-  for (let current: ts.Node = fn; current.parent; current = current.parent) {
-    const parent = current.parent;
-    if (ts.isIfStatement(parent) && parent.thenStatement === current && conditionExcludesProduction(parent.expression)) return true;
-    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && parent.right === current && conditionExcludesProduction(parent.left)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-function conditionExcludesProduction(condition: ts.Expression): boolean {
-  const expr = skipOuterExpressions(condition);
-  if (!ts.isBinaryExpression(expr)) return false;
-  const op = expr.operatorToken.kind;
-  if (op === ts.SyntaxKind.AmpersandAmpersandToken) return conditionExcludesProduction(expr.left) || conditionExcludesProduction(expr.right);
-  const [envSide, valueSide] = ts.isStringLiteralLike(expr.right) ? [expr.left, expr.right] : [expr.right, expr.left];
-  if (!ts.isStringLiteralLike(valueSide) || !/(NODE_ENV|\.env|ENVIRONMENT|APP_ENV)$/.test(dottedName(envSide) ?? '')) return false;
-  const value = valueSide.text.toLowerCase();
-  const equals = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  const differs = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
-  if (differs) return value === 'production' || value === 'prod';
-  return equals && /^(development|dev|test|testing|local|e2e|ci)$/.test(value);
-}
