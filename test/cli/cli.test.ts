@@ -68,6 +68,9 @@ const temps: string[] = [];
 function tempProject(files: Record<string, string | Buffer>): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-cli-')));
   temps.push(dir);
+  // A work tree of its own: the CLI looks upward for the config file, package.json and the repository root, and a
+  // temporary folder's parents are anyone's.
+  fs.mkdirSync(path.join(dir, '.git'));
   for (const [name, content] of Object.entries(files)) {
     const file = path.join(dir, name);
     fs.mkdirSync(path.dirname(file), { recursive: true });

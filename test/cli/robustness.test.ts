@@ -19,8 +19,13 @@ interface Run {
   stderr: string;
 }
 
+/** The environment without the colour switches a CI machine may set (the assertions read plain output). */
+const PLAIN_ENV: NodeJS.ProcessEnv = { ...process.env };
+delete PLAIN_ENV.NO_COLOR;
+delete PLAIN_ENV.FORCE_COLOR;
+
 function run(args: string[], cwd: string, extra: SpawnSyncOptions = {}): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: DEADLINE_MS, ...extra });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: DEADLINE_MS, env: PLAIN_ENV, ...extra });
   if (result.error) throw result.error;
   assert.notEqual(result.signal, 'SIGTERM', `timed out (a hang): ${args.join(' ')}`);
   return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };

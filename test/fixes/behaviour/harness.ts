@@ -227,8 +227,8 @@ export interface ServerRun {
 }
 
 /**
- * Starts a server, waits for it to print `listening`, starts a slow request (`GET /slow`, answered after 300 ms),
- * sends SIGTERM while it is in flight, and reports how the process ended and what the request got.
+ * Starts a server, waits for it to print `listening`, starts a slow request (`GET /slow`, answered after 1 s),
+ * sends SIGTERM once the handler says it has it (`in-flight`), and reports how the process ended and what the request got.
  */
 export async function sigtermWhileServing(dir: string, script: string, port: number): Promise<ServerRun> {
   const child = spawn(process.execPath, [script], { cwd: dir, env: { PATH: process.env.PATH ?? '', PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -255,7 +255,19 @@ export async function sigtermWhileServing(dir: string, script: string, port: num
       socket.on('end', () => resolve(body.includes('slow-done') ? 'slow-done' : `answer without the body: ${body.slice(0, 80)}`));
       socket.on('error', (error) => resolve(`error: ${error.message}`));
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // SIGTERM once the server has the request (its handler prints `in-flight`), not after a guess: a fixed sleep
+    // lost the race when the test process was busy.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${script} never received GET /slow:\n${output}`)), 15000);
+      const check = (): void => {
+        if (!output.includes('in-flight')) return;
+        clearTimeout(timer);
+        child.stdout.off('data', check);
+        resolve();
+      };
+      child.stdout.on('data', check);
+      check();
+    });
     const sent = Date.now();
     child.kill('SIGTERM');
     const [result, inFlight] = await Promise.all([
