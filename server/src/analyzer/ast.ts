@@ -80,6 +80,40 @@ export function requiredModule(node: ts.Expression): string | undefined {
   return undefined;
 }
 
+/**
+ * The string literal naming the module a declaration or call loads at run time: `import … from 'm'` and `import 'm'`
+ * (not `import type`), `export … from 'm'` (not `export type`), `import x = require('m')`, `require('m')` and
+ * `import('m')`. Undefined for anything else, a computed specifier included. For the rules that react to a module
+ * being loaded; `moduleLoadVisitors` gives them the three declarations.
+ */
+export function loadedModuleLiteral(node: ts.Node): ts.StringLiteralLike | undefined {
+  let literal: ts.Expression | undefined;
+  if (ts.isImportDeclaration(node)) literal = node.importClause?.isTypeOnly ? undefined : node.moduleSpecifier;
+  else if (ts.isExportDeclaration(node)) literal = node.isTypeOnly ? undefined : node.moduleSpecifier;
+  else if (ts.isImportEqualsDeclaration(node)) {
+    const ref = node.moduleReference;
+    literal = !node.isTypeOnly && ts.isExternalModuleReference(ref) ? ref.expression : undefined;
+  } else if (ts.isCallExpression(node) && node.arguments.length >= 1) {
+    const callee = skipOuterExpressions(node.expression);
+    const isLoad = callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require' && node.arguments.length === 1);
+    literal = isLoad ? node.arguments[0] : undefined;
+  }
+  return literal !== undefined && ts.isStringLiteralLike(literal) ? literal : undefined;
+}
+
+/** Handlers for the declarations that load a module (`loadedModuleLiteral`); calls are the rule's own to read. */
+export function moduleLoadVisitors(onModule: (literal: ts.StringLiteralLike, node: ts.Node) => void): {
+  ImportDeclaration: (node: ts.Node) => void;
+  ExportDeclaration: (node: ts.Node) => void;
+  ImportEqualsDeclaration: (node: ts.Node) => void;
+} {
+  const visit = (node: ts.Node): void => {
+    const literal = loadedModuleLiteral(node);
+    if (literal !== undefined) onModule(literal, node);
+  };
+  return { ImportDeclaration: visit, ExportDeclaration: visit, ImportEqualsDeclaration: visit };
+}
+
 /** Parentheses, `as`, `satisfies`, `!` and `<T>x`: the wrappers that leave a value as it is. */
 function isOuterExpression(node: ts.Node): node is
   | ts.ParenthesizedExpression

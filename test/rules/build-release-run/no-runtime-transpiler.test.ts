@@ -69,6 +69,16 @@ runRuleTests(rule, {
       ],
     },
     {
+      name: 'TypeScript import-equals and a re-export load the loader as well',
+      code: "import tsNode = require('ts-node/register');\nexport * from '@babel/register';\nimport type { RegisterOptions } from 'ts-node';",
+      filename: 'index.ts',
+      project: startsIndex,
+      errors: [
+        { messageId: 'loader', line: 1, column: 25, endColumn: 43 },
+        { messageId: 'loader', line: 2, column: 15, endColumn: 32 },
+      ],
+    },
+    {
       name: 'a "production" wrapper around ts-node (yash1262/email-onebox)',
       code: "require('ts-node').register({ transpileOnly: true });\nrequire('./src/server.ts');",
       filename: 'server-prod.js',

@@ -58,6 +58,16 @@ runRuleTests(rule, {
       errors: [{ messageId: 'detached', line: 2, column: 15 }],
     },
     {
+      name: 'a daemon module through import-equals, or re-exported; not a type-only import',
+      code: "import daemon = require('daemon');\nexport { default as start } from 'daemonize2';\nexport type { Options } from 'daemonize2';",
+      filename: 'src/daemon.ts',
+      project: service,
+      errors: [
+        { messageId: 'module', line: 1, column: 25 },
+        { messageId: 'module', line: 2, column: 34 },
+      ],
+    },
+    {
       name: 'PID files by name and daemon modules',
       code: "import { writeFile } from 'fs/promises';\nimport daemonize from 'daemonize2';\nawait writeFile(`${runDir}/server.pid`, `${child.pid}`);",
       project: service,

@@ -3,7 +3,7 @@
 // reports whatever checkout it happens to run from, not the release that was deployed.
 // Docs: docs/rules/build-release-run/no-git-version-at-runtime.md
 import ts from 'typescript';
-import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
+import { loadedModuleLiteral, moduleLoadVisitors, normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { isOwnFolder, ownSimpleGitMethod, ownSimpleGitNames, processCallOf, promisifiedBindings, runsInOwnFolder, type ProgramRef } from '../../child-process';
 import { underEnvironmentGuard } from '../../env-guard';
 import { packageNameOf } from '../../knowledge/modules';
@@ -81,17 +81,15 @@ export default defineRule({
     const pending: Array<{ node: ts.Node; command: string; start: number; end: number }> = [];
     return {
       visit: {
-        ImportDeclaration(node) {
-          const decl = node as ts.ImportDeclaration;
-          if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
-        },
+        ...moduleLoadVisitors(onModule),
         TaggedTemplateExpression: (node) => onCall(node as ts.TaggedTemplateExpression),
         CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           const [first] = call.arguments;
-          if ((callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) && first && ts.isStringLiteralLike(first)) {
-            onModule(first);
+          const loaded = loadedModuleLiteral(call);
+          if (loaded !== undefined) {
+            onModule(loaded);
             return;
           }
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

@@ -3,7 +3,7 @@
 // again on every start, in production, with the dev toolchain installed.
 // Docs: docs/rules/build-release-run/no-runtime-transpiler.md
 import ts from 'typescript';
-import { skipOuterExpressions } from '../../ast';
+import { loadedModuleLiteral, moduleLoadVisitors, skipOuterExpressions } from '../../ast';
 import { underEnvironmentGuard } from '../../env-guard';
 import { commandProgram, entryFiles, looksPublished, NODE_LOADER_FLAGS, parseManifest, PRODUCTION_SCRIPTS, productionScripts, sameModule, scriptCommands, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
@@ -80,16 +80,13 @@ export default defineRule({
     };
     return {
       visit: {
-        ImportDeclaration(node) {
-          const decl = node as ts.ImportDeclaration;
-          if (!decl.importClause?.isTypeOnly) check(decl.moduleSpecifier);
-        },
+        ...moduleLoadVisitors(check),
         CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
-          const [first] = call.arguments;
-          if (callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) {
-            check(first);
+          const loaded = loadedModuleLiteral(call);
+          if (loaded !== undefined) {
+            check(loaded);
             return;
           }
           // require('ts-node').register(…), module.register('ts-node/esm', …)
@@ -104,7 +101,7 @@ export default defineRule({
               ctx.report(call, 'loader', { module: 'ts-node' });
               return;
             }
-            check(first);
+            check(call.arguments[0]);
             return;
           }
           // import { register } from 'ts-node'; register({ transpileOnly: true })

@@ -3,7 +3,7 @@
 // user-initiated restarts and shutdowns."
 // Docs: docs/rules/concurrency/no-self-daemonize.md
 import ts from 'typescript';
-import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
+import { loadedModuleLiteral, moduleLoadVisitors, normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { optionValue, processCallOf, processOptions, promisifiedBindings } from '../../child-process';
 import { resolveLiteral } from '../../connection';
 import { packageNameOf } from '../../knowledge/modules';
@@ -45,16 +45,14 @@ export default defineRule({
     };
     return {
       visit: {
-        ImportDeclaration(node) {
-          const decl = node as ts.ImportDeclaration;
-          if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
-        },
+        ...moduleLoadVisitors(onModule),
         CallExpression(node) {
           const call = node as ts.CallExpression;
           const callee = skipOuterExpressions(call.expression);
           const [first, second] = call.arguments;
-          if ((callee.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) && first && ts.isStringLiteralLike(first)) {
-            onModule(first);
+          const loaded = loadedModuleLiteral(call);
+          if (loaded !== undefined) {
+            onModule(loaded);
             return;
           }
           const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;

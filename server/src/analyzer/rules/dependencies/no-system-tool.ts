@@ -2,7 +2,7 @@
 // ImageMagick or curl; package.json cannot declare them, so a deploy without them fails at run time.
 // Docs: docs/rules/dependencies/no-system-tool.md
 import ts from 'typescript';
-import { normalizeModule, textGate } from '../../ast';
+import { loadedModuleLiteral, moduleLoadVisitors, normalizeModule, textGate } from '../../ast';
 import { processCallOf, promisifiedBindings } from '../../child-process';
 import { packageNameOf } from '../../knowledge/modules';
 import { SYSTEM_TOOLS, TOOL_WRAPPERS } from '../../knowledge/system-tools';
@@ -57,20 +57,15 @@ export default defineRule({
     return {
       visit: {
         CallExpression(node) {
-          const call = node as ts.CallExpression;
-          const callee = call.expression;
-          const [arg] = call.arguments;
-          if (call.arguments.length === 1 && arg && ts.isStringLiteralLike(arg) && ((ts.isIdentifier(callee) && callee.text === 'require') || callee.kind === ts.SyntaxKind.ImportKeyword)) {
-            onModule(arg);
+          const loaded = loadedModuleLiteral(node);
+          if (loaded !== undefined) {
+            onModule(loaded);
             return;
           }
           onCall(node);
         },
         TaggedTemplateExpression: onCall,
-        ImportDeclaration(node) {
-          const decl = node as ts.ImportDeclaration;
-          if (ts.isStringLiteral(decl.moduleSpecifier) && !decl.importClause?.isTypeOnly) onModule(decl.moduleSpecifier);
-        },
+        ...moduleLoadVisitors(onModule),
       },
     };
   },
