@@ -44,6 +44,8 @@ runRuleTests(rule, {
     `class Jobs { @Get('x') async run() { await this.dataSource.runMigrations(); } }`,
     // A child process running something else.
     `import { execSync } from 'child_process';\napp.post('/build', (req, res) => { execSync('npm run build'); res.end(); });`,
+    // `up()` on something that is not an Umzug instance (a knex migrator is read elsewhere; a slider is not one).
+    `import { Umzug } from 'umzug';\nconst slider = createSlider();\napp.post('/slide', (req, res) => { slider.up(); res.end(); });`,
     // Scripts and tests are where admin tasks belong.
     { code: `app.get('/seed', async (req, res) => { await knex.seed.run(); res.end(); });`, filename: 'scripts/dev-server.ts' },
     { code: `app.get('/reset', async (req, res) => { await redis.flushall(); res.end(); });`, filename: 'test/helpers/server.ts' },
@@ -140,6 +142,11 @@ runRuleTests(rule, {
         { messageId: 'adminTask', line: 4, column: 48 },
         { messageId: 'adminTask', line: 4, column: 102 },
       ],
+    },
+    {
+      name: 'an Umzug instance by any name (export const migrator = new Umzug(…))',
+      code: `import { Umzug, SequelizeStorage } from 'umzug';\nexport const migrator = new Umzug({ migrations: { glob: 'migrations/*.js' }, storage: new SequelizeStorage({ sequelize }) });\napp.post('/db/down', async (req, res) => { await migrator.down(); res.end(); });`,
+      errors: [{ messageId: 'adminTask', line: 3, column: 50 }],
     },
   ],
 });

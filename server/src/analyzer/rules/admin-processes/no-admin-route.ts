@@ -100,12 +100,27 @@ class TaskFinder {
   private readonly usesRedis: boolean;
   private readonly usesMemoryCache: boolean;
   private readonly umzugNames = new Set<string>();
+  private readonly umzugInstances = new Set<string>();
 
   constructor(private readonly ctx: RuleContext<MessageId>) {
     const modules = [...ctx.imports.values()].map((binding) => normalizeModule(binding.module));
     this.usesRedis = modules.some((module) => REDIS_MODULES.has(module));
     this.usesMemoryCache = modules.some((module) => MEMORY_CACHE_MODULES.has(module));
     for (const [name, binding] of ctx.imports) if (binding.module === 'umzug' && binding.imported === 'Umzug') this.umzugNames.add(name);
+    if (this.umzugNames.size > 0) this.collectUmzugInstances(ctx.sourceFile);
+  }
+
+  /** Top-level `const migrator = new Umzug(…)` (exported or not): the instance is an Umzug whatever its name. */
+  private collectUmzugInstances(sourceFile: ts.SourceFile): void {
+    for (const statement of sourceFile.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      for (const decl of statement.declarationList.declarations) {
+        const init = decl.initializer && skipOuterExpressions(decl.initializer);
+        if (ts.isIdentifier(decl.name) && init && ts.isNewExpression(init) && ts.isIdentifier(init.expression) && this.umzugNames.has(init.expression.text)) {
+          this.umzugInstances.add(decl.name.text);
+        }
+      }
+    }
   }
 
   taskOf(call: ts.CallExpression): FoundTask | undefined {
@@ -162,6 +177,7 @@ class TaskFinder {
 
   private isUmzug(receiver: ts.Expression): boolean {
     if (ts.isNewExpression(receiver)) return ts.isIdentifier(receiver.expression) && this.umzugNames.has(receiver.expression.text);
+    if (ts.isIdentifier(receiver) && this.umzugInstances.has(receiver.text)) return true;
     const name = dottedName(receiver);
     return name !== undefined && /(^|\.)umzug$/i.test(name) && this.umzugNames.size > 0;
   }
