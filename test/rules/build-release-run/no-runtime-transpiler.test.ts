@@ -10,6 +10,9 @@ runRuleTests(rule, {
   valid: [
     // Built JavaScript started by node.
     { code: pkg({ build: 'tsc', start: 'node dist/server.js', dev: 'tsx watch src/server.ts' }), filename: 'package.json' },
+    // A desktop app and an editor extension are not deployed services: how they start is theirs.
+    { code: pkg({ start: 'electron -r ts-node/register .' }, { devDependencies: { electron: '30.0.0' } }), filename: 'package.json' },
+    { code: pkg({ start: 'ts-node src/extension.ts' }, { engines: { vscode: '^1.91.0' } }), filename: 'package.json' },
     // A start script beside a production one is the developer's (NestJS, many tutorials).
     { code: pkg({ start: 'ts-node src/main.ts', 'start:prod': 'node dist/main.js' }), filename: 'package.json' },
     // A build script that compiles: the deploy runs its output (Procfile `web: node build/app.js`, bulletproof-nodejs).

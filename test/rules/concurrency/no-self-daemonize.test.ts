@@ -22,6 +22,8 @@ runRuleTests(rule, {
     { code: "require('daemon')();", filename: 'scripts/start-daemon.js', project: service },
     // Foreground process managers in the start script.
     { code: pkg({ start: 'pm2-runtime start ecosystem.config.js' }), filename: 'package.json' },
+    // An Electron app is not a deployed service.
+    { code: pkg({ start: 'pm2 start main.js' }, { dependencies: { electron: '30.0.0' } }), filename: 'package.json' },
     { code: pkg({ start: 'pm2 start app.js --no-daemon' }), filename: 'package.json' },
     { code: pkg({ start: 'node dist/server.js', deploy: 'pm2 start dist/server.js' }), filename: 'package.json' },
   ],

@@ -5,7 +5,8 @@
 import ts from 'typescript';
 import { loadedModuleLiteral, moduleLoadVisitors, skipOuterExpressions } from '../../ast';
 import { underEnvironmentGuard } from '../../env-guard';
-import { commandProgram, entryFiles, looksPublished, NODE_LOADER_FLAGS, parseManifest, PRODUCTION_SCRIPTS, productionScripts, sameModule, scriptCommands, type Manifest } from '../../manifest';
+import { isDeployedApp } from '../../roles';
+import { commandProgram, entryFiles, NODE_LOADER_FLAGS, parseManifest, PRODUCTION_SCRIPTS, productionScripts, sameModule, scriptCommands, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
 
 /** Modules whose only job is to hook a compiler into `require` / `import`. */
@@ -68,7 +69,7 @@ export default defineRule({
   create(ctx) {
     const project = ctx.project;
     const manifest = project.manifest;
-    if (project.isCli || project.isLibrary || manifest === undefined || looksPublished(manifest)) return { visit: {} };
+    if (manifest === undefined || !isDeployedApp(project)) return { visit: {} };
     // Only the files that start the app: a loader in a migration config, a seed or a test helper is tooling. Asked
     // before the text is searched: most files of an app are not its entry point.
     if (!entryFiles(manifest).some((entry) => sameModule(entry, ctx.relativePath))) return { visit: {} };
@@ -119,7 +120,8 @@ export default defineRule({
       return {
         end() {
           const manifest = parseManifest(ctx.text);
-          if (manifest.bin.size > 0 || ctx.project.isLibrary || ctx.project.isCli || looksPublished(manifest)) return;
+          // Not a service: a CLI, a library, a published package, an editor extension, an Electron app.
+          if (manifest.bin.size > 0 || !isDeployedApp({ isCli: ctx.project.isCli, isLibrary: ctx.project.isLibrary, manifest })) return;
           // A package that compiles in a build script deploys the build output; its transpiling `start` is the
           // developer's, and the Procfile or Dockerfile starts `node dist/…` (bulletproof-nodejs, basir/amazona).
           if (compilesInBuild(manifest)) return;

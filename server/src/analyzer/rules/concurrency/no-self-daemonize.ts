@@ -7,7 +7,7 @@ import { loadedModuleLiteral, moduleLoadVisitors, normalizeModule, skipOuterExpr
 import { optionValue, processCallOf, processOptions, promisifiedBindings } from '../../child-process';
 import { resolveLiteral } from '../../connection';
 import { packageNameOf } from '../../knowledge/modules';
-import { commandProgram, entryFiles, sameModule, looksPublished, parseManifest, productionScripts, scriptCommands, type Manifest } from '../../manifest';
+import { commandProgram, entryFiles, sameModule, parseManifest, productionScripts, scriptCommands, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
 import { isDeployedApp } from '../../roles';
 
@@ -84,7 +84,8 @@ export default defineRule({
       return {
         end() {
           const manifest = parseManifest(ctx.text);
-          if (manifest.bin.size > 0 || ctx.project.isLibrary || ctx.project.isCli || looksPublished(manifest)) return;
+          // Not a service: a CLI, a library, a published package, an editor extension, an Electron app.
+          if (manifest.bin.size > 0 || !isDeployedApp({ isCli: ctx.project.isCli, isLibrary: ctx.project.isLibrary, manifest })) return;
           for (const [name, script] of productionScripts(manifest)) {
             const command = backgroundingCommand(script.value);
             if (command) ctx.report({ start: script.valueRange.start + 1, end: script.valueRange.end - 1 }, 'script', { script: name, command });
