@@ -34,6 +34,8 @@ export const IGNORED_DIRS: ReadonlySet<string> = new Set([
   // Third-party code copied into the repository (review: vendored jade in wekan).
   'vendor',
   'jspm_packages',
+  // Yarn Berry: its release, plugins, cache and editor SDKs (`.yarn/sdks/typescript/lib/tsserver.js`), all Yarn's.
+  '.yarn',
 ]);
 
 /** A TypeScript or JavaScript source file (not a declaration file). */

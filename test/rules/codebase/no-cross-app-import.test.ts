@@ -25,6 +25,8 @@ runRuleTests(rule, {
     { code: "import logo from '../../web/public/logo.svg';\nimport '../../../packages/money/styles.css';", filename: 'src/mail.ts', project: api },
     // Regression (formbricks packages/surveys): a stylesheet with a bundler query is still a stylesheet.
     { code: "import editorStyles from '../../../web/src/editor/styles.css?inline';", filename: 'src/lib/styles.ts', project: api },
+    // Another package's manifest, read for its version (typebot's embed snippets): no sources are shared.
+    { code: "import packageJson from '../../../packages/money/package.json';\nconst url = `https://cdn/money@${packageJson.version}`;", filename: 'src/embed.ts', project: web },
     // No workspace: nothing tells packages apart.
     { code: "import { x } from '../../api/src/x';", filename: 'src/app.ts', project: alone },
     // Tests and scripts at any level import what they exercise.
@@ -34,6 +36,13 @@ runRuleTests(rule, {
     { code: "const p = path.join(__dirname, '../../api/src/x');\nfs.readFileSync('../../api/package.json');", filename: 'src/app.ts', project: web },
   ],
   invalid: [
+    {
+      name: 'a JSON file of another package that is not its manifest is its data',
+      code: "import plans from '../../../packages/money/src/plans.json';",
+      filename: 'src/pricing.ts',
+      project: web,
+      errors: [{ messageId: 'crossPackage', line: 1, column: 19 }],
+    },
     {
       name: 'one app importing another app\'s sources (import, require, export from, dynamic import)',
       code: "import { PrismaService } from '../../api/src/database/prisma.provider';\nconst { sign } = require('../../api/src/auth/jwt');\nexport { money } from '../../../packages/money/src/index';\nconst lazy = () => import('../../api/src/heavy.js');",

@@ -14,6 +14,9 @@ runRuleTests(rule, {
     { code: 'API_TOKEN=\nDATABASE_URL=\n# LOG_LEVEL=debug\n', filename: '/repo/.env', project: committed },
     { code: 'API_TOKEN=changeme\n', filename: '/repo/.env.example', project: committed },
     { code: 'DATABASE_URL=postgres://localhost/test\n', filename: '/repo/.env.test', project: committed },
+    // CI's own values, named for docker-compose's env_file (standardnotes/server .github/ci.env).
+    { code: 'DB_HOST=db\nAUTH_JWT_SECRET=f952a1c0\n', filename: '/repo/.github/ci.env', project: committed },
+    { code: 'DB_HOST=db\n', filename: '/repo/docker/api.test.env', project: committed },
     { code: 'API_URL=http://localhost:3000\n', filename: '/repo/.env.development', project: committed },
     { name: 'Next.js documents committing .env with public defaults', code: 'NEXT_PUBLIC_API=https://api.test\n', filename: '/repo/.env.production', project: web },
   ],
@@ -33,6 +36,9 @@ runRuleTests(rule, {
       ],
     },
     { code: 'DB_PASSWORD=hunter2\n', filename: '/repo/.env.production', project: committed, errors: [{ messageId: 'committed', line: 1, column: 1 }] },
+    // A name that only contains a test word is no test file.
+    { code: 'DB_PASSWORD=hunter2\n', filename: '/repo/deploy/contest.env', project: committed, errors: [{ messageId: 'committed', line: 1, column: 1 }] },
+    { code: 'DB_PASSWORD=hunter2\n', filename: '/repo/deploy/prod.env', project: committed, errors: [{ messageId: 'committed', line: 1, column: 1 }] },
     { code: 'NEXT_PUBLIC_X=1\nSECRET=x\n', filename: '/repo/.env.local', project: web, errors: [{ messageId: 'committed', line: 1, column: 1 }] },
   ],
 });

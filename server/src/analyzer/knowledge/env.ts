@@ -37,9 +37,12 @@ export function isEnvExampleName(base: string): boolean {
   return /^\.env[.-](example|sample|template|dist|defaults?)$|^(example|sample|template)\.env$|^\.env\.[\w.-]+\.(example|sample|template)$/i.test(base);
 }
 
-/** Files that hold values for tests or CI only (`.env.test`, `.env.ci`): test config, not a deploy's. */
+/**
+ * Files that hold values for tests or CI only (`.env.test`, `.env.ci`, and the suffix spelling `ci.env`,
+ * `app.test.env` that docker-compose `env_file:` entries use): test config, not a deploy's.
+ */
 export function isTestEnvName(base: string): boolean {
-  return /^\.env\.(test|testing|ci|e2e|spec)(\.local)?$/i.test(base);
+  return /^\.env\.(test|testing|ci|e2e|spec)(\.local)?$/i.test(base) || /^([\w-]+[.-])?(test|testing|ci|e2e|spec)\.env$/i.test(base);
 }
 
 /** Deploy stages: config named after them is the "environments" grouping factor III warns about. */

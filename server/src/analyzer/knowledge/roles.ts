@@ -104,6 +104,8 @@ const EXT = String.raw`\.[cm]?[jt]sx?$`;
  */
 export const PATH_SIGNALS: readonly PathSignal[] = [
   { role: 'generated', pattern: /(^|\/)(__generated__|generated|\.generated|gen)\//i, why: 'under a generated/ folder', on: 'dir' },
+  // Yarn Plug'n'Play writes these at install: its module resolution, not the project's code (standardnotes/server).
+  { role: 'generated', pattern: /^\/\.pnp\.(c?js|loader\.mjs)$/, why: "Yarn Plug'n'Play's resolver (.pnp.cjs), written by yarn install", on: 'name' },
   // `token-gen.ts` is a generator someone wrote; `api.gen.ts`, `user_pb.js` and `schema-generated.ts` were written by one.
   { role: 'generated', pattern: new RegExp(String.raw`(\.(generated|gen|pb)|[-_](generated|pb))${EXT}`, 'i'), why: 'named *.generated.*, *.gen.* or *_pb.*', on: 'name' },
   { role: 'fixture', pattern: /(^|\/)(__fixtures__|fixtures?|test-fixtures|testdata|test-data)\//i, why: 'under a fixtures/ folder', on: 'dir' },

@@ -41,6 +41,8 @@ export default defineRule<MessageId>({
       // The deepest member folder holding the target: a shared folder that is no package has none.
       const owner = owners.find((candidate) => isInside(candidate.dir, target));
       if (!owner || owner.dir === ownRoot) return;
+      // Another package's manifest read for its version or name shares no sources (typebot's embed snippets).
+      if (target === path.join(owner.dir, 'package.json')) return;
       ctx.report(literal, 'crossPackage', { specifier, target: owner.name });
     };
     return { visit: visitors(check) };
