@@ -156,22 +156,10 @@ function analyzeTree(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts
   // source order), before anything reads the tree. The depth is bounded (MAX_TREE_DEPTH): rules walk up from a node
   // to its enclosing function or statement, and on a 100,000-deep chain those walks would cost the square of its
   // length.
-  const order = spareOrder ?? [];
-  spareOrder = undefined;
-  try {
-    if (linkTree(sourceFile, order, MAX_TREE_DEPTH)) throw new TooDeep();
-    return analyzeLinked(input, config, sourceFile, order);
-  } finally {
-    order.length = 0;
-    spareOrder = order;
-  }
+  const order: ts.Node[] = [];
+  if (linkTree(sourceFile, order, MAX_TREE_DEPTH)) throw new TooDeep();
+  return analyzeLinked(input, config, sourceFile, order);
 }
-
-/**
- * The order array of the last walk, kept for the next file's (a walk lists every node of its tree). A walk that
- * starts while another is under way (a handler analyzing another file) finds none and makes its own.
- */
-let spareOrder: ts.Node[] | undefined;
 
 function analyzeLinked(input: AnalyzeInput, config: AnalyzerConfig, sourceFile: ts.SourceFile, order: readonly ts.Node[]): AnalyzeResult {
   const project = input.project ?? EMPTY_PROJECT;

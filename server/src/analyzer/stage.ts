@@ -157,7 +157,7 @@ export function stageKeyedEntries(object: ts.ObjectLiteralExpression): Array<{ s
 /**
  * Whether a condition, when it has `value`, keeps production out: `NODE_ENV !== 'production'` when true, `isProd`
  * when false, `isDev && x` when true (`&&` holds only where both sides do), `isProd || x` never (it holds wherever x
- * does). Undefined-free: a condition that is no stage test says nothing, so false.
+ * does). A condition that is no stage test says nothing: false.
  */
 export function excludesProductionWhen(condition: ts.Expression, value: boolean, flags: StageFlags = NO_FLAGS): boolean {
   const expr = skipOuterExpressions(condition);
