@@ -67,4 +67,23 @@ describe('project/scan', function () {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("leaves Yarn Berry's files out: .yarn/ is not walked, .pnp.cjs is read as generated (standardnotes/server)", function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-yarn-'));
+    try {
+      fs.mkdirSync(path.join(dir, '.git'));
+      fs.mkdirSync(path.join(dir, '.yarn/sdks/typescript/lib'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true,"dependencies":{"express":"4"}}');
+      fs.writeFileSync(path.join(dir, '.yarn/sdks/typescript/lib/tsserver.js'), "const pnpApi = require('pnpapi');\nconsole.log(pnpApi);\n");
+      fs.writeFileSync(path.join(dir, '.pnp.cjs'), "const fs = require('fs');\nconsole.log(process.env.WATCH_REPORT_DEPENDENCIES);\n");
+      fs.writeFileSync(path.join(dir, 'server.js'), "const express = require('express');\nconsole.log('up');\n");
+      const result = scan([dir]);
+      const files = result.files.map((f) => path.relative(dir, f.file)).sort();
+      assert.ok(!files.some((f) => f.startsWith('.yarn')), files.join(', '));
+      const reported = result.files.filter((f) => f.diagnostics.length > 0).map((f) => path.relative(dir, f.file));
+      assert.deepEqual(reported, ['server.js'], 'console in the app is reported, not in the resolver Yarn wrote');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
