@@ -37,6 +37,11 @@ runRuleTests(rule, {
     { code: `GITHUB_TOKEN=${GITHUB}\n`, filename: '/repo/.env', project: committed },
     { code: `GITHUB_TOKEN=${GITHUB}\n`, filename: '/repo/.env.production', project: committed },
     { code: `JWT_SECRET=${RANDOM}\n`, filename: '/repo/.env.development', project: ignored, name: 'a git-ignored local file' },
+    // A CI run's own signing secrets (standardnotes/server .github/ci.env): random, and nothing to revoke.
+    { code: `DB_HOST=db\nAUTH_JWT_SECRET=${RANDOM}\nVALET_TOKEN_SECRET=${RANDOM}x\n`, filename: '/repo/.github/ci.env', project: committed, name: 'random values in a CI env file' },
+    { code: `SESSION_SECRET=${RANDOM}\n`, filename: '/repo/.env.test', project: committed, name: 'random values in a committed test env file' },
+    // docker-compose's network: a host without a dot is a service of the stack (typebot.io .env.example).
+    { code: 'DATABASE_URL=postgresql://postgres:Rep0rting-Pw-77@typebot-db:5432/typebot\n', filename: '/repo/.env.example', project: committed, name: 'a password to a compose service' },
   ],
   invalid: [
     {
@@ -68,6 +73,14 @@ runRuleTests(rule, {
     { code: `JWT_SECRET="${RANDOM}"\n`, filename: '/repo/.env.sample', project: committed, errors: [{ messageId: 'envTemplate', line: 1, column: 12, severity: 'warning' }], name: 'a random value: someone’s generated sample, or a real one' },
     { code: 'DATABASE_URL=mongodb+srv://app:Rep0rting-Pw-77@cluster0.abcde.mongodb.net/app\n', filename: '/repo/.env.example', project: committed, errors: [{ messageId: 'envTemplate', line: 1, column: 14, severity: 'warning' }] },
     { code: `GITHUB_TOKEN=${GITHUB}\n`, filename: '/repo/.env.test', project: committed, errors: [{ messageId: 'envTemplate', line: 1, column: 14, severity: 'error' }], name: 'a committed test env file' },
+    { code: `DB_HOST=db\nGITHUB_TOKEN=${GITHUB}\n`, filename: '/repo/.github/ci.env', project: committed, errors: [{ messageId: 'envTemplate', line: 2, column: 14, severity: 'error' }], name: 'a real key format in a CI env file' },
+    {
+      code: 'DATABASE_URL=postgresql://app:Rep0rting-Pw-77@orders-db.prod.acme-corp.net:5432/app\n',
+      filename: '/repo/.env.example',
+      project: committed,
+      errors: [{ messageId: 'envTemplate', line: 1, column: 14, severity: 'warning' }],
+      name: 'a password to a named remote host',
+    },
   ],
 });
 

@@ -257,8 +257,10 @@ function dotenvListener(ctx: Ctx<'dotenv'>, options: Options): FileListener<Dote
         const shaped = shapedSecret(value);
         if (shaped) {
           if (shaped.kind === 'urlCredentials' || shaped.kind === 'connectionString') {
-            // `postgres://app:devpass@localhost/app` is the usual way to document a local database.
-            if (shaped.local) continue;
+            // `postgres://app:devpass@localhost/app` is the usual way to document a local database, and
+            // `postgresql://postgres:typebot@typebot-db:5432/typebot` a docker-compose one: a host without a dot is a
+            // service on the compose network, never a machine on the internet (typebot.io .env.example).
+            if (shaped.local || hasSingleLabelHost(value)) continue;
             ctx.report(range, 'envTemplate', { file: base, name: shortName(entry.key), kind: 'password in a URL' }, WARNING);
           } else {
             const kind = shaped.kind === 'privateKey' ? 'private key' : shaped.provider;
@@ -266,6 +268,10 @@ function dotenvListener(ctx: Ctx<'dotenv'>, options: Options): FileListener<Dote
           }
           continue;
         }
+        // A test, CI or development env file's random values are that stage's own (`AUTH_JWT_SECRET=f952…` in
+        // standardnotes' .github/ci.env signs the tokens of a CI run): nothing to revoke. Known key formats, private keys
+        // and passwords to remote hosts, above, are real wherever they sit.
+        if (!template) continue;
         const kind = secretKind(entry.key);
         if (!kind || !isCertainSecret(kind, value, options.minEntropyLength)) continue;
         // Someone's generated sample secret is debatable; a shipped template the app may load is still no place for it.
@@ -273,6 +279,12 @@ function dotenvListener(ctx: Ctx<'dotenv'>, options: Options): FileListener<Dote
       }
     },
   };
+}
+
+/** A URL whose host is one name without dots (`@db:5432`, `@typebot-db/`): a docker-compose service or a LAN name. */
+function hasSingleLabelHost(value: string): boolean {
+  const match = /^[a-z][a-z0-9+.-]*:\/\/[^@/\s]*@([^:/?#\s]+)/i.exec(value);
+  return match !== null && /^[a-z][a-z0-9_-]*$/i.test(match[1]);
 }
 
 /** `x || 'a'`, `x ?? 'a'`, `c ? x : 'a'`, `{ X = 'a' } = …`: where a default sits. */
