@@ -233,10 +233,33 @@ export function entryFiles(manifest: Manifest): readonly string[] {
 /** Per manifest: every file of a package asks, and a manifest does not change (a changed package.json is a new one). */
 const entryFilesCache = new WeakMap<Manifest, readonly string[]>();
 
+/**
+ * The files the production start path runs: those of the production-named scripts (`start:prod`, …) when the
+ * package has any, since its `start` and `main` are then the developer's (NestJS: `"start": "node index.js"` with a
+ * `ts-node/register` in index.js, `"start:prod": "node dist/main.js"`); else `entryFiles`.
+ */
+export function productionEntryFiles(manifest: Manifest): readonly string[] {
+  if (!PRODUCTION_SCRIPTS.some((name) => manifest.scripts.has(name))) return entryFiles(manifest);
+  const cached = productionEntryCache.get(manifest);
+  if (cached) return cached;
+  const entries: string[] = [];
+  addScriptEntries(manifest, PRODUCTION_SCRIPTS, entries);
+  productionEntryCache.set(manifest, entries);
+  return entries;
+}
+
+const productionEntryCache = new WeakMap<Manifest, readonly string[]>();
+
 function entryFilesOf(manifest: Manifest): string[] {
   const entries = [manifest.main ?? 'index.js'];
-  const scripts = [...PRODUCTION_SCRIPTS, 'start'].map((name) => manifest.scripts.get(name)).filter((s): s is ManifestString => s !== undefined);
   if (!manifest.scripts.has('start')) entries.push('server.js');
+  addScriptEntries(manifest, [...PRODUCTION_SCRIPTS, 'start'], entries);
+  return entries;
+}
+
+/** Adds the file each `node` (or `pm2-runtime`) command of the named scripts runs. */
+function addScriptEntries(manifest: Manifest, names: readonly string[], entries: string[]): void {
+  const scripts = names.map((name) => manifest.scripts.get(name)).filter((s): s is ManifestString => s !== undefined);
   for (const script of scripts) {
     for (const words of scriptCommands(script.value)) {
       const at = commandProgram(words);
@@ -253,7 +276,6 @@ function entryFilesOf(manifest: Manifest): string[] {
       }
     }
   }
-  return entries;
 }
 
 /**

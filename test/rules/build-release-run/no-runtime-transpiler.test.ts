@@ -4,6 +4,11 @@ import { projectWith } from '../../support/project';
 
 const startsIndex = projectWith({ packageJson: { name: 'api', private: true, scripts: { start: 'node index.js' } } });
 const startsServer = projectWith({ packageJson: { name: 'api', private: true, main: 'dist/server.js', scripts: { start: 'node server-prod.js' } } });
+// NestJS starters (lujakob/nestjs-realworld-example-app): `start` runs a ts-node launcher, `start:prod` the build.
+const nestStarter = projectWith({
+  packageJson: { name: 'api', private: true, main: 'index.js', scripts: { start: 'node index.js', 'prestart:prod': 'tsc', 'start:prod': 'node dist/main.js' } },
+});
+const prodLauncher = projectWith({ packageJson: { name: 'api', private: true, main: 'index.js', scripts: { start: 'node index.js', 'start:prod': 'node prod.js' } } });
 const pkg = (scripts: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: 'api', private: true, ...extra, scripts }, null, 2);
 
 runRuleTests(rule, {
@@ -28,6 +33,8 @@ runRuleTests(rule, {
     { code: "require('ts-node/register');", filename: 'src/db/seed-runner.js', project: startsIndex },
     // A loader only outside production.
     { code: "if (process.env.NODE_ENV !== 'production') {\n  require('ts-node/register');\n}\nrequire('./src/server');", filename: 'index.js', project: startsIndex },
+    // The launcher a dev `start` runs, beside a `start:prod` that runs the build.
+    { code: "require('ts-node/register');\nrequire('./src/main');", filename: 'index.js', project: nestStarter, name: 'the dev launcher beside start:prod' },
     // tsconfig-paths is no compiler.
     { code: "require('tsconfig-paths/register');\nrequire('./dist/server');", filename: 'index.js', project: startsIndex },
   ],
@@ -87,6 +94,13 @@ runRuleTests(rule, {
       filename: 'server-prod.js',
       project: startsServer,
       errors: [{ messageId: 'loader', line: 1, column: 9, endColumn: 18 }],
+    },
+    {
+      name: 'the file start:prod runs registers the loader',
+      code: "require('ts-node/register');\nrequire('./src/main');",
+      filename: 'prod.js',
+      project: prodLauncher,
+      errors: [{ messageId: 'loader', line: 1, column: 9 }],
     },
     {
       name: 'register imported from ts-node, and import "tsx"',

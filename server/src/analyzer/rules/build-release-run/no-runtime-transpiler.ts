@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { loadedModuleLiteral, moduleLoadVisitors, skipOuterExpressions } from '../../ast';
 import { underEnvironmentGuard } from '../../env-guard';
 import { isDeployedApp } from '../../roles';
-import { commandProgram, entryFiles, NODE_LOADER_FLAGS, parseManifest, PRODUCTION_SCRIPTS, productionScripts, sameModule, scriptCommands, type Manifest } from '../../manifest';
+import { commandProgram, NODE_LOADER_FLAGS, parseManifest, PRODUCTION_SCRIPTS, productionEntryFiles, productionScripts, sameModule, scriptCommands, type Manifest } from '../../manifest';
 import { defineRule } from '../../rule';
 
 /** Modules whose only job is to hook a compiler into `require` / `import`. */
@@ -70,9 +70,10 @@ export default defineRule({
     const project = ctx.project;
     const manifest = project.manifest;
     if (manifest === undefined || !isDeployedApp(project)) return { visit: {} };
-    // Only the files that start the app: a loader in a migration config, a seed or a test helper is tooling. Asked
-    // before the text is searched: most files of an app are not its entry point.
-    if (!entryFiles(manifest).some((entry) => sameModule(entry, ctx.relativePath))) return { visit: {} };
+    // Only the files that start the app in production: a loader in a migration config, a seed or a test helper is
+    // tooling, and so is the file a dev `start` runs beside a `start:prod` (as the package.json check reads scripts).
+    // Asked before the text is searched: most files of an app are not its entry point.
+    if (!productionEntryFiles(manifest).some((entry) => sameModule(entry, ctx.relativePath))) return { visit: {} };
     if (!/register|ts-node|tsx|esm|loader/.test(ctx.text)) return { visit: {} };
     const check = (literal: ts.Expression | undefined): void => {
       if (!literal || !ts.isStringLiteralLike(literal) || !REGISTER_MODULES.has(literal.text)) return;
