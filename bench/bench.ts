@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { CLI_V8_FLAGS } from '../server/src/cli/v8-flags';
 import { CORPUS_FOLDERS, REPO_ROOT, corpusPaths, corpusStats, prefixHolding, type CorpusStats } from './corpus';
 import { corpusFiles, eslintArgs, readEslintReport, setUpEslint } from './eslint-baseline';
 import { runServerBench, type ServerBenchResult } from './lsp';
@@ -75,6 +76,8 @@ const runCli = (paths: readonly string[]): ChildRun => runNode([CLI, '--format',
 const runFloor = (paths: readonly string[]): ChildRun => runNode([FLOOR, ...paths]);
 /** The floor with the analyzer's parse mode (JSDoc skipped): what the rule layer itself adds. */
 const runFloorNoJsdoc = (paths: readonly string[]): ChildRun => runNode([FLOOR, '--no-jsdoc', ...paths]);
+/** The floor under the V8 settings the CLI gives itself (cli/v8-flags.ts): the same JIT tuning on both sides. */
+const runFloorTuned = (paths: readonly string[]): ChildRun => runNode([FLOOR, ...paths], { nodeFlags: CLI_V8_FLAGS });
 const runInproc = (paths: readonly string[]): ChildRun => runNode([INPROC, ...paths], { nodeFlags: ['--expose-gc'] });
 const modeReport = (mode: string): string => path.join(scratch, `report-${mode}.json`);
 const cacheFile = path.join(scratch, 'lint.cache');
@@ -334,13 +337,15 @@ async function main(): Promise<void> {
   // --- whole scan vs the parse+walk floor, interleaved -------------------------------------------------------
   const floorRuns: ChildRun[] = [];
   const floorNoJsdocRuns: ChildRun[] = [];
+  const floorTunedRuns: ChildRun[] = [];
   const cliRuns: ChildRun[] = [];
   const inprocRuns: ChildRun[] = [];
   for (let round = 0; round < RUNS; round++) {
     log(`Whole scan vs floor, round ${round + 1}/${RUNS}…`);
-    const order = round % 2 === 0 ? ['floor', 'cli', 'floorNoJsdoc', 'inproc'] : ['cli', 'floorNoJsdoc', 'floor', 'inproc'];
+    const order = round % 2 === 0 ? ['floor', 'cli', 'floorTuned', 'floorNoJsdoc', 'inproc'] : ['cli', 'floorNoJsdoc', 'floorTuned', 'floor', 'inproc'];
     for (const which of order) {
       if (which === 'floor') floorRuns.push(runFloor(full));
+      else if (which === 'floorTuned') floorTunedRuns.push(runFloorTuned(full));
       else if (which === 'floorNoJsdoc') floorNoJsdocRuns.push(runFloorNoJsdoc(full));
       else if (which === 'cli') cliRuns.push(runCli(full));
       else if (round < INPROC_RUNS) inprocRuns.push(runInproc(full));
@@ -356,6 +361,8 @@ async function main(): Promise<void> {
   const cpuRatio = median(cliRuns.map((r) => r.cpuMs)) / median(floorRuns.map((r) => r.cpuMs));
   const cpuRatioNoJsdoc = median(cliRuns.map((r) => r.cpuMs)) / median(floorNoJsdocRuns.map((r) => r.cpuMs));
   const wallRatioNoJsdoc = median(cliWall) / median(floorNoJsdocRuns.map((r) => r.wallMs));
+  const cpuRatioTuned = median(cliRuns.map((r) => r.cpuMs)) / median(floorTunedRuns.map((r) => r.cpuMs));
+  const wallRatioTuned = median(cliWall) / median(floorTunedRuns.map((r) => r.wallMs));
   const floorLoop = floorRuns.map((r) => r.summary?.loopMs ?? Number.NaN);
   const inprocLoop = inprocRuns.map((r) => r.summary?.loopMs ?? Number.NaN);
   const loopRatio = median(inprocLoop) / median(floorLoop);
@@ -378,6 +385,7 @@ async function main(): Promise<void> {
         [
           row('floor: parse+walk, whole process', floorWall, floorRuns),
           row('floor without JSDoc (the analyzer\'s parse mode), whole process', floorNoJsdocRuns.map((r) => r.wallMs), floorNoJsdocRuns),
+          row(`floor under the CLI's V8 flags (${CLI_V8_FLAGS.join(' ')}), whole process`, floorTunedRuns.map((r) => r.wallMs), floorTunedRuns),
           row('CLI `--format json`, whole process', cliWall, cliRuns),
           row('floor loop, in-process (no start-up)', floorLoop, []),
           row('analyzer scan(), in-process (no start-up, no report)', inprocLoop, inprocRuns),
@@ -389,6 +397,8 @@ async function main(): Promise<void> {
       `- CLI / floor, CPU time (medians): ${cpuRatio.toFixed(2)}×\n` +
       `- CLI / floor without JSDoc (same parse mode as the analyzer: the rule layer's own overhead), CPU ` +
       `${cpuRatioNoJsdoc.toFixed(2)}×, wall ${wallRatioNoJsdoc.toFixed(2)}×\n` +
+      `- CLI / floor under the CLI's V8 flags (the same JIT tuning on both sides): CPU ${cpuRatioTuned.toFixed(2)}×, ` +
+      `wall ${wallRatioTuned.toFixed(2)}×\n` +
       `- analyzer scan() / floor loop, in-process (medians): ${loopRatio.toFixed(2)}×\n` +
       `- module load before work starts: floor ${ms(median(floorRuns.map((r) => r.summary?.loadMs ?? Number.NaN)))}, ` +
       `in-process scan ${ms(median(inprocRuns.map((r) => r.summary?.loadMs ?? Number.NaN)))}`,
@@ -397,7 +407,8 @@ async function main(): Promise<void> {
     `Whole scan / floor: wall medians ${wallRatio.toFixed(2)}×, median per-round ${median(pairRatios).toFixed(2)}×, ` +
       `CPU time ${cpuRatio.toFixed(2)}× (the steadiest figure on a loaded machine) — target ≤ 1.3× ` +
       `${Math.max(wallRatio, cpuRatio) <= 1.3 ? 'met' : Math.min(wallRatio, cpuRatio, median(pairRatios)) <= 1.3 ? 'met by some measures only' : 'NOT met'}` +
-      `; against a floor that also skips JSDoc, CPU ${cpuRatioNoJsdoc.toFixed(2)}×.`,
+      `; against a floor that also skips JSDoc, CPU ${cpuRatioNoJsdoc.toFixed(2)}×; against the floor under the CLI's ` +
+      `V8 flags, CPU ${cpuRatioTuned.toFixed(2)}×.`,
   );
 
   if (SCAN_ONLY) {

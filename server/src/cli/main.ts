@@ -3,6 +3,7 @@
 // Output is written synchronously to the descriptors, not through process.stdout: a write error (ENOSPC on a full
 // disk, EPIPE when the reader went away) is then thrown where run.ts can turn it into one line and exit code 2,
 // instead of surfacing later as an 'error' event with a stack trace and whatever exit code was set by then.
+import './v8-tuning';
 import { isMainThread } from 'node:worker_threads';
 import { runCli } from './run';
 import { writeAll } from './output';
