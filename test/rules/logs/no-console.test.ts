@@ -23,6 +23,9 @@ const BIN_SERVICE = packageAt('/repo', {
   scripts: { start: 'node ./bin/orders-api.js' },
   dependencies: { express: '4.21.0' },
 });
+// botpress/packages/zai: published (exports, not private), serves nothing.
+const PUBLISHED_LIBRARY = packageAt('/repo', { name: '@acme/zai', exports: { '.': './dist/index.js' }, main: 'dist/index.js', scripts: { build: 'tsup' }, dependencies: { 'lodash-es': '4.17.21' } });
+const PUBLISHED_SERVER = packageAt('/repo', { name: '@acme/gateway', exports: { '.': './dist/index.js' }, scripts: { build: 'tsc' }, dependencies: { fastify: '4.28.0' } });
 const CLI_PACKAGE = packageAt('/repo', { name: 'orders-cli', bin: { orders: './dist/cli.js' }, dependencies: { commander: '12.0.0', axios: '1.7.0' } });
 
 runRuleTests(rule, {
@@ -158,6 +161,12 @@ runRuleTests(rule, {
       code: "class Calculator {\n  protected static readonly ENABLE_LOGGING = false;\n  run(order: unknown) {\n    if (Calculator.ENABLE_LOGGING) {\n      console.log('order', order);\n    }\n  }\n}",
     },
     'process.env.VERBOSE && console.log("verbose");',
+    // A published library's output is its caller's to route.
+    { name: 'a published library that serves nothing', filename: '/repo/src/extract.ts', project: PUBLISHED_LIBRARY, code: "export function extract() {\n  console.warn('retrying');\n}" },
+    // Dev guards through the shared stage reader (stage.ts).
+    { name: 'a NODE_ENV test on a validated env object (t3-env)', code: "import { env } from './env';\nif (env.NODE_ENV !== 'production') {\n  console.log('query', sql);\n}" },
+    { name: 'the else of a production test', code: "if (process.env.NODE_ENV === 'production') {\n  logger.info('ready');\n} else {\n  console.log('ready on', port);\n}" },
+    { name: 'after a guard that returns in production', code: "export function dump(state) {\n  if (isProduction) return;\n  console.table(state);\n}" },
     // allow option, like ESLint's no-console.
     { options: { allow: ['warn', 'error'] }, code: 'console.error("failed", err);\nconsole.warn("slow");' },
     // Unrelated objects.
@@ -173,6 +182,13 @@ runRuleTests(rule, {
         { messageId: 'console', line: 2, column: 1 },
         { messageId: 'console', line: 6, column: 1 },
       ],
+    },
+    {
+      name: 'a published package that serves requests is an app too',
+      filename: '/repo/src/routes.ts',
+      project: PUBLISHED_SERVER,
+      code: "export function route() {\n  console.log('GET /');\n}",
+      errors: [{ messageId: 'console', line: 2, column: 3 }],
     },
     {
       name: 'issue 6: a package whose bin starts its own server is a service, so its console calls are reported',

@@ -4,8 +4,10 @@ import ts from 'typescript';
 import { envReadName, normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { someNode } from '../../walk';
-import { CLI_MODULES } from '../../knowledge/roles';
+import { CLI_MODULES, SERVICE_DEPENDENCY } from '../../knowledge/roles';
 import { hasTrait, isFrontEndDependencies } from '../../roles';
+import { looksPublished, type Manifest } from '../../manifest';
+import { collectStageFlags, runsOnlyOutsideProduction, type StageFlags } from '../../stage';
 import { defineRule, type Fix } from '../../rule';
 
 /** Methods that print. `assert` only prints on a failed invariant; `time`, `group` ends and `clear` print nothing useful. */
@@ -89,6 +91,9 @@ export default defineRule({
     if (kind.role === 'browser' || kind.role === 'cli') return { visit: {} };
     if (isFrontEndDependencies(ctx.project.dependencies)) return { visit: {} };
     if (ctx.project.isCli) return { visit: {} };
+    // A published library that serves nothing (botpress's zai and llmz): where its output goes is its caller's
+    // choice, and factor XI is about the app that runs. A library that is also a server still reports.
+    if (isPublishedLibrary(ctx.project)) return { visit: {} };
     // Meteor never loads a `client/` folder on the server.
     if (ctx.project.dependencies.has('meteor-node-stubs') && hasTrait(kind, 'client')) return { visit: {} };
     if (hasTrait(kind, 'logger') || hasTrait(kind, 'commands')) return { visit: {} };
@@ -155,10 +160,14 @@ export default defineRule({
         if (quiet || candidates.length === 0 || isFrontendOrCliByHeader(ctx.sourceFile)) return;
         const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
         const eslintAllowed = eslintNoConsoleSuppressions(ctx.sourceFile);
+        let stageFlags: StageFlags | undefined;
         const reported = candidates.filter(({ node }) => {
           if (scopes.some((scope) => scope.pos <= node.pos && node.end <= scope.end)) return false;
           if (eslintAllowed(node.getStart(ctx.sourceFile))) return false;
-          return !isInsideLoggerImplementation(node) && !isStructuredLine(node) && !isInDevelopmentBranch(node);
+          if (isInsideLoggerImplementation(node) || isStructuredLine(node) || isInDevelopmentBranch(node)) return false;
+          // The shared stage reader: `if (env.NODE_ENV !== 'production')` on a validated env object (t3-env), the
+          // `else` of a production test, a guard that returns in production, `isDev && console.log(…)`.
+          return !runsOnlyOutsideProduction(node, (stageFlags ??= collectStageFlags(ctx.sourceFile)));
         });
         if (reported.length === 0) return;
         // The fixes of every call come from one pass (a file-wide logger and free names): computed once, and only
@@ -210,6 +219,13 @@ function eslintNoConsoleSuppressions(sourceFile: ts.SourceFile): (offset: number
   return (offset) =>
     lines.has(sourceFile.getLineAndCharacterOfPosition(offset).line) ||
     blocks.some(([start, end]) => start <= offset && offset < end);
+}
+
+/** Published (not private, with `exports` or publishing fields) and depending on nothing that serves requests. */
+function isPublishedLibrary(project: { readonly manifest?: Manifest; readonly dependencies: ReadonlySet<string> }): boolean {
+  if (!project.manifest || !looksPublished(project.manifest)) return false;
+  for (const name of project.dependencies) if (SERVICE_DEPENDENCY.test(name)) return false;
+  return true;
 }
 
 function allowOption(value: unknown): string[] {
