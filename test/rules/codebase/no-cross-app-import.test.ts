@@ -9,6 +9,8 @@ const workspace = {
 const web = projectWith({ root: '/repo/apps/web', packageJson: { name: '@acme/web', private: true }, workspace });
 const api = projectWith({ root: '/repo/apps/api', packageJson: { name: '@acme/api', private: true }, workspace });
 const rootProject = projectWith({ root: '/repo', packageJson: { name: 'acme', private: true, workspaces: ['apps/*', 'packages/*'] }, workspace });
+// A package with its own package.json inside a member, listed by no workspace glob (erxes payment_api/src/widget).
+const widget = projectWith({ root: '/repo/packages/money/src/widget', packageJson: { name: 'money-widget', private: true }, workspace });
 const alone = projectWith({ root: '/repo/apps/web', packageJson: { name: 'web' } });
 
 runRuleTests(rule, {
@@ -29,6 +31,7 @@ runRuleTests(rule, {
     { code: "import packageJson from '../../../packages/money/package.json';\nconst url = `https://cdn/money@${packageJson.version}`;", filename: 'src/embed.ts', project: web },
     // No workspace: nothing tells packages apart.
     { code: "import { x } from '../../api/src/x';", filename: 'src/app.ts', project: alone },
+    { code: "import { usePayment } from '../hooks/use-payment';\nimport { api } from '../../config';", filename: 'src/components/Pay.tsx', project: widget, name: 'a nested package that is no member: its own folders are home' },
     // Tests and scripts at any level import what they exercise.
     { code: "import { createApp } from '../../api/src/app';", filename: 'test/e2e/app.test.ts', project: web },
     { code: "import { seed } from '../apps/api/src/seed';", filename: 'scripts/seed.ts', project: rootProject },
@@ -68,6 +71,13 @@ runRuleTests(rule, {
       filename: 'src/app.ts',
       project: api,
       errors: [{ messageId: 'crossPackage', line: 1, column: 26 }],
+    },
+    {
+      name: 'a nested package that is no member, reaching out of itself into its host member',
+      code: "import { format } from '../../../../index';",
+      filename: 'src/components/Pay.tsx',
+      project: widget,
+      errors: [{ messageId: 'crossPackage', line: 1, column: 24 }],
     },
     {
       name: 'root application code reaching into an app',

@@ -41,6 +41,9 @@ export default defineRule<MessageId>({
       // The deepest member folder holding the target: a shared folder that is no package has none.
       const owner = owners.find((candidate) => isInside(candidate.dir, target));
       if (!owner || owner.dir === ownRoot) return;
+      // The file's own package nested in that member without being one (a Vite widget with its own package.json
+      // under erxes's payment_api/src/widget/): an import that stays inside it stays home.
+      if (ownRoot.length > owner.dir.length && isInside(owner.dir, ownRoot) && isInside(ownRoot, target)) return;
       // Another package's manifest read for its version or name shares no sources (typebot's embed snippets).
       if (target === path.join(owner.dir, 'package.json')) return;
       ctx.report(literal, 'crossPackage', { specifier, target: owner.name });
