@@ -41,6 +41,12 @@ describe('knowledge base', () => {
       assert.equal(kind('components/Button', aliases), 'alias');
       assert.equal(kind('@ui/button', aliases), 'alias');
       assert.equal(kind('@apple/x', aliases), 'package');
+      // A bare name mapped to sources has its subpaths mapped by the project's own tsconfig (Nx: erxes's
+      // `erxes-ui` at the root, `erxes-ui/*` in each project's tsconfig.json).
+      assert.equal(kind('shared/utils/core', aliases), 'alias');
+      assert.equal(kind('shared-utils/core', aliases), 'package');
+      assert.equal(kind('@scope/lib/deep', { ...aliases, paths: ['@scope/lib'] }), 'alias');
+      assert.equal(kind('@scope/other/deep', { ...aliases, paths: ['@scope/lib'] }), 'package');
     });
 
     it('knows modules hosts provide', () => {

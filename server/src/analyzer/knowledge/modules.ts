@@ -68,6 +68,9 @@ function matchesAlias(specifier: string, aliases: ModuleAliases): boolean {
     }
   }
   const first = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0];
+  // A bare name mapped to sources (`"erxes-ui": ["libs/erxes-ui/src"]`) has its subpaths mapped as well by the
+  // tsconfig that compiles the file: Nx puts `"erxes-ui/*"` in each project's own tsconfig (erxes).
+  if (first !== specifier && aliases.paths.includes(first)) return true;
   if (aliases.baseUrlEntries.has(first)) return true;
   return aliases.configAliases.has(first) || aliases.configAliases.has(specifier.split('/')[0]);
 }
