@@ -165,6 +165,13 @@ const REAL_PATHS: Record<string, Case[]> = {
     ['apps/cart/rsbuild.config.ts', 'script'],
     ['jest.preset.js', 'script'],
   ],
+  'erxes/erxes (Nx + pnpm monorepo)': [
+    // "One-off database migration scripts, consolidated per domain", run by `tsx ./run.ts`.
+    ['backend/saas-migrations/content/wordpress/importPosts.ts', 'script'],
+    ['backend/db_migrations/2024-add-index.ts', 'script'],
+    ['backend/plugins/frontline_api/src/modules/integrations/call/utils.ts', 'application'],
+    ['backend/plugins/content_api/src/modules/migrationsUi/list.ts', 'application'],
+  ],
 };
 
 // The shapes issue 6 reported, and their hard negatives.

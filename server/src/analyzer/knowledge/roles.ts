@@ -171,8 +171,8 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
   { role: 'cli', pattern: new RegExp(String.raw`(^|\/)([\w.-]+[-_.])?cli(\/|${EXT})|(^|\/)[\w-]+\.cli\.[\w.-]+$`, 'i'), why: 'a cli/ folder, cli.* or *.cli.* file' },
   {
     role: 'script',
-    pattern: /(^|\/)(bin|([\w.]+[-_])?scripts?|migrations|seeds?|seeders|ci|\.github|\.circleci|\.husky)\//i,
-    why: 'under bin/, scripts/, migrations/, seeds/ or CI', on: 'dir',
+    pattern: /(^|\/)(bin|([\w.]+[-_])?scripts?|([\w.]+[-_])?migrations|seeds?|seeders|ci|\.github|\.circleci|\.husky)\//i,
+    why: 'under bin/, scripts/, migrations/ (db-migrations/), seeds/ or CI', on: 'dir',
   },
   // Only at a package's top: `src/tools/` of an AI agent and `server/queues/tasks/` are application code.
   { role: 'script', pattern: /^(tools|tasks|commands)\//i, why: 'under tools/, tasks/ or commands/ at the package top', inPackage: true },
