@@ -58,6 +58,23 @@ describe('package context (workspaces, aliases, ignore files)', () => {
     assert.deepEqual(aliasKeys("moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' }"), ['@']);
   });
 
+  it("lends a package the paths of the projects its tsconfig references (Nx: one package.json, a tsconfig per project)", () => {
+    const dir = tree({
+      'package.json': '{ "name": "erxes", "private": true }',
+      'tsconfig.json': '{ "files": [], "references": [{ "path": "./apps/widgets" }, { "path": "./libs/ui/tsconfig.lib.json" }, { "path": "./missing" }, { "path": "/abs" }] }',
+      'apps/widgets/tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@libs/*": ["apps/widgets/src/lib/*"] } } }',
+      'apps/widgets/src/x.ts': '',
+      'libs/ui/tsconfig.lib.json': '{ "compilerOptions": { "paths": { "ui-kit": ["libs/ui/src"] } } }',
+    });
+    try {
+      const aliases = new PackageContextLoader().aliasesOf(dir);
+      assert.deepEqual([...aliases.paths].sort(), ['@libs/*', 'ui-kit']);
+      assert.deepEqual([...aliases.baseUrlEntries], [], "a referenced project's baseUrl names are not aliases of the package");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('answers whether git ignores a file (nested .gitignore, negation, info/exclude), and what .dockerignore leaves out', () => {
     const dir = tree({
       '.git/info/exclude': 'secret.env\n',

@@ -246,7 +246,15 @@ function expandWorkspaces(root: string, patterns: readonly string[]): string[] {
   return out;
 }
 
-/** `paths` keys and the entries under `baseUrl` of a tsconfig/jsconfig, following relative `extends`. */
+/** At most this many project references of a package root's tsconfig are read (an Nx solution lists every project). */
+const MAX_REFERENCES = 200;
+
+/**
+ * `paths` keys and the entries under `baseUrl` of a tsconfig/jsconfig, following relative `extends`. A package root's
+ * own tsconfig (depth 0) also lends the `paths` keys of the projects it references: Nx keeps one package.json at the
+ * top and each project's aliases (`"@libs/*"`) in that project's tsconfig, listed under the root's `references`
+ * (erxes). Their `baseUrl` entries are left out: a name under one project's base is no alias in another.
+ */
 function readTsconfig(file: string, paths: Set<string>, baseUrlEntries: Set<string>, depth: number): void {
   if (depth > 5) return;
   const text = readTextFile(file);
@@ -254,6 +262,15 @@ function readTsconfig(file: string, paths: Set<string>, baseUrlEntries: Set<stri
   const json: unknown = parseJsonc(text, [], { allowTrailingComma: true });
   if (!json || typeof json !== 'object') return;
   const record = json as Record<string, unknown>;
+  if (depth === 0 && Array.isArray(record.references)) {
+    for (const reference of record.references.slice(0, MAX_REFERENCES)) {
+      const ref = reference && typeof reference === 'object' ? (reference as Record<string, unknown>).path : undefined;
+      if (typeof ref !== 'string' || !ref.startsWith('.')) continue;
+      const target = path.resolve(path.dirname(file), ref);
+      const referenced = target.endsWith('.json') ? target : path.join(target, 'tsconfig.json');
+      if (referenced !== file) readTsconfig(referenced, paths, new Set(), 1);
+    }
+  }
   const extendsValue = record.extends;
   for (const base of typeof extendsValue === 'string' ? [extendsValue] : Array.isArray(extendsValue) ? extendsValue : []) {
     // A package's tsconfig (`@tsconfig/node20`) lives in node_modules and declares no paths of this project.
