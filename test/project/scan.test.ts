@@ -68,6 +68,29 @@ describe('project/scan', function () {
     }
   });
 
+  it('passes over a package.json that only sets the module type: the package is the one above (vendure dashboard/plugin)', function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-marker-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'plugin'));
+      fs.mkdirSync(path.join(dir, 'other'));
+      fs.writeFileSync(path.join(dir, 'package.json'), '{"name":"dashboard","private":true,"dependencies":{"date-fns":"3"}}');
+      fs.writeFileSync(path.join(dir, 'plugin/package.json'), '{ "type": "commonjs" }');
+      fs.writeFileSync(path.join(dir, 'plugin/metrics.ts'), "import { format } from 'date-fns';\nexport const day = format(new Date(), 'yyyy');\n");
+      // A package.json with a name is a package of its own, whatever else it lacks.
+      fs.writeFileSync(path.join(dir, 'other/package.json'), '{ "name": "other", "type": "module" }');
+      fs.writeFileSync(path.join(dir, 'other/metrics.ts'), "import { format } from 'date-fns';\nexport const day = format(new Date(), 'yyyy');\n");
+      const result = scan([dir]);
+      const plugin = result.files.find((f) => f.file.endsWith(path.join('plugin', 'metrics.ts')))!;
+      assert.equal(plugin.projectRoot, dir);
+      assert.deepEqual(plugin.diagnostics, [], 'date-fns is declared by the package above');
+      const other = result.files.find((f) => f.file.endsWith(path.join('other', 'metrics.ts')))!;
+      assert.equal(other.projectRoot, path.join(dir, 'other'));
+      assert.deepEqual(other.diagnostics.map((d) => d.ruleId), ['dependencies/no-undeclared-import']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("leaves Yarn Berry's files out: .yarn/ is not walked, .pnp.cjs is read as generated (standardnotes/server)", function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tfl-yarn-'));
     try {

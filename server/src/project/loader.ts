@@ -14,6 +14,28 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
+/** Fields a package.json may hold and still be no package: Node reads them for the files below it. */
+const MARKER_FIELDS = new Set(['type', 'sideEffects', 'imports']);
+
+/**
+ * A package.json that only sets how Node loads the files below it (`{ "type": "commonjs" }` in vendure's
+ * `dashboard/plugin/`, `{ "type": "module" }` in a `dist/esm/`): no name, no dependencies, no scripts. The package
+ * is the one above it. Unreadable or unparsable files count as packages, as before.
+ */
+function isModuleTypeMarker(file: string): boolean {
+  const read = readRegularFile(file, 64 * 1024);
+  if (read.text === undefined) return false;
+  let json: unknown;
+  try {
+    json = JSON.parse(read.text);
+  } catch {
+    return false;
+  }
+  if (!json || typeof json !== 'object' || Array.isArray(json)) return false;
+  const keys = Object.keys(json);
+  return keys.length > 0 && keys.every((key) => MARKER_FIELDS.has(key));
+}
+
 export class ProjectLocator {
   private readonly rootCache = new Map<string, string>();
   private readonly configCache = new Map<string, LoadedConfig>();
@@ -29,7 +51,8 @@ export class ProjectLocator {
         break;
       }
       visited.push(current);
-      if (fs.existsSync(path.join(current, 'package.json'))) {
+      const manifest = path.join(current, 'package.json');
+      if (fs.existsSync(manifest) && !isModuleTypeMarker(manifest)) {
         found = current;
         break;
       }
