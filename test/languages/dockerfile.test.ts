@@ -77,7 +77,7 @@ describe('Dockerfile language', () => {
     for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.prod', 'Dockerfile-dev', 'docker/api.Dockerfile', 'worker.dockerfile', 'Containerfile']) {
       assert.ok(isDockerfileName(name), name);
     }
-    for (const name of ['Dockerfile.dockerignore', 'Dockerfile.md', 'dockerfile.ts', 'Dockerfiles', 'docker-compose.yml', '.dockerignore']) {
+    for (const name of ['Dockerfile.dockerignore', 'Dockerfile.md', 'dockerfile.ts', 'Dockerfiles', 'docker-compose.yml', '.dockerignore', 'templates/Dockerfile.hbs', 'Dockerfile.ejs']) {
       assert.ok(!isDockerfileName(name), name);
     }
   });

@@ -137,7 +137,7 @@ describe('dotenv language', () => {
     for (const name of ['.env', '.env.example', '.env.production.local', 'apps/api/.env.test', 'docker/app.env', 'C:\\x\\.env']) {
       assert.ok(isDotenvFileName(name), name);
     }
-    for (const name of ['.envrc', 'env.ts', '.env.swp', '.env.license', 'docker/.env.local.license', 'environment.ts', 'src/env', 'dotenv.js']) assert.ok(!isDotenvFileName(name), name);
+    for (const name of ['.envrc', 'env.ts', '.env.swp', '.env.license', 'docker/.env.local.license', 'create/templates/.env.hbs', '.env.example.ejs', 'environment.ts', 'src/env', 'dotenv.js']) assert.ok(!isDotenvFileName(name), name);
   });
 
   it('survives random text without throwing', () => {

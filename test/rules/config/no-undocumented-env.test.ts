@@ -15,6 +15,7 @@ describe('config/no-undocumented-env', () => {
     'export const port = Number(process.env.PORT ?? 3000);',
     "if (process.env.NODE_ENV === 'production') console.info('prod');",
     'export const sha = process.env.GITHUB_SHA;',
+    "export const os = process.env.EXPO_OS; // Expo's bundler sets it",
     "process.env.TZ = 'UTC';",
     'export { STRIPE_KEY, SENTRY_DSN };',
   ].join('\n');

@@ -63,7 +63,7 @@ export interface DockerfileTree {
 }
 
 const NOT_DOCKERFILE_SUFFIX =
-  /\.(dockerignore|md|markdown|txt|json|ya?ml|toml|sh|bash|ps1|bat|bak|orig|old|swp|tmp|log|j2|tpl|template|erb|in|[cm]?[jt]sx?|py|go|rb|rs|java|php|html?)$/i;
+  /\.(dockerignore|md|markdown|txt|json|ya?ml|toml|sh|bash|ps1|bat|bak|orig|old|swp|tmp|log|j2|tpl|tmpl|template|erb|hbs|handlebars|ejs|mustache|njk|liquid|eta|in|[cm]?[jt]sx?|py|go|rb|rs|java|php|html?)$/i;
 
 export function isDockerfileName(fileName: string): boolean {
   const slash = Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\'));

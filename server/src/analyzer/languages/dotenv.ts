@@ -121,8 +121,10 @@ function commentsOf(text: string, entries: readonly DotenvEntry[]): DotenvCommen
 /** `.env`, `.env.example`, `.env.production.local`, `production.env`; not `.envrc` (direnv's shell script). */
 export function isDotenvFileName(fileName: string): boolean {
   const base = baseName(fileName);
-  // Not an env file: an editor's swap file, or a REUSE licence sidecar (`.env.license` says whose `.env` it is).
-  if (base === '.env' || base.startsWith('.env.')) return !/\.(swp|license)$/i.test(base);
+  // Not an env file: an editor's swap file, a REUSE licence sidecar (`.env.license` says whose `.env` it is), or a
+  // scaffolder's template (`.env.hbs`, `.env.ejs`: vendure's create/templates/), whose values are template
+  // expressions and which nothing loads as it is.
+  if (base === '.env' || base.startsWith('.env.')) return !/\.(swp|license|hbs|handlebars|ejs|mustache|njk|jinja|j2|liquid|tpl|tmpl|eta)$/i.test(base);
   return /^[\w-]+\.env$/i.test(base) && !/^(tsconfig|package)\b/i.test(base);
 }
 
