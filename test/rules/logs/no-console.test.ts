@@ -165,6 +165,10 @@ runRuleTests(rule, {
     { name: 'a published library that serves nothing', filename: '/repo/src/extract.ts', project: PUBLISHED_LIBRARY, code: "export function extract() {\n  console.warn('retrying');\n}" },
     // Dev guards through the shared stage reader (stage.ts).
     { name: 'a NODE_ENV test on a validated env object (t3-env)', code: "import { env } from './env';\nif (env.NODE_ENV !== 'production') {\n  console.log('query', sql);\n}" },
+    // The dev-flag reader reads the variable's name on any object, as it reads it on process.env.
+    { name: 'a stage variable read by element access on a config object', code: "if (config['NODE_ENV'] !== 'production') {\n  console.log('query', sql);\n}" },
+    { name: 'a verbose flag on a settings object', code: "if (settings.VERBOSE_LOGGING) console.log('payload', body);" },
+    { name: 'a production branch on an env object, read like process.env', code: "import { env } from './env';\nif (env.NODE_ENV === 'production') {\n  console.info('using the production mailer');\n}" },
     { name: 'the else of a production test', code: "if (process.env.NODE_ENV === 'production') {\n  logger.info('ready');\n} else {\n  console.log('ready on', port);\n}" },
     { name: 'after a guard that returns in production', code: "export function dump(state) {\n  if (isProduction) return;\n  console.table(state);\n}" },
     // allow option, like ESLint's no-console.
@@ -317,6 +321,16 @@ runRuleTests(rule, {
       name: 'a NODE_ENV check elsewhere does not hide the call',
       code: "const isProd = process.env.NODE_ENV === 'production';\nconsole.log('mode', isProd);",
       errors: [{ messageId: 'console', line: 2, column: 1 }],
+    },
+    {
+      name: 'a dev branch on an env object does not cover its else branch',
+      code: "import { env } from './env';\nif (env.NODE_ENV === 'development') {\n  debugDump();\n} else {\n  console.log('prod start');\n}",
+      errors: [{ messageId: 'console', line: 5, column: 3 }],
+    },
+    {
+      name: 'a config member that is no stage or debug flag does not hide the call',
+      code: "if (config.region === 'eu') {\n  console.log('eu start');\n}",
+      errors: [{ messageId: 'console', line: 2, column: 3 }],
     },
     {
       name: 'a dev branch does not cover its else branch',

@@ -1,7 +1,7 @@
 // Factor XI, logs: a service emits its log as an event stream, best as structured lines from a logger on stdout.
 // Docs: docs/rules/logs/no-console.md
 import ts from 'typescript';
-import { envReadName, normalizeModule, skipOuterExpressions, textGate } from '../../ast';
+import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { someNode } from '../../walk';
 import { CLI_MODULES, SERVICE_DEPENDENCY } from '../../knowledge/roles';
@@ -374,7 +374,10 @@ function isStructuredLine(node: ts.Node): boolean {
   );
 }
 
-/** Inside `if (process.env.NODE_ENV !== 'production')` or `if (process.env.DEBUG)`: output the author kept out of production. */
+/**
+ * Inside `if (process.env.NODE_ENV !== 'production')` or `if (process.env.DEBUG)`, also read through another object
+ * (`env.NODE_ENV`, `config.LOG_DEBUG`, `this.config['APP_ENV']`): output the author kept out of production.
+ */
 function isInDevelopmentBranch(node: ts.Node): boolean {
   let child: ts.Node = node;
   for (let current = node.parent; current && !ts.isSourceFile(current); child = current, current = current.parent) {
@@ -398,12 +401,18 @@ function conditionReadsDevFlag(condition: ts.Node): boolean {
   return someNode(condition, readsDevFlag);
 }
 
+/** Variables whose test makes a branch development-only output, whatever they are compared with. */
+const DEV_FLAG_VARIABLE = /^(NODE_ENV|DEBUG|VERBOSE|APP_ENV|ENV|ENVIRONMENT)$|DEBUG|VERBOSE/;
+
 function readsDevFlag(condition: ts.Node): boolean {
   if (ts.isExpression(condition)) {
-    const name = envReadName(condition);
-    if (name !== undefined && /^(NODE_ENV|DEBUG|VERBOSE|APP_ENV|ENV|ENVIRONMENT)$|DEBUG|VERBOSE/.test(name)) return true;
+    // The variable's name decides, not the object it is read from: t3-env's `env.NODE_ENV` (typebot), a config
+    // object's `config.NODE_ENV` or `config['LOG_DEBUG']` hold what `process.env` held.
+    const name = ts.isPropertyAccessExpression(condition) || ts.isElementAccessExpression(condition) ? memberName(condition) : undefined;
+    if (name !== undefined && DEV_FLAG_VARIABLE.test(name)) return true;
     // isDev, debugMode, VERBOSE, ENABLE_LOGGING, LOGGING_ENABLED (also as a property: `Calculator.ENABLE_LOGGING`)
     if (ts.isIdentifier(condition) && /^(is|enable|enabled)?_?(dev|development|debug|verbose|logging)(_?(mode|enabled))?$/i.test(condition.text)) return true;
   }
   return false;
 }
+
