@@ -387,6 +387,13 @@ describe('packageRoleOf', () => {
     assert.equal(role({ name: 'lib', main: 'dist/index.js' }), 'library');
     assert.equal(role({ name: 'web', private: true, dependencies: { react: '18', 'react-dom': '18', vite: '5' } }), 'front-end');
     assert.equal(role({ name: 'web', private: true, dependencies: { 'react-dom': '18', express: '4' } }), 'service');
+    // Editor and UI families count by scope or prefix (docmost's editor-ext); a server dependency still wins.
+    assert.equal(role({ name: 'editor-ext', private: true, main: 'dist/index.js', dependencies: { '@tiptap/core': '3', 'prosemirror-view': '1' } }), 'front-end');
+    assert.equal(role({ name: 'popover', private: true, dependencies: { '@floating-ui/dom': '1' } }), 'front-end');
+    assert.equal(role({ name: 'server', private: true, dependencies: { '@tiptap/core': '3', express: '4' } }), 'service');
+    assert.equal(role({ name: 'collab', private: true, dependencies: { '@hocuspocus/server': '3', '@tiptap/core': '3', 'prosemirror-model': '1' } }), 'service');
+    // A name that only starts like a family is not one of its members.
+    assert.equal(role({ name: 'api', private: true, dependencies: { 'prosemirror': '0.1' } }), 'service');
     assert.equal(role({ name: 'api', private: true, main: 'dist/index.js', scripts: { start: 'node dist' } }), 'service');
   });
 });

@@ -8,6 +8,7 @@ import {
   ENTRY_BASENAMES,
   FILE_ROLES,
   FRONT_END_DEPENDENCIES,
+  FRONT_END_DEPENDENCY_FAMILIES,
   GENERATED_BANNER,
   PATH_SIGNALS,
   ROLE_GROUPS,
@@ -367,15 +368,27 @@ export function packageRoleOf(manifest: Manifest): PackageRole {
  * serves requests or runs jobs. Its code runs in the browser, even the files that import no framework.
  */
 export function isFrontEndDependencies(dependencies: ReadonlySet<string>): boolean {
-  if (!FRONT_END_DEPENDENCIES.some((name) => dependencies.has(name))) return false;
-  for (const name of dependencies) if (SERVICE_DEPENDENCY.test(name)) return false;
-  return true;
+  return !servesRequests(dependencies) && [...dependencies].some(isFrontEndDependency);
+}
+
+/**
+ * A dependency (or an import of one) that only front-end code has: a browser framework (`react-dom`, `vue`) or a
+ * member of an editor or UI family (`@tiptap/core`, `@tiptap/pm/state`, `prosemirror-view`, `@floating-ui/dom`).
+ */
+export function isFrontEndDependency(name: string): boolean {
+  return FRONT_END_DEPENDENCIES.includes(name) || FRONT_END_DEPENDENCY_FAMILIES.some((family) => name.startsWith(family));
+}
+
+/** True when one of the dependencies serves requests or runs jobs (SERVICE_DEPENDENCY). */
+export function servesRequests(dependencies: Iterable<string>): boolean {
+  for (const name of dependencies) if (SERVICE_DEPENDENCY.test(name)) return true;
+  return false;
 }
 
 function computePackageRole(manifest: Manifest): PackageRole {
   const names = [...manifest.byName.keys()];
-  const serves = names.some((name) => SERVICE_DEPENDENCY.test(name));
-  if (!serves && FRONT_END_DEPENDENCIES.some((name) => manifest.byName.has(name))) return 'front-end';
+  const serves = servesRequests(names);
+  if (!serves && names.some(isFrontEndDependency)) return 'front-end';
   if (manifest.bin.size > 0 && !binStartsServer(manifest, serves)) return 'cli';
   const library =
     !manifest.private &&

@@ -26,6 +26,10 @@ const BIN_SERVICE = packageAt('/repo', {
 // botpress/packages/zai: published (exports, not private), serves nothing.
 const PUBLISHED_LIBRARY = packageAt('/repo', { name: '@acme/zai', exports: { '.': './dist/index.js' }, main: 'dist/index.js', scripts: { build: 'tsup' }, dependencies: { 'lodash-es': '4.17.21' } });
 const PUBLISHED_SERVER = packageAt('/repo', { name: '@acme/gateway', exports: { '.': './dist/index.js' }, scripts: { build: 'tsc' }, dependencies: { fastify: '4.28.0' } });
+// docmost/packages/editor-ext: Tiptap extensions, no framework; its package.json may leave them to the workspace root.
+const EDITOR_PACKAGE = packageAt('/repo/packages/editor-ext', { name: '@acme/editor-ext', private: true, main: 'dist/index.js', dependencies: { '@tiptap/core': '3.0.0', '@tiptap/pm': '3.0.0', '@floating-ui/dom': '1.7.0' } });
+const EDITOR_EXT_ROOT_DEPS = packageAt('/repo/packages/editor-ext', { name: '@acme/editor-ext', private: true, main: 'dist/index.js', dependencies: { marked: '17.0.0' } });
+const EDITOR_SERVER = packageAt('/repo/apps/server', { name: 'server', private: true, dependencies: { express: '4.21.0', '@tiptap/core': '3.0.0', '@tiptap/html': '3.0.0' } });
 const CLI_PACKAGE = packageAt('/repo', { name: 'orders-cli', bin: { orders: './dist/cli.js' }, dependencies: { commander: '12.0.0', axios: '1.7.0' } });
 
 runRuleTests(rule, {
@@ -101,6 +105,18 @@ runRuleTests(rule, {
       filename: '/repo/packages/common/src/newstore/collections.ts',
       project: { ...EMPTY_PROJECT, root: '/repo/packages/common', dependencies: new Set(['vue', 'vite', 'rxjs', 'lodash-es']) },
       code: "import { pluck } from 'rxjs/operators';\nexport function removeFolder(path: string) {\n  console.error(`Could not resolve path '${path}'. Skipping.`);\n}",
+    },
+    {
+      name: 'false positive in docmost: a package of Tiptap and Floating UI code with no server dependency is front end',
+      filename: '/repo/packages/editor-ext/src/lib/trailing-node.ts',
+      project: EDITOR_PACKAGE,
+      code: "export function position(el: unknown) {\n  console.log('placing', el);\n}",
+    },
+    {
+      name: 'false positive in docmost: a Tiptap extension in a package that serves nothing, its editor deps on the workspace root',
+      filename: '/repo/packages/editor-ext/src/lib/trailing-node.ts',
+      project: EDITOR_EXT_ROOT_DEPS,
+      code: "import { Extension } from '@tiptap/core';\nimport { Plugin } from '@tiptap/pm/state';\nexport const TrailingNode = Extension.create({\n  addProseMirrorPlugins() {\n    return [new Plugin({ state: { init: () => { try { return check(); } catch (err) { console.log(err); } return true; }, apply: (tr, v) => v } })];\n  },\n});",
     },
     {
       name: 'false positive in k8s-express-api-example: an eslint-disable no-console block is the author\'s decision',
@@ -213,6 +229,13 @@ runRuleTests(rule, {
       project: { ...EMPTY_PROJECT, root: '/repo', dependencies: new Set(['meteor-node-stubs']) },
       code: "export function repair() {\n  console.log('repaired');\n}",
       errors: [{ messageId: 'console', line: 2, column: 3, endColumn: 14, message: message('log') }],
+    },
+    {
+      name: 'a package with Tiptap and a server framework serves requests: still checked',
+      filename: '/repo/apps/server/src/collaboration/util.ts',
+      project: EDITOR_SERVER,
+      code: "import { getSchema } from '@tiptap/core';\nexport function build(extensions: unknown[]) {\n  console.warn('building schema');\n  return getSchema(extensions);\n}",
+      errors: [{ messageId: 'console', line: 3, column: 3 }],
     },
     {
       name: 'a package with a front-end framework and a server framework serves requests: still checked',

@@ -245,9 +245,16 @@ export const SERVER_BIN = /(^|\/)(www|server|serve|start|api)(\.[cm]?[jt]s)?$/i;
 /** Package names (dependencies) that make a package's code run in the browser. */
 export const FRONT_END_DEPENDENCIES: readonly string[] = ['vue', 'react-dom', 'svelte', '@angular/core', 'solid-js', 'preact', '@tauri-apps/api'];
 
+/**
+ * Families (a scope or a name prefix) whose packages build in-browser editing and floating UI: Tiptap, ProseMirror,
+ * Floating UI. A package of editor extensions depends on them and on no framework (docmost's editor-ext). Their
+ * headless use on a server (`@tiptap/html`, a collaboration server) comes with a SERVICE_DEPENDENCY, which wins.
+ */
+export const FRONT_END_DEPENDENCY_FAMILIES: readonly string[] = ['@tiptap/', 'prosemirror-', '@floating-ui/'];
+
 /** Dependencies that serve requests or run jobs: a package with one of them is not a front end, whatever else it has. */
 export const SERVICE_DEPENDENCY =
-  /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|hono|polka|micro|h3|elysia|next|nuxt|astro|@sveltejs\/kit|@remix-run\/(node|serve|express)|@react-router\/(node|serve)|@apollo\/server|apollo-server(-[\w-]+)?|graphql-yoga|@trpc\/server|@feathersjs\/feathers|@adonisjs\/core|sails|@loopback\/core|loopback|moleculer|socket\.io|ws|bull|bullmq|amqplib|kafkajs|agenda|node-cron|electron|routing-controllers)$/;
+  /^(express|koa|fastify|@nestjs\/core|@hapi\/hapi|hapi|restify|hono|polka|micro|h3|elysia|next|nuxt|astro|@sveltejs\/kit|@remix-run\/(node|serve|express)|@react-router\/(node|serve)|@apollo\/server|apollo-server(-[\w-]+)?|graphql-yoga|@trpc\/server|@feathersjs\/feathers|@adonisjs\/core|sails|@loopback\/core|loopback|moleculer|socket\.io|ws|bull|bullmq|amqplib|kafkajs|agenda|node-cron|electron|routing-controllers|@hocuspocus\/server)$/;
 
 /** Command-line frameworks: a package with a `bin` that uses one is a command-line tool. */
 export const CLI_MODULES: ReadonlySet<string> = new Set([

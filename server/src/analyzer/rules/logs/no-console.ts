@@ -4,8 +4,8 @@ import ts from 'typescript';
 import { normalizeModule, skipOuterExpressions, textGate } from '../../ast';
 import { consoleFixes } from '../../fixes/logger';
 import { someNode } from '../../walk';
-import { CLI_MODULES, SERVICE_DEPENDENCY } from '../../knowledge/roles';
-import { hasTrait, isFrontEndDependencies } from '../../roles';
+import { CLI_MODULES } from '../../knowledge/roles';
+import { hasTrait, isFrontEndDependencies, isFrontEndDependency, servesRequests } from '../../roles';
 import { looksPublished, type Manifest } from '../../manifest';
 import { collectStageFlags, runsOnlyOutsideProduction, type StageFlags } from '../../stage';
 import { defineRule, type Fix } from '../../rule';
@@ -157,7 +157,7 @@ export default defineRule({
       },
       end() {
         // The header check reads every top-level statement: done only for files that have a console call at all.
-        if (quiet || candidates.length === 0 || isFrontendOrCliByHeader(ctx.sourceFile)) return;
+        if (quiet || candidates.length === 0 || isFrontendOrCliByHeader(ctx.sourceFile, !servesRequests(ctx.project.dependencies))) return;
         const scopes = shadows.map(scopeOf).filter((scope): scope is ts.Node => scope !== undefined);
         const eslintAllowed = eslintNoConsoleSuppressions(ctx.sourceFile);
         let stageFlags: StageFlags | undefined;
@@ -223,9 +223,7 @@ function eslintNoConsoleSuppressions(sourceFile: ts.SourceFile): (offset: number
 
 /** Published (not private, with `exports` or publishing fields) and depending on nothing that serves requests. */
 function isPublishedLibrary(project: { readonly manifest?: Manifest; readonly dependencies: ReadonlySet<string> }): boolean {
-  if (!project.manifest || !looksPublished(project.manifest)) return false;
-  for (const name of project.dependencies) if (SERVICE_DEPENDENCY.test(name)) return false;
-  return true;
+  return project.manifest !== undefined && looksPublished(project.manifest) && !servesRequests(project.dependencies);
 }
 
 function allowOption(value: unknown): string[] {
@@ -237,8 +235,14 @@ function memberName(access: ts.PropertyAccessExpression | ts.ElementAccessExpres
   return ts.isStringLiteralLike(access.argumentExpression) ? access.argumentExpression.text : undefined;
 }
 
-/** Reads the imports and directives at the top of the file: front-end frameworks, stylesheets, CLI libraries. */
-function isFrontendOrCliByHeader(sourceFile: ts.SourceFile): boolean {
+/**
+ * Reads the imports and directives at the top of the file: front-end frameworks, stylesheets, CLI libraries. In a
+ * package that serves nothing (`inertPackage`), an editor or UI family too (`@tiptap/core`, `prosemirror-view`): the
+ * file is an editor extension, even where the package.json leaves those dependencies to the workspace root (docmost's
+ * editor-ext). A server's own file importing them (headless rendering, a collaboration hook) is still reported.
+ */
+function isFrontendOrCliByHeader(sourceFile: ts.SourceFile, inertPackage: boolean): boolean {
+  const frontEnd = (module: string): boolean => isFrontendOrCliModule(module) || (inertPackage && isFrontEndDependency(module));
   for (const statement of sourceFile.statements) {
     if (ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression)) {
       if (statement.expression.text === 'use client') return true;
@@ -253,13 +257,13 @@ function isFrontendOrCliByHeader(sourceFile: ts.SourceFile): boolean {
     } else if (ts.isVariableStatement(statement)) {
       for (const decl of statement.declarationList.declarations) {
         const required = decl.initializer && requireOf(decl.initializer);
-        if (required !== undefined && isFrontendOrCliModule(required)) return true;
+        if (required !== undefined && frontEnd(required)) return true;
       }
     } else if (ts.isExpressionStatement(statement)) {
       const required = requireOf(statement.expression);
       if (required !== undefined && STYLE_IMPORT.test(required)) return true;
     }
-    if (module !== undefined && isFrontendOrCliModule(module)) return true;
+    if (module !== undefined && frontEnd(module)) return true;
   }
   return false;
 }
