@@ -9,6 +9,10 @@ const nestStarter = projectWith({
   packageJson: { name: 'api', private: true, main: 'index.js', scripts: { start: 'node index.js', 'prestart:prod': 'tsc', 'start:prod': 'node dist/main.js' } },
 });
 const prodLauncher = projectWith({ packageJson: { name: 'api', private: true, main: 'index.js', scripts: { start: 'node index.js', 'start:prod': 'node prod.js' } } });
+// A dev `start` runs a ts-node launcher and a build script compiles what the deploy starts (node dist/main.js).
+const buildsAndStartsIndex = projectWith({ packageJson: { name: 'api', private: true, main: 'index.js', scripts: { build: 'nest build', start: 'node index.js' } } });
+const buildsAndStartsProdLauncher = projectWith({ packageJson: { name: 'api', private: true, scripts: { build: 'tsc', start: 'node index.js', 'start:prod': 'node prod.js' } } });
+const typeChecksAndStartsIndex = projectWith({ packageJson: { name: 'api', private: true, main: 'index.js', scripts: { typecheck: 'tsc --noEmit', start: 'node index.js' } } });
 const pkg = (scripts: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: 'api', private: true, ...extra, scripts }, null, 2);
 
 runRuleTests(rule, {
@@ -33,6 +37,8 @@ runRuleTests(rule, {
     { code: "require('ts-node/register');", filename: 'src/db/seed-runner.js', project: startsIndex },
     // A loader only outside production.
     { code: "if (process.env.NODE_ENV !== 'production') {\n  require('ts-node/register');\n}\nrequire('./src/server');", filename: 'index.js', project: startsIndex },
+    // The launcher a dev `start` runs in a package that compiles in a build script (as the package.json check reads it).
+    { code: "require('ts-node/register');\nrequire('./src/main');", filename: 'index.js', project: buildsAndStartsIndex, name: 'the dev launcher of a package that builds with nest build' },
     // The launcher a dev `start` runs, beside a `start:prod` that runs the build.
     { code: "require('ts-node/register');\nrequire('./src/main');", filename: 'index.js', project: nestStarter, name: 'the dev launcher beside start:prod' },
     // tsconfig-paths is no compiler.
@@ -100,6 +106,20 @@ runRuleTests(rule, {
       code: "require('ts-node/register');\nrequire('./src/main');",
       filename: 'prod.js',
       project: prodLauncher,
+      errors: [{ messageId: 'loader', line: 1, column: 9 }],
+    },
+    {
+      name: 'a build script does not excuse the file start:prod runs',
+      code: "require('ts-node/register');\nrequire('./src/main');",
+      filename: 'prod.js',
+      project: buildsAndStartsProdLauncher,
+      errors: [{ messageId: 'loader', line: 1, column: 9 }],
+    },
+    {
+      name: 'a type check is no build: the launcher start runs is still the production entry',
+      code: "require('ts-node/register');\nrequire('./src/main');",
+      filename: 'index.js',
+      project: typeChecksAndStartsIndex,
       errors: [{ messageId: 'loader', line: 1, column: 9 }],
     },
     {

@@ -74,6 +74,10 @@ export default defineRule({
     // tooling, and so is the file a dev `start` runs beside a `start:prod` (as the package.json check reads scripts).
     // Asked before the text is searched: most files of an app are not its entry point.
     if (!productionEntryFiles(manifest).some((entry) => sameModule(entry, ctx.relativePath))) return { visit: {} };
+    // A package that compiles in a build script deploys the build output, as the package.json check reads it: the
+    // launcher its `start` or `main` names is the developer's. A production-named script (`start:prod`) that runs the
+    // file still counts: that is the start path the package itself calls production.
+    if (!PRODUCTION_SCRIPTS.some((name) => manifest.scripts.has(name)) && compilesInBuild(manifest)) return { visit: {} };
     if (!/register|ts-node|tsx|esm|loader/.test(ctx.text)) return { visit: {} };
     const check = (literal: ts.Expression | undefined): void => {
       if (!literal || !ts.isStringLiteralLike(literal) || !REGISTER_MODULES.has(literal.text)) return;
