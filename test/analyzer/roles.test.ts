@@ -315,6 +315,38 @@ describe('classifyFile: folders that only tool scripts run', () => {
   });
 });
 
+describe('classifyFile: files only build scripts run', () => {
+  // vendure-ecommerce/vendure packages/create and admin-ui-plugin: build steps run by ts-node from package scripts.
+  const manifest = parseManifest(
+    JSON.stringify({
+      name: '@vendure/create',
+      main: 'lib/index.js',
+      scripts: {
+        'copy-assets': 'rimraf assets && ts-node ./build.ts',
+        build: 'tsc -p tsconfig.build.json && node -r ts-node/register tools/inline-css.ts',
+        'generate:api': 'tsx src/openapi-gen.ts',
+        bundle: 'esbuild src/server.ts --bundle --outfile=dist/server.js',
+        worker: 'node dist/jobs.js',
+        release: 'node publish.js && node src/report.js',
+        serve: 'node src/report.js',
+      },
+    }),
+  );
+  const roleOf = (file: string) => classifyFile(file, '', { manifest }).role;
+  it('a file a build, codegen or copy script runs is tooling', () => {
+    assert.equal(roleOf('build.ts'), 'script');
+    assert.equal(roleOf('src/openapi-gen.ts'), 'script');
+    assert.equal(roleOf('publish.js'), 'script');
+  });
+  it('never a file a bundler compiles, one a worker or serve script runs, or an entry-point name', () => {
+    assert.equal(roleOf('src/server.ts'), 'application', 'handed to esbuild: the app itself');
+    assert.equal(roleOf('src/jobs.ts'), 'application', 'the worker process type');
+    assert.equal(roleOf('src/report.js'), 'application', 'also run by serve');
+    const withIndex = parseManifest(JSON.stringify({ name: 'x', scripts: { build: 'node src/index.js --emit' } }));
+    assert.equal(classifyFile('src/index.js', '', { manifest: withIndex }).role, 'application');
+  });
+});
+
 describe('classifyFile: a *.config.* file at the top of a workspace package', () => {
   // The language server and a scan from the workspace root classify `packages/api/app.config.ts` with the package's
   // prefix: the signal reads the path inside the package, as a scan of the package alone does.

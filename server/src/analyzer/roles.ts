@@ -25,7 +25,7 @@ import {
   type FileTrait,
   type PackageRole,
 } from './knowledge/roles';
-import { startedOnlyByDevScripts } from './knowledge/packages';
+import { startedOnlyByDevScripts, startedOnlyByToolScripts } from './knowledge/packages';
 import { looksPublished, type Manifest } from './manifest';
 
 export { FILE_ROLES, type FileRole, type FileTrait, type PackageRole } from './knowledge/roles';
@@ -81,6 +81,9 @@ export function classifyFile(relativePath: string, text: string, context: RoleCo
   const top = inPackage.includes('/') ? inPackage.slice(0, inPackage.indexOf('/')) : undefined;
   if (top !== undefined && context.manifest && scriptFolders(context.manifest).has(top)) {
     return kind('script', `under ${top}/, whose files only tool scripts of package.json run`, traits);
+  }
+  if (context.manifest && isToolEntry(context.manifest, context.projectPath ?? path, parts.name)) {
+    return kind('script', 'run only by build scripts of package.json ("build", "codegen", "copy-assets", …)', traits);
   }
   if (isOneOffScript(path, text, context.manifest, context.projectPath)) {
     return kind('script', 'calls main() at its top level and is not the package entry point', traits);
@@ -272,13 +275,25 @@ const scriptTextCache = new WeakMap<Manifest, string>();
 /** Started only by a developer's package scripts; the scripts' text is searched for the file's name first (cheap). */
 function isDevEntry(manifest: Manifest, path: string, name: string): boolean {
   if (manifest.scripts.size === 0) return false;
+  const stem = name.slice(1).replace(/\.[cm]?[jt]sx?$/, '');
+  return stem.length > 0 && scriptText(manifest).includes(stem) && startedOnlyByDevScripts(manifest.scripts, path);
+}
+
+/** Run only by the package's build tooling scripts; the scripts' text is searched for the file's name first (cheap). */
+function isToolEntry(manifest: Manifest, path: string, name: string): boolean {
+  if (manifest.scripts.size === 0) return false;
+  const stem = name.slice(1).replace(/\.[cm]?[jt]sx?$/, '');
+  if (stem.length === 0 || ENTRY_BASENAMES.test(stem) || !scriptText(manifest).includes(stem)) return false;
+  return startedOnlyByToolScripts(manifest.scripts, path, SCRIPT_RUNNERS);
+}
+
+function scriptText(manifest: Manifest): string {
   let text = scriptTextCache.get(manifest);
   if (text === undefined) {
     text = [...manifest.scripts.values()].map((script) => script.value).join('\n');
     scriptTextCache.set(manifest, text);
   }
-  const stem = name.slice(1).replace(/\.[cm]?[jt]sx?$/, '');
-  return stem.length > 0 && text.includes(stem) && startedOnlyByDevScripts(manifest.scripts, path);
+  return text;
 }
 
 const folderCache = new WeakMap<Manifest, ReadonlySet<string>>();

@@ -178,6 +178,34 @@ export function startedOnlyByDevScripts(scripts: ReadonlyMap<string, { value: st
   return named;
 }
 
+/**
+ * Script names of the build and its tooling: `build`, `prebuild`, `copy-assets`, `codegen`, `generate:api`,
+ * `release`, `prepare`, `docs`. What they run builds, copies or checks the package; it never serves.
+ */
+const TOOL_SCRIPT =
+  /^(pre|post)?(build|compile|bundle|codegen|gen|generate|copy|copy[-:_][\w:-]+|[\w-]+[-:_]assets|assets|release|prepare|prepack|prepublish|prepublishonly|docs?|lint|format|typecheck|type-check|clean|bench|benchmark)([:_-][\w:-]*)?$/i;
+
+/**
+ * True when one of the package's build tooling scripts (TOOL_SCRIPT) runs `relativePath` (below the package's
+ * folder) as a program (`"copy-assets": "ts-node ./build.ts"`, `"build": "node -r ts-node/register build.ts"`:
+ * vendure), and no other script names it at all. A file a build script only hands to a compiler or bundler
+ * (`esbuild src/index.ts`) is the app itself, not tooling; `runners` finds the programs a script runs
+ * (SCRIPT_RUNNERS of knowledge/roles.ts, passed in to keep this module free of imports).
+ */
+export function startedOnlyByToolScripts(scripts: ReadonlyMap<string, { value: string }>, relativePath: string, runners: RegExp): boolean {
+  const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const stem = entryStem(path);
+  if (stem.length === 0) return false;
+  let run = false;
+  for (const [name, script] of scripts) {
+    const names = script.value.split(/[\s;&|'"=]+/).some((word) => word.length > 0 && entryStem(word) === stem);
+    if (!names) continue;
+    if (!TOOL_SCRIPT.test(name)) return false;
+    for (const match of script.value.matchAll(runners)) if (entryStem(match[1]) === stem) run = true;
+  }
+  return run;
+}
+
 /** `./src/seed.ts`, `dist/seed.js`, `src/seed` → `seed`: a source file and its build output name the same entry. */
 function entryStem(path: string): string {
   return path.replace(/^\.\//, '').replace(/^(src|dist|build|lib|out)\//, '').replace(/\.[cm]?[jt]sx?$/, '');
