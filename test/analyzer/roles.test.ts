@@ -169,6 +169,8 @@ const REAL_PATHS: Record<string, Case[]> = {
     // "One-off database migration scripts, consolidated per domain", run by `tsx ./run.ts`.
     ['backend/saas-migrations/content/wordpress/importPosts.ts', 'script'],
     ['backend/db_migrations/2024-add-index.ts', 'script'],
+    // vendure packages/dashboard/.storybook/providers.tsx: Storybook's own setup (a demo login).
+    ['packages/dashboard/.storybook/providers.ts', 'script'],
     ['backend/plugins/frontline_api/src/modules/integrations/call/utils.ts', 'application'],
     ['backend/plugins/content_api/src/modules/migrationsUi/list.ts', 'application'],
   ],

@@ -65,6 +65,8 @@ export const ROLE_GROUPS: Readonly<Record<FileRole, { test: boolean; script: boo
  * - `translations`: a translation catalog (`i18n/`, `locales/`, `messages/`).
  * - `installer`: a web installer or setup wizard (`install/`, `setup-wizard/`).
  * - `generator`: code generators, templates and upgrade steps (`generators/`, `templates/`, `upgrades/`).
+ * - `template`: a scaffolder's template, copied into the project it generates (`templates/`, `*.template.ts`): its
+ *   imports resolve there, not in this package.
  * - `client`: under a `client/` folder (in a Meteor app, code that never runs on the server).
  * - `tool-config`: a tool's configuration file (`vite.config.ts`, `.eslintrc.js`).
  * - `migration`: a database migration or seed.
@@ -77,6 +79,7 @@ export type FileTrait =
   | 'translations'
   | 'installer'
   | 'generator'
+  | 'template'
   | 'client'
   | 'tool-config'
   | 'migration'
@@ -171,8 +174,8 @@ export const PATH_SIGNALS: readonly PathSignal[] = [
   { role: 'cli', pattern: new RegExp(String.raw`(^|\/)([\w.-]+[-_.])?cli(\/|${EXT})|(^|\/)[\w-]+\.cli\.[\w.-]+$`, 'i'), why: 'a cli/ folder, cli.* or *.cli.* file' },
   {
     role: 'script',
-    pattern: /(^|\/)(bin|([\w.]+[-_])?scripts?|([\w.]+[-_])?migrations|seeds?|seeders|ci|\.github|\.circleci|\.husky)\//i,
-    why: 'under bin/, scripts/, migrations/ (db-migrations/), seeds/ or CI', on: 'dir',
+    pattern: /(^|\/)(bin|([\w.]+[-_])?scripts?|([\w.]+[-_])?migrations|seeds?|seeders|ci|\.github|\.circleci|\.husky|\.storybook)\//i,
+    why: 'under bin/, scripts/, migrations/ (db-migrations/), seeds/, CI or .storybook/', on: 'dir',
   },
   // Only at a package's top: `src/tools/` of an AI agent and `server/queues/tasks/` are application code.
   { role: 'script', pattern: /^(tools|tasks|commands)\//i, why: 'under tools/, tasks/ or commands/ at the package top', inPackage: true },
@@ -202,6 +205,7 @@ export const TRAIT_SIGNALS: ReadonlyArray<{ trait: FileTrait; pattern: RegExp; o
   { trait: 'translations', pattern: /(^|\/)(i18n|l10n|locales?|lang|langs|languages|translations?|messages)\//i, on: 'dir' },
   { trait: 'installer', pattern: /(^|\/)(install(er)?|setup-wizard)\//i, on: 'dir' },
   { trait: 'generator', pattern: /(^|\/)(generators?|codegen|templates?|upgrades?)\//i, on: 'dir' },
+  { trait: 'template', pattern: /(^|\/)templates?\/|(^|\/)[\w.-]+\.template\.[cm]?[jt]sx?$/i },
   { trait: 'client', pattern: /(^|\/)client\//i, on: 'dir' },
   { trait: 'tool-config', pattern: /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/, on: 'name' },
   { trait: 'migration', pattern: /(^|\/)(migrations?|seeds?|seeders)(\/|\.[cm]?[jt]sx?$)/i },

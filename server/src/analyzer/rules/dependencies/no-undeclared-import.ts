@@ -32,6 +32,9 @@ export default defineRule({
     const devAllowed = ctx.fileKind.script || isBuilt(manifest, ctx.project) || !isInstalledForProduction(manifest);
     // Tool configs (`metro.config.js`, `.eslintrc.js`) load the tool's own dependencies, which the tool brings.
     const toolConfig = hasTrait(ctx.fileKind, 'tool-config');
+    // A scaffolder's template is copied into the project it generates, where its imports resolve (vendure's CLI:
+    // `commands/add/dashboard/templates/index.template.tsx`).
+    if (hasTrait(ctx.fileKind, 'template')) return { visit: {} };
     let typeUses: TypeUses | undefined;
     /**
      * Every name the import binds is used only as a type: in TypeScript the compiler erases it, as it does `import
@@ -57,6 +60,9 @@ export default defineRule({
         if (toolConfig || typeOnly || declared.has(`@types/${typesName(name)}`) || erased(localNames, 'used')) return;
         if (declared.inWorkspaceRoot(name) || isFrameworkAlias(literal.text, manifest)) return;
         const workspacePackage = ctx.project.workspace?.packages.has(name) === true;
+        // Tooling at the workspace's top (`scripts/codegen/…`) runs inside the monorepo, where npm and Yarn link
+        // every member into the root's node_modules (vendure).
+        if (workspacePackage && ctx.fileKind.script && ctx.project.workspace?.root === ctx.project.root) return;
         // Declared by another member of the workspace: installed with the workspace and resolved by hoisting. Often
         // deliberate (internal packages built into the apps that declare it); said only for packages no member declares.
         if (!workspacePackage && ctx.project.workspace?.declared?.has(name)) return;
