@@ -38,7 +38,7 @@ runRuleTests(rule, {
     // Tooling at the workspace's top imports members the package manager linked there (vendure scripts/codegen).
     { code: "import { Client } from '@acme/db';", filename: 'scripts/codegen/download-schema.ts', project: monorepoRoot, name: 'a root script importing a member' },
     // A scaffolder's templates are copied into the project they generate, where their imports resolve (vendure's CLI).
-    { code: "import { defineDashboardExtension } from '@vendure/dashboard';", filename: 'src/commands/add/dashboard/templates/index.template.tsx', project: service, name: 'a template under templates/' },
+    { code: "import { defineDashboardExtension } from '@vendure/dashboard';", filename: 'src/commands/add/dashboard/templates/index.template.tsx', project: service, name: 'a *.template.tsx file' },
     { code: "import { Pool } from 'pg';\nexport const pool = new Pool();", filename: 'src/scaffold/db.template.ts', project: service, name: 'a *.template.ts file' },
     // Built-ins, with and without node:, subpaths included.
     { code: "import fs from 'fs';\nimport { readFile } from 'node:fs/promises';\nimport test from 'node:test';\nconst cp = require('child_process');", project: service },
@@ -107,6 +107,7 @@ runRuleTests(rule, {
   invalid: [
     { code: "import { Client } from '@acme/db';", filename: 'src/server.ts', project: monorepoRoot, name: 'root application code still declares members', errors: [{ messageId: 'workspace', line: 1, column: 24 }] },
     { code: "import { render } from 'mjml';", filename: 'src/mail/render-template.ts', project: service, name: 'code that renders templates is code', errors: [{ messageId: 'undeclared', line: 1, column: 24 }] },
+    { code: "import { render } from 'mjml';", filename: 'src/templates/welcome-email.ts', project: service, name: "an app's templates/ folder holds code", errors: [{ messageId: 'undeclared', line: 1, column: 24 }] },
     {
       name: 'the same import used as a value, or in JavaScript (which runs imports as written), is needed at run time',
       code: "import { FastifyRequest, fastify } from 'fastify';\nexport type R = FastifyRequest;\nfastify();",

@@ -183,7 +183,7 @@ export function startedOnlyByDevScripts(scripts: ReadonlyMap<string, { value: st
  * `release`, `prepare`, `docs`. What they run builds, copies or checks the package; it never serves.
  */
 const TOOL_SCRIPT =
-  /^(pre|post)?(build|compile|bundle|codegen|gen|generate|copy|copy[-:_][\w:-]+|[\w-]+[-:_]assets|assets|release|prepare|prepack|prepublish|prepublishonly|docs?|lint|format|typecheck|type-check|clean|bench|benchmark)([:_-][\w:-]*)?$/i;
+  /^(pre|post)?(build|compile|bundle|codegen|gen|generate|copy|([\w-]+[-:_])?assets|release|prepare|prepack|prepublish|prepublishonly|docs?|lint|format|typecheck|type-check|clean|bench|benchmark)([:_-][\w:-]*)?$/i;
 
 /**
  * True when one of the package's build tooling scripts (TOOL_SCRIPT) runs `relativePath` (below the package's

@@ -65,8 +65,8 @@ export const ROLE_GROUPS: Readonly<Record<FileRole, { test: boolean; script: boo
  * - `translations`: a translation catalog (`i18n/`, `locales/`, `messages/`).
  * - `installer`: a web installer or setup wizard (`install/`, `setup-wizard/`).
  * - `generator`: code generators, templates and upgrade steps (`generators/`, `templates/`, `upgrades/`).
- * - `template`: a scaffolder's template, copied into the project it generates (`templates/`, `*.template.ts`): its
- *   imports resolve there, not in this package.
+ * - `template`: a scaffolder's template, copied into the project it generates (`*.template.ts`): its imports resolve
+ *   there, not in this package.
  * - `client`: under a `client/` folder (in a Meteor app, code that never runs on the server).
  * - `tool-config`: a tool's configuration file (`vite.config.ts`, `.eslintrc.js`).
  * - `migration`: a database migration or seed.
@@ -205,7 +205,8 @@ export const TRAIT_SIGNALS: ReadonlyArray<{ trait: FileTrait; pattern: RegExp; o
   { trait: 'translations', pattern: /(^|\/)(i18n|l10n|locales?|lang|langs|languages|translations?|messages)\//i, on: 'dir' },
   { trait: 'installer', pattern: /(^|\/)(install(er)?|setup-wizard)\//i, on: 'dir' },
   { trait: 'generator', pattern: /(^|\/)(generators?|codegen|templates?|upgrades?)\//i, on: 'dir' },
-  { trait: 'template', pattern: /(^|\/)templates?\/|(^|\/)[\w.-]+\.template\.[cm]?[jt]sx?$/i },
+  // By name only: a `templates/` folder of an app often holds code that renders mail and imports what it needs.
+  { trait: 'template', pattern: /^\/[\w.-]+\.template\.[cm]?[jt]sx?$/i, on: 'name' },
   { trait: 'client', pattern: /(^|\/)client\//i, on: 'dir' },
   { trait: 'tool-config', pattern: /(^|\/)([\w.-]+\.config|\.[\w-]+rc)(\.[\w-]+)*\.[cm]?[jt]sx?$/, on: 'name' },
   { trait: 'migration', pattern: /(^|\/)(migrations?|seeds?|seeders)(\/|\.[cm]?[jt]sx?$)/i },

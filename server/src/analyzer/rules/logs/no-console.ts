@@ -419,4 +419,3 @@ function readsDevFlag(condition: ts.Node): boolean {
   }
   return false;
 }
-
