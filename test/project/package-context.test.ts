@@ -58,6 +58,17 @@ describe('package context (workspaces, aliases, ignore files)', () => {
     assert.deepEqual(aliasKeys("moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' }"), ['@']);
   });
 
+  it("reads browserify-shim's module names from the package.json as aliases, not the browser field's", () => {
+    const dir = tree({ 'pkg/src/a.js': '' });
+    try {
+      const manifest = JSON.stringify({ name: 'keystone', 'browserify-shim': { jquery: 'global:$', codemirror: 'global:CodeMirror' }, browser: { ws: false } });
+      const aliases = new PackageContextLoader().aliasesOf(path.join(dir, 'pkg'), manifest);
+      assert.deepEqual([...aliases.configAliases].sort(), ['codemirror', 'jquery']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("lends a package the paths of the projects its tsconfig references (Nx: one package.json, a tsconfig per project)", () => {
     const dir = tree({
       'package.json': '{ "name": "erxes", "private": true }',

@@ -32,7 +32,7 @@ export class PackageContextLoader {
     const text = packageJson ?? readTextFile(path.join(root, 'package.json'));
     if (text !== undefined) index.setManifest(parseManifest(text), text);
     index.workspace = this.workspaceOf(root);
-    index.moduleAliases = this.aliasesOf(root);
+    index.moduleAliases = this.aliasesOf(root, text);
     index.isGitIgnored = (file) => this.isGitIgnored(file);
     index.isDockerIgnored = (dockerfile, file) => this.isDockerIgnored(dockerfile, file);
   }
@@ -90,7 +90,8 @@ export class PackageContextLoader {
 
   // --- module aliases -------------------------------------------------------------------------------------
 
-  aliasesOf(packageRoot: string): ModuleAliases {
+  /** `packageJson`: the package's manifest text, when the caller has read it (its browserify fields name aliases). */
+  aliasesOf(packageRoot: string, packageJson?: string): ModuleAliases {
     const cached = this.aliases.get(packageRoot);
     if (cached) return cached;
     const paths = new Set<string>();
@@ -104,7 +105,7 @@ export class PackageContextLoader {
     for (const name of entries) {
       if (/^[jt]sconfig([.-][\w.-]+)?\.json$/.test(name)) readTsconfig(path.join(packageRoot, name), paths, baseUrlEntries, 0);
     }
-    const configAliases = new Set<string>();
+    const configAliases = new Set<string>(packageJson === undefined ? [] : manifestAliasKeys(packageJson));
     for (const name of entries) {
       if (BUNDLER_CONFIG.test(name)) {
         const text = readTextFile(path.join(packageRoot, name));
@@ -296,6 +297,20 @@ function readTsconfig(file: string, paths: Set<string>, baseUrlEntries: Set<stri
       // A baseUrl that does not exist adds nothing.
     }
   }
+}
+
+/**
+ * Module names a package.json maps for the bundler: the keys of `browserify-shim` (`"jquery": "global:$"`: the
+ * page's global, never installed; keystone-classic). Not the `browser` field: `"ws": false` stubs a module in the
+ * browser build that Node still loads, so it must still be declared.
+ */
+function manifestAliasKeys(text: string): string[] {
+  const json: unknown = parseJsonc(text, [], { allowTrailingComma: true });
+  if (!json || typeof json !== 'object') return [];
+  const record = json as Record<string, unknown>;
+  const shim = record['browserify-shim'];
+  if (!shim || typeof shim !== 'object' || Array.isArray(shim)) return [];
+  return Object.keys(shim).filter((key) => !key.startsWith('.') && !key.startsWith('/'));
 }
 
 const BUNDLER_CONFIG =

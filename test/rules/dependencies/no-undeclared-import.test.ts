@@ -35,6 +35,9 @@ const next = projectWith({ packageJson: { name: 'site', dependencies: { next: '^
 
 runRuleTests(rule, {
   valid: [
+    // A capitalised name is no package npm accepts today: a name given to the bundler in code (keystone-classic's
+    // browserify `expose: 'FieldTypes'`).
+    { code: "import { Fields } from 'FieldTypes';", project: service, name: 'a capitalised bundler name' },
     // Tooling at the workspace's top imports members the package manager linked there (vendure scripts/codegen).
     { code: "import { Client } from '@acme/db';", filename: 'scripts/codegen/download-schema.ts', project: monorepoRoot, name: 'a root script importing a member' },
     // A scaffolder's templates are copied into the project they generate, where their imports resolve (vendure's CLI).

@@ -59,6 +59,10 @@ export default defineRule({
         // (hedgedoc: `import { FastifyRequest } from 'fastify'`, a type that @nestjs/platform-fastify brings.)
         if (toolConfig || typeOnly || declared.has(`@types/${typesName(name)}`) || erased(localNames, 'used')) return;
         if (declared.inWorkspaceRoot(name) || isFrameworkAlias(literal.text, manifest)) return;
+        // npm has refused new package names with capital letters since 2017: an undeclared `FieldTypes` is a name a
+        // bundler is given in code (browserify `expose`, webpack `resolve.alias`; keystone-classic), far more often
+        // than a legacy package such as JSONStream.
+        if (name !== name.toLowerCase()) return;
         const workspacePackage = ctx.project.workspace?.packages.has(name) === true;
         // Tooling at the workspace's top (`scripts/codegen/…`) runs inside the monorepo, where npm and Yarn link
         // every member into the root's node_modules (vendure).
